@@ -1,0 +1,25 @@
+import { desc, eq } from 'drizzle-orm';
+import { apiTable } from '../../../shared/api';
+import type { auditApi } from '../../../shared/api/audit';
+import type { Handlers } from '../context';
+import { auditLog } from './schema';
+
+export const auditHandlers: Handlers<typeof auditApi> = {
+  'audit.list': (input, ctx) =>
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(input.recordId ? eq(auditLog.recordId, input.recordId) : undefined)
+      .orderBy(desc(auditLog.id))
+      .limit(input.limit)
+      .all()
+      .map((r) => ({
+        id: r.id,
+        at: r.at,
+        username: r.username,
+        method: r.method,
+        title: (apiTable as Record<string, { title: string } | undefined>)[r.method]?.title ?? r.method,
+        recordId: r.recordId,
+        detail: r.detail,
+      })),
+};

@@ -1,0 +1,34 @@
+import type { MethodDef, MethodTable, OutputOf, ParsedInputOf } from '../../shared/api/define';
+import type { User } from '../../shared/api/schemas';
+import type { SessionStore } from './auth/sessions';
+import type { Clock } from './clock';
+import type { Connection, Db } from './db/connection';
+import type { DivisionSource } from './setup/divisions';
+
+/** What the core needs from its host (Electron, HTTP host, CLI or a test). */
+export interface CoreDeps {
+  conn: Connection;
+  clock: Clock;
+  sessions: SessionStore;
+  divisions: DivisionSource;
+}
+
+/** Handed to every handler; one per call. */
+export interface HandlerContext extends CoreDeps {
+  db: Db;
+  /** The logged-in caller, or null for a public method. */
+  user: User | null;
+  session: string | null;
+  /** ISO time of this call, the same for every row it writes. */
+  now: string;
+  /** Set by a handler to name the record it touched (else the output's id is used) for the audit log. */
+  audit: { recordId?: string; user?: User };
+}
+
+export type Handler<M extends MethodDef> = (input: ParsedInputOf<M>, ctx: HandlerContext) => OutputOf<M>;
+export type Handlers<T extends MethodTable> = { [K in keyof T]: Handler<T[K]> };
+
+/** The user id written to updated_by. */
+export function actorId(ctx: HandlerContext): string {
+  return ctx.user?.id ?? ctx.audit.user?.id ?? 'system';
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+
+/** Schema version = number of migrations applied, kept in PRAGMA user_version. */
+export function schemaVersionOf(sqlite: Database.Database): number {
+  return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+export class NewerSchemaError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `数据库由更新版本的综治工作台写入（数据结构版本 ${fileVersion}，本程序支持到 ${appVersion}）。` +
+        '请安装最新版本后再打开，切勿用旧版本修改此数据库。',
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+  /** The VACUUM INTO copy taken before migrating, if anything was applied to existing data. */
+  backupFile: string | null;
+}
+
+/**
+ * Applies drizzle-kit migrations from `migrationsDir` in one transaction, after a VACUUM INTO
+ * backup of a non-empty database. Refuses a database written by a newer schema.
+ */
+export function migrate(sqlite: Database.Database, migrationsDir: string, backupDir: string): MigrateResult {
+  const migrations = readMigrationFiles({ migrationsFolder: migrationsDir });
+  const from = schemaVersionOf(sqlite);
+  const to = migrations.length;
+  if (from > to) throw new NewerSchemaError(from, to);
+  if (from === to) return { from, to, backupFile: null };
+
+  let backupFile: string | null = null;
+  if (from > 0) {
+    fs.mkdirSync(backupDir, { recursive: true });
+    backupFile = path.join(backupDir, `before-migrate-v${from}-to-v${to}-${Date.now()}.sqlite`);
+    sqlite.prepare('VACUUM INTO ?').run(backupFile);
+  }
+  sqlite.transaction(() => {
+    for (const m of migrations.slice(from)) {
+      for (const stmt of m.sql) {
+        if (stmt.trim()) sqlite.exec(stmt);
+      }
+    }
+    sqlite.pragma(`user_version = ${to}`);
+  })();
+  return { from, to, backupFile };
+}

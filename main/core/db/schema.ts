@@ -1,0 +1,5 @@
+/** Every table of the township database; drizzle-kit reads this file to write migrations. */
+export * from '../setup/schema';
+export * from '../auth/schema';
+export * from '../audit/schema';
+export * from '../org/schema';

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { apiTable, type ApiTable } from '../../../shared/api';
+import type { MethodDef } from '../../../shared/api/define';
+import type { User } from '../../../shared/api/schemas';
+import { ApiError, type RpcResult } from '../../../shared/errors';
+import { auditLog } from '../audit/schema';
+import { users } from '../auth/schema';
+import type { CoreDeps, Handler, HandlerContext, Handlers } from '../context';
+import { newId } from '../ids';
+import { toApiError, validationError } from './errors';
+
+export interface Call {
+  method: string;
+  input: unknown;
+  /** Login session token, if any. */
+  session?: string | null;
+}
+
+export type Dispatch = (call: Call) => RpcResult<unknown>;
+
+const SECRET_KEY_RE = /password/i;
+
+function redact(input: unknown): string {
+  return JSON.stringify(input, (k, v: unknown) => (SECRET_KEY_RE.test(k) ? '***' : v));
+}
+
+/**
+ * method name → validate input → check role → handler in one transaction (with its audit entry)
+ * → validated output, or a typed error. Nothing is written when anything fails.
+ */
+export function createDispatcher(deps: CoreDeps, handlers: Handlers<ApiTable>): Dispatch {
+  const { sqlite } = deps.conn;
+
+  function currentUser(session: string | null | undefined): User | null {
+    if (!session) return null;
+    const userId = deps.sessions.touch(session, deps.clock.now().getTime());
+    if (!userId) return null;
+    const row = deps.conn.db.select().from(users).where(eq(users.id, userId)).get();
+    if (!row || row.disabled || row.deletedAt) return null;
+    return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled };
+  }
+
+  function run(call: Call): unknown {
+    if (!Object.hasOwn(apiTable, call.method)) {
+      throw new ApiError('NOT_FOUND', `没有名为 ${String(call.method)} 的功能`);
+    }
+    const name = call.method as keyof ApiTable;
+    const def: MethodDef = apiTable[name];
+    const user = currentUser(call.session);
+    if (def.access !== 'public') {
+      if (!user) throw new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录');
+      if (!def.access.includes(user.role)) throw new ApiError('FORBIDDEN', `无权限：当前角色不能${def.title}`);
+    }
+    const parsed = def.input.safeParse(call.input ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+
+    const handler = handlers[name] as Handler<MethodDef>;
+    const body = () => {
+      const ctx: HandlerContext = {
+        ...deps,
+        db: deps.conn.db,
+        user,
+        session: call.session ?? null,
+        now: deps.clock.now().toISOString(),
+        audit: {},
+      };
+      const output = handler(parsed.data, ctx);
+      const checked = def.output.safeParse(output);
+      if (!checked.success) throw new Error(`${name} 的返回值不符合声明：${checked.error.message}`);
+      if (def.write) {
+        const actor = ctx.audit.user ?? user;
+        const outId = (output as { id?: unknown } | null)?.id;
+        ctx.db
+          .insert(auditLog)
+          .values({
+            id: newId(),
+            at: ctx.now,
+            userId: actor?.id ?? null,
+            username: actor?.username ?? null,
+            method: name,
+            recordId: ctx.audit.recordId ?? (typeof outId === 'string' ? outId : null),
+            detail: redact(parsed.data),
+          })
+          .run();
+      }
+      return checked.data;
+    };
+    // Writes take the lock up front; reads get one consistent snapshot.
+    return def.write ? sqlite.transaction(body).immediate() : sqlite.transaction(body).deferred();
+  }
+
+  return (call) => {
+    try {
+      return { ok: true, data: run(call) };
+    } catch (err) {
+      return { ok: false, error: toApiError(err).toBody() };
+    }
+  };
+}
