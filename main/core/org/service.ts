@@ -16,7 +16,7 @@ const created = (ctx: HandlerContext) => ({ id: newId(), createdAt: ctx.now, ...
 
 // ---- villages (村/社区) ----
 
-const liveGridCount = sql<number>`(SELECT count(*) FROM grids g WHERE g.village_id = ${villages.id}
+const liveGridCount = sql<number>`(SELECT count(*) FROM grids g WHERE g.village_id = villages.id
   AND g.deleted_at IS NULL AND g.retired_at IS NULL)`;
 
 function toVillage(row: VillageRow, gridCount: number): Village {
@@ -91,7 +91,7 @@ export function setVillageRetired(ctx: HandlerContext, input: { id: string; reti
 
 // ---- grids (网格) ----
 
-const partyGroupCount = sql<number>`(SELECT count(*) FROM party_groups p WHERE p.grid_id = ${grids.id}
+const partyGroupCount = sql<number>`(SELECT count(*) FROM party_groups p WHERE p.grid_id = grids.id
   AND p.deleted_at IS NULL)`;
 
 function toGrid(g: GridRow, v: VillageRow, groupCount: number): Grid {

@@ -14,7 +14,11 @@ export interface Call {
   input: unknown;
   /** Login session token, if any. */
   session?: string | null;
+  /** In-process administration (the CLI) acts as an administrator without a login; no carrier sets this. */
+  actor?: 'cli';
 }
+
+const CLI_USER: User = { id: 'cli', username: 'cli', displayName: '命令行', role: 'admin', disabled: false };
 
 export type Dispatch = (call: Call) => RpcResult<unknown>;
 
@@ -46,7 +50,7 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers<ApiTable>): 
     }
     const name = call.method as keyof ApiTable;
     const def: MethodDef = apiTable[name];
-    const user = currentUser(call.session);
+    const user = call.actor === 'cli' ? CLI_USER : currentUser(call.session);
     if (def.access !== 'public') {
       if (!user) throw new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录');
       if (!def.access.includes(user.role)) throw new ApiError('FORBIDDEN', `无权限：当前角色不能${def.title}`);

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Township } from '../../shared/api/setup';
+import type { User } from '../../shared/api/schemas';
+import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
+import { defaultResourcesDir, openCore } from '../core/app';
+import { backupDatabase, defaultBackupFile, restoreDatabase } from '../core/db/backup';
+import { acquireDataDirLock } from '../core/instance-lock';
+import { dataPaths } from '../core/paths';
+import { startHost } from '../host/server';
+import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
+import { callAsCli } from './core-call';
+
+export interface Command {
+  usage: string;
+  run(argv: string[]): Promise<void> | void;
+}
+
+const out = (line: string) => process.stdout.write(line + '\n');
+
+function roleOf(raw: string): Role {
+  const byLabel = ROLES.find((r) => ROLE_LABELS[r] === raw);
+  const role = byLabel ?? ROLES.find((r) => r === raw);
+  if (!role) throw new UsageError(`角色只能是 ${ROLES.map((r) => `${ROLE_LABELS[r]}(${r})`).join('、')}，收到：${raw}`);
+  return role;
+}
+
+const serve: Command = {
+  usage: 'serve [--port N] [--data-dir 文件夹]    以浏览器模式启动（仅本机 127.0.0.1 可访问）',
+  async run(argv) {
+    const { values } = parseCommand(argv, { port: { type: 'string' }, token: { type: 'string' } });
+    const port = portOf(values.port) ?? 8650;
+    const dataDir = dataDirOf(values);
+    const lock = acquireDataDirLock(dataDir);
+    const core = openCore({ dataDir });
+    const staticDir = path.join(path.dirname(defaultResourcesDir()), 'out', 'renderer');
+    if (!fs.existsSync(path.join(staticDir, 'index.html'))) out('提示：界面尚未构建，请先运行 npm run build');
+    const host = await startHost({ dispatch: core.dispatch, staticDir, port, token: values.token });
+    out(`综治工作台（浏览器模式）已启动，数据文件夹：${dataDir}`);
+    out(`请在浏览器中打开：${host.openUrl}`);
+    const stop = async () => {
+      await host.close();
+      core.close();
+      lock.release();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+};
+
+const init: Command = {
+  usage: 'init --township <9位代码> --admin <用户名> --password <密码> [--admin-name 姓名]   首次初始化',
+  run(argv) {
+    const { values } = parseCommand(argv, {
+      township: { type: 'string' },
+      admin: { type: 'string' },
+      'admin-name': { type: 'string' },
+      password: { type: 'string' },
+    });
+    const core = openCore({ dataDir: dataDirOf(values) });
+    try {
+      const r = callAsCli<{ township: Township; villageCount: number }>(core, 'setup.init', {
+        townshipCode: required(values, 'township'),
+        adminUsername: required(values, 'admin'),
+        adminDisplayName: values['admin-name'] ?? '管理员',
+        password: required(values, 'password'),
+      });
+      const t = r.township;
+      out(`已初始化：${t.provinceName}${t.cityName}${t.countyName}${t.name}（${t.code}），导入 ${r.villageCount} 个村（社区）`);
+    } finally {
+      core.close();
+    }
+  },
+};
+
+const userAdd: Command = {
+  usage: 'user add --username <用户名> --name <姓名> --role <管理员|审核人|录入员> --password <密码>   新增账号',
+  run(argv) {
+    const [sub, ...rest] = argv;
+    if (sub !== 'add') throw new UsageError(`user 只支持子命令 add，收到：${sub ?? '（空）'}`);
+    const { values } = parseCommand(rest, {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+    });
+    const core = openCore({ dataDir: dataDirOf(values) });
+    try {
+      const user = callAsCli<User>(core, 'users.create', {
+        username: required(values, 'username'),
+        displayName: required(values, 'name'),
+        role: roleOf(required(values, 'role')),
+        password: required(values, 'password'),
+      });
+      out(`已新增账号 ${user.username}（${user.displayName}，${ROLE_LABELS[user.role]}）`);
+    } finally {
+      core.close();
+    }
+  },
+};
+
+const backup: Command = {
+  usage: 'backup [--out 文件.sqlite]    备份数据库（程序运行时也可备份）',
+  run(argv) {
+    const { values } = parseCommand(argv, { out: { type: 'string' } });
+    const paths = dataPaths(dataDirOf(values));
+    if (!fs.existsSync(paths.dbFile)) throw new UsageError(`数据文件夹中没有数据库：${paths.dbFile}`);
+    const file = backupDatabase(paths.dbFile, values.out ?? defaultBackupFile(paths.backupsDir, new Date()));
+    out(`已备份到：${file}（${fs.statSync(file).size} 字节）`);
+  },
+};
+
+const restore: Command = {
+  usage: 'restore <备份文件.sqlite>    用备份替换当前数据库（须先关闭程序；当前数据库会先另存）',
+  run(argv) {
+    const { values, positionals } = parseCommand(argv, {}, true);
+    if (positionals.length !== 1) throw new UsageError('请给出一个备份文件，例如：restore backups/zongzhi-20261126-101500.sqlite');
+    const paths = dataPaths(dataDirOf(values));
+    const lock = acquireDataDirLock(paths.dataDir);
+    try {
+      const r = restoreDatabase({
+        dbFile: paths.dbFile,
+        backupsDir: paths.backupsDir,
+        from: path.resolve(positionals[0]!),
+        migrationsDir: path.join(defaultResourcesDir(), 'migrations'),
+        now: new Date(),
+      });
+      openCore({ dataDir: paths.dataDir }).close(); // brings an older backup up to this version's schema
+      out(`已恢复 ${r.township} 的数据。${r.previousSavedAs ? `恢复前的数据库已另存为：${r.previousSavedAs}` : ''}`);
+    } finally {
+      lock.release();
+    }
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { serve, init, user: userAdd, backup, restore };

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { ApiError } from '../../../shared/errors';
+import { NewerSchemaError } from './migrate';
+
+function stampForFile(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** A consistent copy of the live database (VACUUM INTO works while others read and write). */
+export function backupDatabase(dbFile: string, outFile: string): string {
+  if (fs.existsSync(outFile)) throw new ApiError('CONFLICT', `备份文件已存在：${outFile}`);
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  const db = new Database(dbFile, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('VACUUM INTO ?').run(outFile);
+  } finally {
+    db.close();
+  }
+  return outFile;
+}
+
+export function defaultBackupFile(backupsDir: string, now: Date, label = 'zongzhi'): string {
+  return path.join(backupsDir, `${label}-${stampForFile(now)}.sqlite`);
+}
+
+/** Checks that `file` is a township database this version can open; returns its township name. */
+export function checkBackupFile(file: string, migrationsDir: string): string {
+  if (!fs.existsSync(file)) throw new ApiError('NOT_FOUND', `找不到备份文件：${file}`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new ApiError('VALIDATION', `${file} 不是有效的数据库文件`);
+  }
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new ApiError('VALIDATION', `备份文件已损坏：${String(integrity)}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const known = readMigrationFiles({ migrationsFolder: migrationsDir }).length;
+    if (version > known) throw new NewerSchemaError(version, known);
+    const hasTownship = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='township'").get();
+    const row = hasTownship ? (db.prepare('SELECT name FROM township LIMIT 1').get() as { name: string } | undefined) : undefined;
+    if (!row) throw new ApiError('VALIDATION', `${file} 不是综治工作台的数据备份（缺少乡镇信息）`);
+    return row.name;
+  } catch (err) {
+    if (err instanceof ApiError || err instanceof NewerSchemaError) throw err;
+    throw new ApiError('VALIDATION', `${file} 不是有效的数据库文件`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces the database with a checked backup. The current database is first saved beside the
+ * other backups, so a restore can itself be undone. The caller must hold the data folder's lock.
+ */
+export function restoreDatabase(opts: {
+  dbFile: string;
+  backupsDir: string;
+  from: string;
+  migrationsDir: string;
+  now: Date;
+}): { township: string; previousSavedAs: string | null } {
+  const township = checkBackupFile(opts.from, opts.migrationsDir);
+  let previousSavedAs: string | null = null;
+  if (fs.existsSync(opts.dbFile)) {
+    previousSavedAs = backupDatabase(opts.dbFile, defaultBackupFile(opts.backupsDir, opts.now, 'before-restore'));
+  }
+  const tmp = `${opts.dbFile}.restoring`;
+  fs.copyFileSync(opts.from, tmp);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(opts.dbFile + suffix, { force: true });
+  fs.renameSync(tmp, opts.dbFile);
+  return { township, previousSavedAs };
+}

@@ -1,0 +1,43 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { Dispatch } from '../core/rpc/dispatcher';
+import type { ApiErrorBody, RpcResult } from '../../shared/errors';
+import { isAppPage, type RendererSource } from './origin';
+
+export const RPC_CHANNEL = 'zongzhi:rpc';
+
+function fail(code: ApiErrorBody['code'], message: string): RpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The IPC carrier of the one contract: (method, { input, session }) → core.dispatch → result object.
+ * Only our window's top frame showing our page may call; nothing is ever thrown back across IPC.
+ */
+export function registerRpc(dispatch: Dispatch, source: RendererSource, mainWindow: () => BrowserWindow | null) {
+  function trusted(event: IpcMainInvokeEvent): boolean {
+    const win = mainWindow();
+    const frame = event.senderFrame;
+    return !!win && !!frame && frame === win.webContents.mainFrame && isAppPage(source, frame.url);
+  }
+
+  ipcMain.handle(RPC_CHANNEL, (event, method: unknown, payload: unknown): RpcResult<unknown> => {
+    if (!trusted(event)) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+    if (typeof method !== 'string' || method === '') return fail('VALIDATION', '调用格式不正确：缺少功能名称');
+    if (!isPlainObject(payload)) return fail('VALIDATION', '调用格式不正确：参数必须是对象');
+    const { input, session } = payload;
+    if (session !== undefined && session !== null && typeof session !== 'string') {
+      return fail('VALIDATION', '调用格式不正确：登录凭据无效');
+    }
+    try {
+      return dispatch({ method, input, session });
+    } catch (err) {
+      // The dispatcher already turns errors into results; this only guards the transport.
+      console.error(`[rpc] ${method}`, err);
+      return fail('INTERNAL', '内部错误，请重试或联系管理员');
+    }
+  });
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { openCore, type Core } from '../core/app';
+import { NewerSchemaError } from '../core/db/migrate';
+import { defaultDataDir } from '../core/paths';
+import { dataDirArg } from './args';
+import { registerRpc } from './ipc';
+import { buildMenu } from './menu';
+import { rendererSource } from './origin';
+import { hardenSession } from './session';
+import { createMainWindow } from './window';
+
+// Bundled to out/main/index.js; the preload and the renderer sit beside it under out/.
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const source = rendererSource(outDir, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
+
+const dataDir = dataDirArg(process.argv) ?? defaultDataDir();
+// Chromium's own files go into the data folder too (setPath needs the folder to exist). Set before
+// the lock: the lock is per userData folder, so one window per data folder, while a second
+// --data-dir may run beside it.
+let dataDirError: unknown = null;
+try {
+  fs.mkdirSync(dataDir, { recursive: true });
+  app.setPath('userData', dataDir);
+} catch (err) {
+  dataDirError = err; // shown once the app is ready (dialogs need it)
+}
+app.enableSandbox();
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function start(): void {
+  try {
+    if (dataDirError) throw dataDirError;
+    core = openCore({
+      dataDir,
+      migrationsDir: app.isPackaged
+        ? path.join(process.resourcesPath, 'migrations')
+        : path.join(app.getAppPath(), 'resources', 'migrations'),
+    });
+  } catch (err) {
+    const message =
+      err instanceof NewerSchemaError
+        ? err.message
+        : `无法打开数据文件夹 ${dataDir} 中的数据库：${err instanceof Error ? err.message : String(err)}`;
+    dialog.showErrorBox('综治工作台无法启动', message);
+    app.quit();
+    return;
+  }
+
+  hardenSession(session.defaultSession, source);
+  registerRpc(core.dispatch, source, () => mainWindow);
+  Menu.setApplicationMenu(buildMenu(dataDir, () => mainWindow));
+  mainWindow = createMainWindow(source, path.join(outDir, 'preload', 'index.cjs'));
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  void app.whenReady().then(start);
+}

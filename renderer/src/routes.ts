@@ -1,0 +1,20 @@
+import type { Role } from '../../shared/roles';
+
+export interface RouteDef {
+  key: string;
+  label: string;
+  roles: readonly Role[] | 'all';
+}
+
+/** The left menu, in order; a route appears only for the roles that may use it. */
+export const ROUTES: RouteDef[] = [
+  { key: 'org', label: '网格与人员', roles: 'all' },
+  { key: 'users', label: '用户管理', roles: ['admin'] },
+  { key: 'audit', label: '操作日志', roles: ['admin', 'reviewer'] },
+];
+
+export const DEFAULT_ROUTE = 'org';
+
+export function routesFor(role: Role): RouteDef[] {
+  return ROUTES.filter((r) => r.roles === 'all' || r.roles.includes(role));
+}
