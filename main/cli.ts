@@ -39,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    const detail = err instanceof ApiError && err.issues.length > 1 ? err.issues.map((i) => `\n  - ${i.message}`).join('') : '';
+    const detail =
+      err instanceof ApiError && err.issues.length > 1 ? err.issues.map((i) => `\n  - ${i.message}`).join('') : '';
     process.stderr.write(`错误：${message}${detail}\n`);
     return 1;
   }

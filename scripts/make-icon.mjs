@@ -1,7 +1,10 @@
 // Draws build/icon.png (256×256): a red rounded square with a white ring and a white five-pointed
 // star, no text. Pure Node (zlib), deterministic; run `node scripts/make-icon.mjs` after editing.
+import { Buffer } from 'node:buffer';
+import console from 'node:console';
 import fs from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 

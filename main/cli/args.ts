@@ -14,7 +14,12 @@ export const COMMON_OPTIONS = {
 /** Parses a command's arguments strictly; unknown flags become a Chinese usage error. */
 export function parseCommand<O extends Options>(argv: string[], options: O, allowPositionals = false) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...COMMON_OPTIONS, ...options },
+      allowPositionals,
+      strict: true,
+    });
     return parsed;
   } catch (err) {
     const msg = (err as Error).message;

@@ -67,7 +67,9 @@ const init: Command = {
         password: required(values, 'password'),
       });
       const t = r.township;
-      out(`已初始化：${t.provinceName}${t.cityName}${t.countyName}${t.name}（${t.code}），导入 ${r.villageCount} 个村（社区）`);
+      out(
+        `已初始化：${t.provinceName}${t.cityName}${t.countyName}${t.name}（${t.code}），导入 ${r.villageCount} 个村（社区）`,
+      );
     } finally {
       core.close();
     }
@@ -115,7 +117,8 @@ const restore: Command = {
   usage: 'restore <备份文件.sqlite>    用备份替换当前数据库（须先关闭程序；当前数据库会先另存）',
   run(argv) {
     const { values, positionals } = parseCommand(argv, {}, true);
-    if (positionals.length !== 1) throw new UsageError('请给出一个备份文件，例如：restore backups/zongzhi-20261126-101500.sqlite');
+    if (positionals.length !== 1)
+      throw new UsageError('请给出一个备份文件，例如：restore backups/zongzhi-20261126-101500.sqlite');
     const paths = dataPaths(dataDirOf(values));
     const lock = acquireDataDirLock(paths.dataDir);
     try {

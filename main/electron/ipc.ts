@@ -21,7 +21,9 @@ export function registerRpc(dispatch: Dispatch, source: RendererSource, mainWind
   function trusted(event: IpcMainInvokeEvent): boolean {
     const win = mainWindow();
     const frame = event.senderFrame;
-    return !!win && !!frame && frame === win.webContents.mainFrame && isAppPage(source, frame.url);
+    if (!win || !frame || event.sender.id !== win.webContents.id) return false;
+    // Compared by token: WebFrameMain wrappers are not guaranteed to be the same JS object.
+    return frame.frameToken === win.webContents.mainFrame.frameToken && isAppPage(source, frame.url);
   }
 
   ipcMain.handle(RPC_CHANNEL, (event, method: unknown, payload: unknown): RpcResult<unknown> => {

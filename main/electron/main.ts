@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { openCore, type Core } from '../core/app';
 import { NewerSchemaError } from '../core/db/migrate';
+import { acquireDataDirLock, DataDirBusyError } from '../core/instance-lock';
 import { defaultDataDir } from '../core/paths';
 import { dataDirArg } from './args';
 import { registerRpc } from './ipc';
@@ -18,8 +19,8 @@ const source = rendererSource(outDir, app.isPackaged ? undefined : process.env.E
 
 const dataDir = dataDirArg(process.argv) ?? defaultDataDir();
 // Chromium's own files go into the data folder too (setPath needs the folder to exist). Set before
-// the lock: the lock is per userData folder, so one window per data folder, while a second
-// --data-dir may run beside it.
+// requestSingleInstanceLock, which Chromium keys on the userData folder: one window per data
+// folder, while a copy started with another --data-dir may run beside it.
 let dataDirError: unknown = null;
 try {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -29,12 +30,15 @@ try {
 }
 app.enableSandbox();
 
+let lock: { release(): void } | null = null;
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function start(): void {
   try {
     if (dataDirError) throw dataDirError;
+    // Also keeps the CLI (serve, restore) off this folder while the window is open.
+    lock = acquireDataDirLock(dataDir);
     core = openCore({
       dataDir,
       migrationsDir: app.isPackaged
@@ -43,9 +47,10 @@ function start(): void {
     });
   } catch (err) {
     const message =
-      err instanceof NewerSchemaError
+      err instanceof NewerSchemaError || err instanceof DataDirBusyError
         ? err.message
         : `无法打开数据文件夹 ${dataDir} 中的数据库：${err instanceof Error ? err.message : String(err)}`;
+    lock?.release();
     dialog.showErrorBox('综治工作台无法启动', message);
     app.quit();
     return;
@@ -67,6 +72,9 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    core?.close();
+    lock?.release();
+  });
   void app.whenReady().then(start);
 }

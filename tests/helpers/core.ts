@@ -27,10 +27,11 @@ export function makeCore(opts: { dataDir?: string; clock?: Clock } = {}): TestCo
   const dataDir = opts.dataDir ?? tempDir();
   const core = openCore({ dataDir, clock: opts.clock });
   const call = (method: string, input: unknown, session?: string | null) => core.dispatch({ method, input, session });
-  const ok = (method: string, input: unknown, session?: string | null) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results loosely
+  const ok = <T = any>(method: string, input: unknown, session?: string | null): T => {
     const r = call(method, input, session);
     if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-    return r.data as never;
+    return r.data as T;
   };
   return {
     core,
@@ -45,7 +46,12 @@ export function makeCore(opts: { dataDir?: string; clock?: Clock } = {}): TestCo
 /** A township initialised with admin `admin` plus a 审核人 `shen` and a 录入员 `lu`. */
 export function makeTownship(opts: { dataDir?: string; clock?: Clock } = {}) {
   const t = makeCore(opts);
-  t.ok('setup.init', { townshipCode: TOWNSHIP, adminUsername: 'admin', adminDisplayName: '张主任', password: PASSWORD });
+  t.ok('setup.init', {
+    townshipCode: TOWNSHIP,
+    adminUsername: 'admin',
+    adminDisplayName: '张主任',
+    password: PASSWORD,
+  });
   const admin = t.login('admin');
   t.ok('users.create', { username: 'shen', displayName: '沈审核', role: 'reviewer', password: PASSWORD }, admin);
   t.ok('users.create', { username: 'lu', displayName: '陆录入', role: 'clerk', password: PASSWORD }, admin);

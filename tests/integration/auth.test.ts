@@ -11,12 +11,22 @@ describe('first run and accounts', () => {
     expect(t.ok('setup.status', {})).toEqual({ initialized: false, township: null });
     const counties = t.ok<{ code: string; name: string }[]>('setup.divisions', { parentCode: '1406' });
     expect(counties).toContainEqual({ code: '140621', name: '山阴县' });
-    const bad = t.call('setup.init', { townshipCode: '999999999', adminUsername: 'admin', adminDisplayName: '甲', password: PASSWORD });
+    const bad = t.call('setup.init', {
+      townshipCode: '999999999',
+      adminUsername: 'admin',
+      adminDisplayName: '甲',
+      password: PASSWORD,
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['townshipCode'] }] } });
     expect(t.count('users')).toBe(0);
     t.ok('setup.init', { townshipCode: TOWNSHIP, adminUsername: 'admin', adminDisplayName: '甲', password: PASSWORD });
     expect(t.ok('setup.status', {}).township).toMatchObject({ name: '玉井镇', countyName: '山阴县' });
-    const again = t.call('setup.init', { townshipCode: TOWNSHIP, adminUsername: 'second', adminDisplayName: '乙', password: PASSWORD });
+    const again = t.call('setup.init', {
+      townshipCode: TOWNSHIP,
+      adminUsername: 'second',
+      adminDisplayName: '乙',
+      password: PASSWORD,
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(t.count('users')).toBe(1);
   });
@@ -24,7 +34,10 @@ describe('first run and accounts', () => {
   it('stores scrypt hashes and refuses a wrong password with one message', () => {
     const t = makeTownship();
     close = () => t.core.close();
-    const hash = t.core.deps.conn.sqlite.prepare("SELECT password_hash FROM users WHERE username='admin'").pluck().get() as string;
+    const hash = t.core.deps.conn.sqlite
+      .prepare("SELECT password_hash FROM users WHERE username='admin'")
+      .pluck()
+      .get() as string;
     expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(hash).not.toContain(PASSWORD);
     const wrong = t.call('auth.login', { username: 'admin', password: 'wrong-password' });
@@ -37,12 +50,18 @@ describe('first run and accounts', () => {
     const t = makeTownship();
     close = () => t.core.close();
     expect(t.call('org.listVillages', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(t.call('org.listVillages', {}, 'forged-token')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(t.call('org.listVillages', {}, 'forged-token')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(t.call('users.list', {}, t.clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(t.call('audit.list', {}, t.clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(t.call('audit.list', {}, t.reviewer).ok).toBe(true);
     const v = t.ok<{ id: string }[]>('org.listVillages', {}, t.clerk)[0]!;
-    expect(t.call('org.setVillageRetired', { id: v.id, retired: true }, t.clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(t.call('org.setVillageRetired', { id: v.id, retired: true }, t.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(t.call('no.such', {}, t.admin)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -54,19 +73,34 @@ describe('first run and accounts', () => {
     const admin = users.find((u) => u.username === 'admin')!;
     t.ok('users.update', { id: lu.id, disabled: true }, t.admin);
     expect(t.call('auth.me', {}, t.clerk)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(t.call('auth.login', { username: 'lu', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(t.call('users.update', { id: admin.id, role: 'clerk' }, t.admin)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.call('auth.login', { username: 'lu', password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(t.call('users.update', { id: admin.id, role: 'clerk' }, t.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('writes an audit entry for every write, with passwords redacted, in the same transaction', () => {
     const t = makeTownship();
     close = () => t.core.close();
-    const rows = t.core.deps.conn.sqlite.prepare('SELECT method, username, detail FROM audit_log ORDER BY id').all() as {
+    const rows = t.core.deps.conn.sqlite
+      .prepare('SELECT method, username, detail FROM audit_log ORDER BY id')
+      .all() as {
       method: string;
       username: string;
       detail: string;
     }[];
-    expect(rows.map((r) => r.method)).toEqual(['setup.init', 'auth.login', 'users.create', 'users.create', 'auth.login', 'auth.login']);
+    expect(rows.map((r) => r.method)).toEqual([
+      'setup.init',
+      'auth.login',
+      'users.create',
+      'users.create',
+      'auth.login',
+      'auth.login',
+    ]);
     expect(rows.every((r) => !r.detail.includes(PASSWORD))).toBe(true);
     expect(rows[2]!.username).toBe('admin');
     t.ok('auth.changePassword', { oldPassword: PASSWORD, newPassword: 'another-pass' }, t.clerk);

@@ -57,7 +57,10 @@ describe('database', () => {
     const dataDir = t.dataDir;
     t.core.close();
     const dir = migrationsWithOneMore();
-    fs.writeFileSync(path.join(dir, '9999_add_note.sql'), 'ALTER TABLE `grids` ADD `note` text;\n--> statement-breakpoint\nBROKEN SQL;');
+    fs.writeFileSync(
+      path.join(dir, '9999_add_note.sql'),
+      'ALTER TABLE `grids` ADD `note` text;\n--> statement-breakpoint\nBROKEN SQL;',
+    );
     expect(() => openCore({ dataDir, migrationsDir: dir })).toThrow();
     const db = new Database(path.join(dataDir, 'zongzhi.sqlite'));
     cleanup = () => db.close();

@@ -49,7 +49,11 @@ describe('organisation tree', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['type'] }] } });
     const noKind = t.call('org.createGrid', gridInput(v.id, { type: 'dedicated' }), t.clerk);
     expect(noKind).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['dedicatedKind'] }] } });
-    const school = t.ok('org.createGrid', gridInput(v.id, { type: 'dedicated', dedicatedKind: 'school', name: '玉井中学' }), t.clerk);
+    const school = t.ok(
+      'org.createGrid',
+      gridInput(v.id, { type: 'dedicated', dedicatedKind: 'school', name: '玉井中学' }),
+      t.clerk,
+    );
     expect(school).toMatchObject({ type: 'dedicated', dedicatedKind: 'school', code: '140621100201001' });
     expect(t.count('grids')).toBe(1);
   });
@@ -65,7 +69,11 @@ describe('organisation tree', () => {
   it('rejects bad input field by field and writes nothing', () => {
     t = makeTownship();
     const auditBefore = t.count('audit_log');
-    const r = t.call('org.createGrid', gridInput(village(t, '玉井村').id, { name: ' ', households: -1, residents: 1.5 }), t.clerk);
+    const r = t.call(
+      'org.createGrid',
+      gridInput(village(t, '玉井村').id, { name: ' ', households: -1, residents: 1.5 }),
+      t.clerk,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('VALIDATION');
@@ -78,7 +86,10 @@ describe('organisation tree', () => {
   it('validates village codes: 12 digits, this township, kind range, never a used or retired code', () => {
     t = makeTownship();
     const short = t.call('org.createVillage', { code: '14062110020', name: '新村' }, t.clerk);
-    expect(short).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['code'], message: '村（社区）代码应为 12 位数字' }] } });
+    expect(short).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['code'], message: '村（社区）代码应为 12 位数字' }] },
+    });
     const other = t.call('org.createVillage', { code: '140621101250', name: '新村' }, t.clerk);
     expect(other).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const range = t.call('org.createVillage', { code: '140621100500', name: '新村' }, t.clerk);
@@ -97,28 +108,55 @@ describe('organisation tree', () => {
     t = makeTownship();
     const v = village(t, '玉井村');
     const g = t.ok('org.createGrid', gridInput(v.id), t.clerk);
-    expect(t.call('org.setVillageRetired', { id: v.id, retired: true }, t.admin)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.call('org.setVillageRetired', { id: v.id, retired: true }, t.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     t.ok('org.setGridRetired', { id: g.id, retired: true }, t.admin);
     t.ok('org.setVillageRetired', { id: v.id, retired: true }, t.admin);
-    expect(t.call('org.createGrid', gridInput(v.id), t.clerk)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(t.call('org.setGridRetired', { id: g.id, retired: false }, t.admin)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.call('org.createGrid', gridInput(v.id), t.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(t.call('org.setGridRetired', { id: g.id, retired: false }, t.admin)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
   it('answers NOT_FOUND for a parent that does not exist or was deleted', () => {
     t = makeTownship();
     const missing = '01900000-0000-7000-8000-000000000000';
-    expect(t.call('org.createGrid', gridInput(missing), t.clerk)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(t.call('org.createGrid', gridInput(missing), t.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const v = village(t, '玉井村');
     t.core.deps.conn.sqlite.prepare("UPDATE villages SET deleted_at = '2026-01-01' WHERE id = ?").run(v.id);
-    expect(t.call('org.createGrid', gridInput(v.id), t.clerk)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(t.call('org.createGrid', gridInput(v.id), t.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('keeps party groups under a grid, with tombstone deletes', () => {
     t = makeTownship();
-    const g = t.ok('org.createGrid', gridInput(village(t, '玉井村').id, { partyBranchName: '玉井村第一网格党支部' }), t.clerk);
-    const p1 = t.ok('org.savePartyGroup', { gridId: g.id, name: '第一党小组', leaderName: '王五', memberCount: 7 }, t.clerk);
+    const g = t.ok(
+      'org.createGrid',
+      gridInput(village(t, '玉井村').id, { partyBranchName: '玉井村第一网格党支部' }),
+      t.clerk,
+    );
+    const p1 = t.ok(
+      'org.savePartyGroup',
+      { gridId: g.id, name: '第一党小组', leaderName: '王五', memberCount: 7 },
+      t.clerk,
+    );
     t.ok('org.savePartyGroup', { gridId: g.id, name: '第二党小组', memberCount: 5 }, t.clerk);
-    t.ok('org.savePartyGroup', { id: p1.id, gridId: g.id, name: '第一党小组', leaderName: '赵六', memberCount: 8 }, t.clerk);
+    t.ok(
+      'org.savePartyGroup',
+      { id: p1.id, gridId: g.id, name: '第一党小组', leaderName: '赵六', memberCount: 8 },
+      t.clerk,
+    );
     t.ok('org.deletePartyGroup', { id: p1.id }, t.clerk);
     const detail = t.ok('org.getGrid', { id: g.id }, t.clerk);
     expect(detail.partyGroups.map((p: { name: string }) => p.name)).toEqual(['第二党小组']);

@@ -43,7 +43,9 @@ export function checkBackupFile(file: string, migrationsDir: string): string {
     const known = readMigrationFiles({ migrationsFolder: migrationsDir }).length;
     if (version > known) throw new NewerSchemaError(version, known);
     const hasTownship = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='township'").get();
-    const row = hasTownship ? (db.prepare('SELECT name FROM township LIMIT 1').get() as { name: string } | undefined) : undefined;
+    const row = hasTownship
+      ? (db.prepare('SELECT name FROM township LIMIT 1').get() as { name: string } | undefined)
+      : undefined;
     if (!row) throw new ApiError('VALIDATION', `${file} 不是综治工作台的数据备份（缺少乡镇信息）`);
     return row.name;
   } catch (err) {
