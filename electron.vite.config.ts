@@ -1,5 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+// The strict CSP meta tag in index.html would block the dev server's inline hot-reload script;
+// in dev the Electron shell sends a relaxed CSP header instead (main/electron/csp.ts).
+const dropCspMetaInDev: Plugin = {
+  name: 'zongzhi-drop-csp-meta-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+};
 
 // main and preload are bundled for Node (dependencies stay external, so better-sqlite3 loads natively);
 // the renderer is a plain Vite React app that the browser host serves too.
@@ -19,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), dropCspMetaInDev],
     build: { outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
   },
 });

@@ -44,6 +44,7 @@ export const gridTheme = themeQuartz.withParams({
   headerBackgroundColor: '#f5f7fa',
   borderColor: palette.border,
   rowHeight: 36,
+  cellHorizontalPadding: 10,
   headerHeight: 38,
   wrapperBorderRadius: 4,
   selectedRowBackgroundColor: '#dce6f3',

@@ -18,9 +18,8 @@ export function AuthShell({ title, subtitle, width = 420, children }: Props) {
         display: 'flex',
         flexDirection: 'column',
         alignItems: 'center',
-        justifyContent: 'center',
-        background: `linear-gradient(180deg, ${palette.blue} 0, ${palette.blue} 240px, ${palette.page} 240px)`,
-        padding: '32px 16px',
+        background: `linear-gradient(180deg, ${palette.blue} 0, ${palette.blue} calc(8vh + 150px), ${palette.page} calc(8vh + 150px))`,
+        padding: 'calc(8vh + 8px) 16px 32px',
         boxSizing: 'border-box',
       }}
     >

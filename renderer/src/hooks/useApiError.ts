@@ -32,3 +32,8 @@ export function useApiError(): (err: unknown, form?: FormInstance) => void {
     [message],
   );
 }
+
+/** A server-placed field error stays until that field changes (antd only clears errors its own rules set). */
+export function clearErrorsOnChange(form: FormInstance) {
+  return (changed: object) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 const read = () => window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
 
@@ -10,5 +10,8 @@ export function useHashRoute(): [string, (route: string) => void] {
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return [route, (next: string) => (window.location.hash = `#/${next}`)];
+  const navigate = useCallback((next: string) => {
+    window.location.hash = `#/${next}`;
+  }, []);
+  return [route, navigate];
 }

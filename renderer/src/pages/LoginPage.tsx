@@ -42,13 +42,7 @@ export function LoginPage({ township, username, notice, onLogin }: Props) {
   return (
     <AuthShell title="登录" subtitle={place && <span data-testid="login-township">{place}</span>}>
       {notice && !error && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        name="login"
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ username }}
-        onFinish={submit}
-      >
+      <Form<Values> name="login" layout="vertical" requiredMark={false} initialValues={{ username }} onFinish={submit}>
         <Form.Item label="用户名" name="username">
           <Input autoFocus={!username} autoComplete="username" />
         </Form.Item>
@@ -58,9 +52,7 @@ export function LoginPage({ township, username, notice, onLogin }: Props) {
         <Button type="primary" htmlType="submit" block loading={busy}>
           登录
         </Button>
-        {error && (
-          <Alert data-testid="login-error" role="alert" type="error" showIcon title={error} style={{ marginTop: 16 }} />
-        )}
+        {error && <Alert data-testid="login-error" type="error" showIcon title={error} style={{ marginTop: 16 }} />}
       </Form>
     </AuthShell>
   );

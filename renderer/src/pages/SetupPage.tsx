@@ -1,10 +1,10 @@
-import { Button, Form, Input, Result } from 'antd';
+import { Button, Col, Form, Input, Result, Row } from 'antd';
 import { useState } from 'react';
 import type { Township } from '../../../shared/api/setup';
 import { api } from '../api/client';
 import { AuthShell } from '../components/AuthShell';
 import { DivisionSelect } from '../components/DivisionSelect';
-import { useApiError } from '../hooks/useApiError';
+import { clearErrorsOnChange, useApiError } from '../hooks/useApiError';
 
 interface Values {
   province?: string;
@@ -36,7 +36,9 @@ export function SetupPage({ onDone }: { onDone: (username: string) => void }) {
   const city = Form.useWatch('city', form);
   const county = Form.useWatch('county', form);
 
+  const clearErrors = clearErrorsOnChange(form);
   const onValuesChange = (changed: Partial<Values>) => {
+    clearErrors(changed);
     const level = CASCADE.findIndex((k) => k in changed);
     if (level < 0 || level === CASCADE.length - 1) return;
     form.setFieldsValue(Object.fromEntries(CASCADE.slice(level + 1).map((k) => [k, undefined])));
@@ -81,7 +83,7 @@ export function SetupPage({ onDone }: { onDone: (username: string) => void }) {
     <AuthShell
       title="首次使用：初始化本乡镇"
       subtitle="选择本综治中心所在的乡镇（街道），系统将导入其下的村（社区），并创建管理员账号。"
-      width={520}
+      width={600}
     >
       <Form<Values>
         form={form}
@@ -91,40 +93,64 @@ export function SetupPage({ onDone }: { onDone: (username: string) => void }) {
         onValuesChange={onValuesChange}
         onFinish={submit}
       >
-        <Form.Item label="省份" name="province" rules={[{ required: true, message: '请选择省份' }]}>
-          <DivisionSelect parentCode="" placeholder="请选择省（自治区、直辖市）" />
-        </Form.Item>
-        <Form.Item label="地市" name="city" rules={[{ required: true, message: '请选择地市' }]}>
-          <DivisionSelect parentCode={province ?? null} placeholder="请选择市（州、盟）" />
-        </Form.Item>
-        <Form.Item label="区县" name="county" rules={[{ required: true, message: '请选择区县' }]}>
-          <DivisionSelect parentCode={city ?? null} placeholder="请选择县（市、区、旗）" />
-        </Form.Item>
-        <Form.Item label="乡镇（街道）" name="townshipCode" rules={[{ required: true, message: '请选择乡镇（街道）' }]}>
-          <DivisionSelect parentCode={county ?? null} placeholder="请选择乡镇（街道）" />
-        </Form.Item>
-        <Form.Item label="管理员用户名" name="adminUsername" extra="2–32 位字母、数字、下划线、点或连字符">
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label="管理员姓名" name="adminDisplayName">
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label="密码" name="password" extra="至少 8 位">
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label="确认密码"
-          name="confirm"
-          dependencies={['password']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label="省份" name="province" rules={[{ required: true, message: '请选择省份' }]}>
+              <DivisionSelect parentCode="" placeholder="省（自治区、直辖市）" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="地市" name="city" rules={[{ required: true, message: '请选择地市' }]}>
+              <DivisionSelect parentCode={province ?? null} placeholder="市（州、盟）" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="区县" name="county" rules={[{ required: true, message: '请选择区县' }]}>
+              <DivisionSelect parentCode={city ?? null} placeholder="县（市、区、旗）" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label="乡镇（街道）"
+              name="townshipCode"
+              rules={[{ required: true, message: '请选择乡镇（街道）' }]}
+            >
+              <DivisionSelect parentCode={county ?? null} placeholder="乡镇（街道）" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="管理员用户名" name="adminUsername" extra="字母、数字、下划线、点或连字符">
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="管理员姓名" name="adminDisplayName">
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="密码" name="password" extra="至少 8 位">
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label="确认密码"
+              name="confirm"
+              dependencies={['password']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, value) =>
+                    value === getFieldValue('password')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('两次输入的密码不一致')),
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Button type="primary" htmlType="submit" block loading={saving}>
           完成初始化
         </Button>

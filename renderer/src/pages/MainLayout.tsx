@@ -1,0 +1,50 @@
+import { ApartmentOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { useAuth } from '../auth';
+import { AppHeader } from '../components/AppHeader';
+import { useHashRoute } from '../hooks/useHashRoute';
+import { DEFAULT_ROUTE, routesFor } from '../routes';
+import { AuditPage } from './AuditPage';
+import { OrgPage } from './OrgPage';
+import { UsersPage } from './UsersPage';
+
+const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
+  org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
+  users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
+  audit: { icon: <FileSearchOutlined aria-hidden />, page: () => <AuditPage /> },
+};
+
+/** Header, the left menu of the pages this role may use, and the current page. */
+export function MainLayout() {
+  const { user } = useAuth();
+  const [route, navigate] = useHashRoute();
+  const routes = routesFor(user.role);
+  const current = routes.find((r) => r.key === route) ?? routes.find((r) => r.key === DEFAULT_ROUTE)!;
+
+  useEffect(() => {
+    if (route !== current.key) navigate(current.key);
+  }, [route, current.key, navigate]);
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <AppHeader />
+      <Layout>
+        <Layout.Sider width={152} theme="light" style={{ borderRight: '1px solid #e5e8ee' }}>
+          <Menu
+            mode="inline"
+            aria-label="主菜单"
+            selectedKeys={[current.key]}
+            onClick={({ key }) => navigate(key)}
+            items={routes.map((r) => ({ key: r.key, label: r.label, icon: PAGES[r.key]?.icon }))}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16, overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
+          {PAGES[current.key]?.page()}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
