@@ -22,10 +22,13 @@ const gridInput = (villageId: string, extra: Record<string, unknown> = {}) => ({
 describe('organisation tree', () => {
   it('pre-fills the 18 villages of 玉井镇 from the real codes', () => {
     t = makeTownship();
-    const list = t.ok<{ code: string; name: string; kind: string }[]>('org.listVillages', {}, t.clerk);
+    const list = t.ok<{ id: string; code: string; name: string; kind: string }[]>('org.listVillages', {}, t.clerk);
     expect(list).toHaveLength(18);
     expect(list[0]).toMatchObject({ code: '140621100200', name: '玉井村', kind: 'village' });
     expect(list.every((v) => v.code.startsWith('140621100'))).toBe(true);
+    t.ok('org.createGrid', gridInput(list[0]!.id), t.clerk);
+    const after = t.ok<{ code: string; gridCount: number }[]>('org.listVillages', {}, t.clerk);
+    expect(after.map((v) => v.gridCount)).toEqual([1, ...Array(17).fill(0)]);
   });
 
   it('assigns grid codes as village code + next 3-digit sequence and never reuses one', () => {
@@ -40,6 +43,25 @@ describe('organisation tree', () => {
     expect(g3.code).toBe('140621100200003');
     const codes = t.core.deps.conn.sqlite.prepare('SELECT code FROM grids ORDER BY code').pluck().all();
     expect(codes).toEqual(['140621100200001', '140621100200002', '140621100200003']);
+  });
+
+  it('answers CONFLICT for a grid code already taken, and rolls the whole call back', () => {
+    t = makeTownship();
+    const v = village(t, '玉井村');
+    const { sqlite } = t.core.deps.conn;
+    // A row carrying the code the next sequence would produce (as a bad import could leave behind).
+    sqlite
+      .prepare(
+        `INSERT INTO grids (id, created_at, updated_at, updated_by, village_id, code, seq, type, name)
+         VALUES ('01900000-0000-7000-8000-000000000001', 'x', 'x', 'x', ?, '140621100200001', 500, 'village', '旧网格')`,
+      )
+      .run(v.id);
+    const auditBefore = t.count('audit_log');
+    const r = t.call('org.createGrid', gridInput(v.id), t.clerk);
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '记录已存在，不能重复添加' } });
+    expect(sqlite.prepare('SELECT last_grid_seq FROM villages WHERE id = ?').pluck().get(v.id)).toBe(0);
+    expect(t.count('grids')).toBe(1);
+    expect(t.count('audit_log')).toBe(auditBefore);
   });
 
   it('creates a dedicated grid with its kind, and refuses a 社区网格 in a village', () => {
