@@ -8,6 +8,8 @@ export const auditEntrySchema = z.object({
   method: z.string(),
   title: z.string(),
   recordId: z.string().nullable(),
+  /** e.g. 网格 140621100200001 第一网格; null when the record is gone or none was named. */
+  recordLabel: z.string().nullable(),
   detail: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -109,5 +109,8 @@ describe('first run and accounts', () => {
       error: { code: 'VALIDATION', issues: [{ path: ['oldPassword'] }] },
     });
     expect(t.count('audit_log')).toBe(7);
+    const listed = t.ok<{ method: string; recordLabel: string | null }[]>('audit.list', {}, t.admin);
+    expect(listed.find((e) => e.method === 'users.create')!.recordLabel).toMatch(/^用户 (shen|lu)（/);
+    expect(listed.find((e) => e.method === 'setup.init')!.recordLabel).toBeNull();
   });
 });

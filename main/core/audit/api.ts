@@ -2,11 +2,13 @@ import { desc, eq } from 'drizzle-orm';
 import { apiTable } from '../../../shared/api';
 import type { auditApi } from '../../../shared/api/audit';
 import type { Handlers } from '../context';
+import { recordLabeler } from './record-label';
 import { auditLog } from './schema';
 
 export const auditHandlers: Handlers<typeof auditApi> = {
-  'audit.list': (input, ctx) =>
-    ctx.db
+  'audit.list': (input, ctx) => {
+    const labelOf = recordLabeler(ctx.conn.sqlite);
+    return ctx.db
       .select()
       .from(auditLog)
       .where(input.recordId ? eq(auditLog.recordId, input.recordId) : undefined)
@@ -20,6 +22,8 @@ export const auditHandlers: Handlers<typeof auditApi> = {
         method: r.method,
         title: (apiTable as Record<string, { title: string } | undefined>)[r.method]?.title ?? r.method,
         recordId: r.recordId,
+        recordLabel: labelOf(r.recordId),
         detail: r.detail,
-      })),
+      }));
+  },
 };

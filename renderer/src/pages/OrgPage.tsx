@@ -1,5 +1,5 @@
 import type { MenuProps } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Grid, Village } from '../../../shared/api/org';
 import { api } from '../api/client';
 import { permissions, useAuth } from '../auth';
@@ -11,7 +11,7 @@ import { VillageFormModal } from '../components/org/VillageFormModal';
 import { VillagePanel } from '../components/org/VillagePanel';
 import { useConfirmAction } from '../hooks/useConfirmAction';
 import { useLoader } from '../hooks/useLoader';
-import { palette } from '../theme';
+import { panelStyle } from '../theme';
 
 /** 网格与人员: villages and communities on the left, their grids on the right. */
 export function OrgPage() {
@@ -22,7 +22,11 @@ export function OrgPage() {
   const [villageId, setVillageId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [selectedGridId, setSelectedGridId] = useState<string | null>(null);
-  const [drawer, setDrawer] = useState<GridDrawerTarget | null>(null);
+  // Each opening is its own drawer (own key), so reopening while the last one still animates closed
+  // shows a fresh drawer, and the old one's close does not dismiss the new one.
+  const [drawer, setDrawerState] = useState<(GridDrawerTarget & { openId: number }) | null>(null);
+  const openCount = useRef(0);
+  const setDrawer = (target: GridDrawerTarget) => setDrawerState({ ...target, openId: ++openCount.current });
   const [villageForm, setVillageForm] = useState<{ village?: Village } | null>(null);
 
   const villages = useLoader(() => api.org.listVillages({ includeRetired }), String(includeRetired));
@@ -116,20 +120,7 @@ export function OrgPage() {
         onCreate={can.edit ? () => setVillageForm({}) : undefined}
         menuFor={menuFor}
       />
-      <section
-        aria-label="网格列表"
-        style={{
-          flex: 1,
-          minWidth: 0,
-          display: 'flex',
-          flexDirection: 'column',
-          gap: 12,
-          background: '#fff',
-          border: `1px solid ${palette.border}`,
-          borderRadius: 4,
-          padding: 12,
-        }}
-      >
+      <section aria-label="网格列表" style={{ ...panelStyle, flex: 1, minWidth: 0, gap: 12, padding: 12 }}>
         <ScopeBar
           township={township}
           village={village}
@@ -158,10 +149,10 @@ export function OrgPage() {
       </section>
       {drawer && (
         <GridDrawer
-          key={drawer.mode === 'edit' ? drawer.gridId : `new-${drawer.village.id}`}
+          key={drawer.openId}
           target={drawer}
           canEdit={can.edit}
-          onClose={() => setDrawer(null)}
+          onClose={() => setDrawerState((current) => (current?.openId === drawer.openId ? null : current))}
           onChanged={(saved) => {
             if (saved) setSelectedGridId(saved.id);
             reloadAll();

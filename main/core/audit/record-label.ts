@@ -1,0 +1,17 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * A clerk-readable name for the record an audit entry touched (网格 140621100200001 第一网格),
+ * looked up when the log is read so renamed records show their current name.
+ */
+const LABEL_SQL = `
+  SELECT '网格 ' || code || ' ' || name FROM grids WHERE id = :id
+  UNION ALL SELECT '村（社区） ' || code || ' ' || name FROM villages WHERE id = :id
+  UNION ALL SELECT '党小组 ' || name FROM party_groups WHERE id = :id
+  UNION ALL SELECT '用户 ' || username || '（' || display_name || '）' FROM users WHERE id = :id
+  LIMIT 1`;
+
+export function recordLabeler(sqlite: Database.Database): (id: string | null) => string | null {
+  const stmt = sqlite.prepare(LABEL_SQL).pluck();
+  return (id) => (id ? ((stmt.get({ id }) as string | undefined) ?? null) : null);
+}
