@@ -1,5 +1,6 @@
 import type { ThemeConfig } from 'antd';
 import { themeQuartz } from 'ag-grid-community';
+import type { CSSProperties } from 'react';
 
 /** A calm government palette: deep blue for structure, a restrained red for emphasis. */
 export const palette = {
@@ -11,6 +12,15 @@ export const palette = {
   muted: '#8a94a6',
   text: '#1f2937',
 } as const;
+
+/** The white bordered panels a page is laid out in; each adds its own size and padding. */
+export const panelStyle: CSSProperties = {
+  display: 'flex',
+  flexDirection: 'column',
+  background: '#fff',
+  border: `1px solid ${palette.border}`,
+  borderRadius: 4,
+};
 
 /** Windows offices have 微软雅黑; Linux test machines have Noto CJK. */
 export const fontFamily =

@@ -94,6 +94,7 @@ test('first run → township → login → a village grid and a dedicated grid �
   await shot(page, '06-users');
   await page.getByRole('menuitem', { name: '操作日志' }).click();
   await expect(page.getByTestId('audit-table')).toContainText('新增网格');
+  await expect(page.getByTestId('audit-table')).toContainText('网格 140621100200001 玉井村第一网格');
   await shot(page, '07-audit');
 
   // Restart the host on the same data folder: log in again, the grids are still there.

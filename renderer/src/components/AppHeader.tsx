@@ -32,7 +32,7 @@ export function AppHeader() {
           退出登录
         </Button>
       </Space>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {changing && <ChangePasswordModal onClose={() => setChanging(false)} />}
     </Layout.Header>
   );
 }

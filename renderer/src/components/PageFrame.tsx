@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { palette } from '../theme';
+import { panelStyle } from '../theme';
 
 interface Props {
   title: string;
@@ -11,20 +11,7 @@ interface Props {
 /** A white panel with the page title and its toolbar, the table filling the rest. */
 export function PageFrame({ title, toolbar, children }: Props) {
   return (
-    <section
-      aria-label={title}
-      style={{
-        flex: 1,
-        minHeight: 0,
-        display: 'flex',
-        flexDirection: 'column',
-        gap: 12,
-        background: '#fff',
-        border: `1px solid ${palette.border}`,
-        borderRadius: 4,
-        padding: 12,
-      }}
-    >
+    <section aria-label={title} style={{ ...panelStyle, flex: 1, minHeight: 0, gap: 12, padding: 12 }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {title}

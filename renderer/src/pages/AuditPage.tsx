@@ -13,7 +13,13 @@ const COLUMNS: ColDef<AuditEntry>[] = [
   { colId: 'at', headerName: '时间', valueGetter: (p) => (p.data ? formatDateTime(p.data.at) : ''), width: 150 },
   { field: 'username', headerName: '用户', valueFormatter: (p) => p.value ?? '—', width: 120 },
   { field: 'title', headerName: '操作', width: 160 },
-  { field: 'recordId', headerName: '记录编号', valueFormatter: (p) => p.value ?? '', width: 300 },
+  {
+    field: 'recordLabel',
+    headerName: '记录',
+    valueGetter: (p) => p.data?.recordLabel ?? p.data?.recordId ?? '',
+    tooltipField: 'recordId',
+    width: 300,
+  },
   {
     field: 'detail',
     headerName: '详情',

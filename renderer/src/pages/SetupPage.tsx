@@ -3,8 +3,10 @@ import { useState } from 'react';
 import type { Township } from '../../../shared/api/setup';
 import { api } from '../api/client';
 import { AuthShell } from '../components/AuthShell';
+import { ConfirmPasswordItem } from '../components/ConfirmPasswordItem';
 import { DivisionSelect } from '../components/DivisionSelect';
-import { clearErrorsOnChange, useApiError } from '../hooks/useApiError';
+import { clearErrorsOnChange } from '../hooks/useApiError';
+import { useFormAction } from '../hooks/useFormAction';
 
 interface Values {
   province?: string;
@@ -29,8 +31,6 @@ const CASCADE: (keyof Values)[] = ['province', 'city', 'county', 'townshipCode']
 /** 首次使用: choose the township from the official divisions and create the first administrator. */
 export function SetupPage({ onDone }: { onDone: (username: string) => void }) {
   const [form] = Form.useForm<Values>();
-  const showError = useApiError();
-  const [saving, setSaving] = useState(false);
   const [done, setDone] = useState<Done>();
   const province = Form.useWatch('province', form);
   const city = Form.useWatch('city', form);
@@ -44,22 +44,15 @@ export function SetupPage({ onDone }: { onDone: (username: string) => void }) {
     form.setFieldsValue(Object.fromEntries(CASCADE.slice(level + 1).map((k) => [k, undefined])));
   };
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
-      const result = await api.setup.init({
-        townshipCode: v.townshipCode ?? '',
-        adminUsername: v.adminUsername,
-        adminDisplayName: v.adminDisplayName,
-        password: v.password,
-      });
-      setDone({ ...result, username: v.adminUsername.trim() });
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit } = useFormAction(form, async (v: Values) => {
+    const result = await api.setup.init({
+      townshipCode: v.townshipCode ?? '',
+      adminUsername: v.adminUsername,
+      adminDisplayName: v.adminDisplayName,
+      password: v.password,
+    });
+    setDone({ ...result, username: v.adminUsername.trim() });
+  });
 
   if (done) {
     const t = done.township;
@@ -134,21 +127,7 @@ export function SetupPage({ onDone }: { onDone: (username: string) => void }) {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item
-              label="确认密码"
-              name="confirm"
-              dependencies={['password']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, value) =>
-                    value === getFieldValue('password')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('两次输入的密码不一致')),
-                }),
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <ConfirmPasswordItem label="确认密码" of="password" />
           </Col>
         </Row>
         <Button type="primary" htmlType="submit" block loading={saving}>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Grid, Village } from '../../../../shared/api/org';
 import { formatDateTime } from '../../../../shared/dates';
 import { api } from '../../api/client';
-import { clearErrorsOnChange, useApiError } from '../../hooks/useApiError';
+import { clearErrorsOnChange } from '../../hooks/useApiError';
+import { useFormAction } from '../../hooks/useFormAction';
 import { useLoader } from '../../hooks/useLoader';
 import { GridFormFields, type GridValues } from './GridFormFields';
 import { PartyGroupSection } from './PartyGroupSection';
@@ -44,9 +45,7 @@ const toInput = (v: GridValues) => ({
 export function GridDrawer({ target, canEdit, onClose, onChanged }: Props) {
   const [form] = Form.useForm<GridValues>();
   const { message } = App.useApp();
-  const showError = useApiError();
   const [open, setOpen] = useState(true);
-  const [saving, setSaving] = useState(false);
   const gridId = target.mode === 'edit' ? target.gridId : null;
   const detail = useLoader(() => (gridId ? api.org.getGrid({ id: gridId }) : Promise.resolve(null)), gridId ?? '');
   const grid = detail.data?.grid ?? null;
@@ -60,24 +59,17 @@ export function GridDrawer({ target, canEdit, onClose, onChanged }: Props) {
     filled.current = true;
   }, [grid, form]);
 
-  const save = async (values: GridValues) => {
-    setSaving(true);
-    try {
-      const saved =
-        target.mode === 'create'
-          ? await api.org.createGrid({ villageId: target.village.id, ...toInput(values) })
-          : await api.org.updateGrid({ id: target.gridId, ...toInput(values) });
-      message.success(
-        target.mode === 'create' ? `已新增网格「${saved.name}」，网格编码 ${saved.code}` : `已保存网格 ${saved.code}`,
-      );
-      onChanged(saved);
-      setOpen(false);
-    } catch (err) {
-      showError(err, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit } = useFormAction(form, async (values: GridValues) => {
+    const saved =
+      target.mode === 'create'
+        ? await api.org.createGrid({ villageId: target.village.id, ...toInput(values) })
+        : await api.org.updateGrid({ id: target.gridId, ...toInput(values) });
+    message.success(
+      target.mode === 'create' ? `已新增网格「${saved.name}」，网格编码 ${saved.code}` : `已保存网格 ${saved.code}`,
+    );
+    onChanged(saved);
+    setOpen(false);
+  });
 
   const title =
     target.mode === 'create'
@@ -125,7 +117,7 @@ export function GridDrawer({ target, canEdit, onClose, onChanged }: Props) {
           layout="vertical"
           disabled={readOnly}
           initialValues={{ type: defaultType }}
-          onFinish={save}
+          onFinish={submit}
         >
           <GridFormFields />
         </Form>

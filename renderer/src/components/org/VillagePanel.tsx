@@ -3,7 +3,7 @@ import { Button, Input, Spin, Switch, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Village } from '../../../../shared/api/org';
 import type { Township } from '../../../../shared/api/setup';
-import { palette } from '../../theme';
+import { palette, panelStyle } from '../../theme';
 import { VillageTree } from './VillageTree';
 
 interface Props {
@@ -28,18 +28,7 @@ export function VillagePanel(props: Props) {
   }, [villages, search]);
 
   return (
-    <section
-      aria-label="村（社区）列表"
-      style={{
-        width: 320,
-        flexShrink: 0,
-        display: 'flex',
-        flexDirection: 'column',
-        background: '#fff',
-        border: `1px solid ${palette.border}`,
-        borderRadius: 4,
-      }}
-    >
+    <section aria-label="村（社区）列表" style={{ ...panelStyle, width: 320, flexShrink: 0 }}>
       <div style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 10 }}>
         <Input
           allowClear
