@@ -25,3 +25,22 @@ export function formatDateTime(iso: string | Date): string {
   const p = shanghaiParts(typeof iso === 'string' ? new Date(iso) : iso);
   return `${p.y}-${pad(p.m)}-${pad(p.day)} ${pad(p.h)}:${pad(p.min)}`;
 }
+
+/** Today's date in Asia/Shanghai as `YYYY-MM-DD`, the "today" of every date rule. */
+export function shanghaiDateIso(d: Date): string {
+  const p = shanghaiParts(d);
+  return `${p.y}-${pad(p.m)}-${pad(p.day)}`;
+}
+
+/** Whether year, month and day name a day that exists in the calendar (no 2月30日). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
+
+export function isoDate(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
+}
