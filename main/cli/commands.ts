@@ -10,6 +10,7 @@ import { dataPaths } from '../core/paths';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
+import { keys, push } from './sync-commands';
 
 export interface Command {
   usage: string;
@@ -137,4 +138,4 @@ const restore: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { serve, init, user: userAdd, backup, restore };
+export const COMMANDS: Record<string, Command> = { serve, init, user: userAdd, backup, restore, push, keys };

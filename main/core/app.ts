@@ -10,6 +10,8 @@ import { dataPaths } from './paths';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { handlers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
+import { fileKeyStore, type KeyStore } from './sync/keystore';
+import { dropChangeCapture, installChangeCapture } from './sync/triggers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -17,6 +19,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   clock?: Clock;
   divisions?: DivisionSource;
+  /** The township's keys; the desktop app passes one backed by safeStorage. */
+  keys?: KeyStore;
 }
 
 export interface Core {
@@ -44,12 +48,16 @@ export function openCore(opts: CoreOptions): Core {
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const conn = openDatabase(paths.dbFile);
   let migration: MigrateResult;
+  const keys = opts.keys ?? fileKeyStore(paths.keysDir);
   try {
     migration = migrate(
       conn.sqlite,
       opts.migrationsDir ?? path.join(defaultResourcesDir(), 'migrations'),
       paths.backupsDir,
+      () => dropChangeCapture(conn.sqlite), // an ALTER TABLE fails on a column a trigger names
     );
+    installChangeCapture(conn.sqlite);
+    keys.townshipKey(); // the key pair exists from the first start, before anything is sent
   } catch (err) {
     conn.close();
     throw err;
@@ -59,6 +67,7 @@ export function openCore(opts: CoreOptions): Core {
     clock: opts.clock ?? systemClock,
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),
+    keys,
   };
   return { dispatch: createDispatcher(deps, handlers), deps, migration, paths, close: () => conn.close() };
 }

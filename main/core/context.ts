@@ -4,6 +4,7 @@ import type { SessionStore } from './auth/sessions';
 import type { Clock } from './clock';
 import type { Connection, Db } from './db/connection';
 import type { DivisionSource } from './setup/divisions';
+import type { KeyStore } from './sync/keystore';
 
 /** What the core needs from its host (Electron, HTTP host, CLI or a test). */
 export interface CoreDeps {
@@ -11,6 +12,7 @@ export interface CoreDeps {
   clock: Clock;
   sessions: SessionStore;
   divisions: DivisionSource;
+  keys: KeyStore;
 }
 
 /** Handed to every handler; one per call. */

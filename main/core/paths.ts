@@ -18,5 +18,6 @@ export function dataPaths(dataDir: string) {
     dbFile: path.join(dataDir, 'zongzhi.sqlite'),
     backupsDir: path.join(dataDir, 'backups'),
     logsDir: path.join(dataDir, 'logs'),
+    keysDir: path.join(dataDir, 'keys'),
   };
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../main/core/app';
 import type { Clock } from '../../main/core/clock';
+import type { DivisionSource } from '../../main/core/setup/divisions';
 import type { RpcResult } from '../../shared/errors';
 
 export function tempDir(prefix = 'zongzhi-test-'): string {
@@ -23,9 +24,9 @@ export interface TestCore {
   count(table: string): number;
 }
 
-export function makeCore(opts: { dataDir?: string; clock?: Clock } = {}): TestCore {
+export function makeCore(opts: { dataDir?: string; clock?: Clock; divisions?: DivisionSource } = {}): TestCore {
   const dataDir = opts.dataDir ?? tempDir();
-  const core = openCore({ dataDir, clock: opts.clock });
+  const core = openCore({ dataDir, clock: opts.clock, divisions: opts.divisions });
   const call = (method: string, input: unknown, session?: string | null) => core.dispatch({ method, input, session });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results loosely
   const ok = <T = any>(method: string, input: unknown, session?: string | null): T => {

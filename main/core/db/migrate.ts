@@ -32,7 +32,13 @@ export interface MigrateResult {
  * Applies drizzle-kit migrations from `migrationsDir` in one transaction, after a VACUUM INTO
  * backup of a non-empty database. Refuses a database written by a newer schema.
  */
-export function migrate(sqlite: Database.Database, migrationsDir: string, backupDir: string): MigrateResult {
+export function migrate(
+  sqlite: Database.Database,
+  migrationsDir: string,
+  backupDir: string,
+  /** Runs in the migration transaction first, e.g. to drop triggers that would block an ALTER TABLE. */
+  beforeApply: () => void = () => {},
+): MigrateResult {
   const migrations = readMigrationFiles({ migrationsFolder: migrationsDir });
   const from = schemaVersionOf(sqlite);
   const to = migrations.length;
@@ -46,6 +52,7 @@ export function migrate(sqlite: Database.Database, migrationsDir: string, backup
     sqlite.prepare('VACUUM INTO ?').run(backupFile);
   }
   sqlite.transaction(() => {
+    beforeApply();
     for (const m of migrations.slice(from)) {
       for (const stmt of m.sql) {
         if (stmt.trim()) sqlite.exec(stmt);

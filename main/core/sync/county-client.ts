@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** What one upload attempt came to. */
+export type UploadOutcome =
+  | { kind: 'acked'; receipt: Receipt }
+  /** The county expects another start: resend from there. */
+  | { kind: 'resume'; expectedSeqFrom: number; error: string }
+  /** Worth trying again later with the same bytes: no connection, a timeout, a server error. */
+  | { kind: 'retry'; error: string }
+  /** The county refused this bundle for good; its changes go again in a new one. */
+  | { kind: 'rejected'; error: string };
+
+const receiptSchema = z.object({
+  bundleId: z.string(),
+  township: z.string(),
+  seqFrom: z.number().int(),
+  seqTo: z.number().int(),
+  changeCount: z.number().int(),
+  hash: z.string(),
+  receivedAt: z.string(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), expectedSeqFrom: z.number().int().positive().optional() }),
+});
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+function reason(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  if ((err as Error).name === 'TimeoutError') return '等待回应超时';
+  return cause?.code ?? cause?.message ?? (err as Error).message;
+}
+
+/** PUTs one bundle and reads the county's answer, trusting nothing in it that does not check out. */
+export async function sendBundle(
+  countyUrl: string,
+  bundle: { id: string; body: string; hash: string; seqTo: number },
+  opts: { fetch?: FetchLike; timeoutMs?: number } = {},
+): Promise<UploadOutcome> {
+  const doFetch = opts.fetch ?? fetch;
+  let res: Response;
+  let json: unknown;
+  try {
+    res = await doFetch(`${countyUrl}/api/v1/bundles/${bundle.id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/jose' },
+      body: bundle.body,
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 120_000),
+    });
+    json = await res.json().catch(() => null);
+  } catch (err) {
+    return { kind: 'retry', error: `无法连接县级服务器（${countyUrl}）：${reason(err)}` };
+  }
+  if (res.status === 200 || res.status === 201) {
+    const r = receiptSchema.safeParse((json as { receipt?: unknown } | null)?.receipt);
+    if (r.success && r.data.bundleId === bundle.id && r.data.hash === bundle.hash && r.data.seqTo === bundle.seqTo) {
+      return { kind: 'acked', receipt: r.data };
+    }
+    return { kind: 'retry', error: `县级服务器的回执与上报包不符（HTTP ${res.status}）` };
+  }
+  const e = errorSchema.safeParse(json);
+  const message = e.success
+    ? `县级服务器拒收（HTTP ${res.status}）：${e.data.error.message}`
+    : `县级服务器回应 HTTP ${res.status}`;
+  if (res.status === 409 && e.success && e.data.error.expectedSeqFrom) {
+    return { kind: 'resume', expectedSeqFrom: e.data.error.expectedSeqFrom, error: message };
+  }
+  // 408/429 and 5xx are passing troubles, as are answers from something that is not our county server.
+  if (res.status >= 500 || res.status === 408 || res.status === 429 || !e.success)
+    return { kind: 'retry', error: message };
+  return { kind: 'rejected', error: message };
+}

@@ -1,0 +1,37 @@
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { grids, partyGroups, villages } from '../org/schema';
+import { township } from '../setup/schema';
+
+/**
+ * The tables whose rows go to the county. A new domain table joins by being listed here; its
+ * triggers, bundle lines and the county's mirror all follow from its drizzle definition.
+ * Deliberately absent: users (password hashes never leave the machine) and audit_log (local record).
+ */
+export const SYNCED_TABLES: readonly SQLiteTable[] = [township, villages, grids, partyGroups];
+
+/** Tables that carry the synced columns but stay on this machine, named so the choice is explicit. */
+export const LOCAL_ONLY_TABLES = ['users'] as const;
+
+/** Columns a synced table must have (db/columns.ts): the county upserts by id and honours tombstones. */
+export const REQUIRED_SYNC_COLUMNS = ['id', 'created_at', 'updated_at', 'updated_by', 'deleted_at'] as const;
+
+export interface SyncedTableInfo {
+  name: string;
+  /** SQL column names with their declared SQL types, in definition order. */
+  columns: { name: string; sqlType: string }[];
+}
+
+/** Name and columns of each synced table, checked to be fit for sync. */
+export function syncedTableInfo(tables: readonly SQLiteTable[] = SYNCED_TABLES): SyncedTableInfo[] {
+  return tables.map((table) => {
+    const config = getTableConfig(table);
+    const columns = config.columns.map((c) => ({ name: c.name, sqlType: c.getSQLType() }));
+    const names = new Set(columns.map((c) => c.name));
+    const missing = REQUIRED_SYNC_COLUMNS.filter((c) => !names.has(c));
+    if (missing.length) throw new Error(`同步表 ${config.name} 缺少列：${missing.join('、')}`);
+    // json_object() cannot carry a BLOB; a synced table keeps binary data elsewhere.
+    const blob = columns.find((c) => c.sqlType === 'blob');
+    if (blob) throw new Error(`同步表 ${config.name} 的列 ${blob.name} 是 BLOB，不能同步`);
+    return { name: config.name, columns };
+  });
+}

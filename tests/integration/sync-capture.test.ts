@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { is } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiTable } from '../../shared/api';
+import { defaultResourcesDir, openCore } from '../../main/core/app';
+import { syncedColumns } from '../../main/core/db/columns';
+import * as schema from '../../main/core/db/schema';
+import { openDivisionSource } from '../../main/core/setup/divisions';
+import {
+  LOCAL_ONLY_TABLES,
+  REQUIRED_SYNC_COLUMNS,
+  SYNCED_TABLES,
+  syncedTableInfo,
+} from '../../main/core/sync/registry';
+import { installChangeCapture } from '../../main/core/sync/triggers';
+import { makeCore, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
+import { changesAfter, lastSeq, syncedRows, type Row } from '../helpers/sync';
+
+let t: TestCore | undefined;
+afterEach(() => t?.core.close());
+
+interface State {
+  admin: string;
+  clerkId: string;
+  villageId: string;
+  gridId: string;
+  groupId: string;
+}
+interface Step {
+  method: string;
+  call(s: State): { input: unknown; session?: string };
+  keep?(s: State, out: any): void; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const NEW_PASSWORD = 'changed456';
+const grid = { type: 'community', name: '一网格', households: 100, residents: 300 };
+
+/** A valid call of every public write method, in an order where each one's preconditions hold. */
+const STEPS: Step[] = [
+  {
+    method: 'setup.init',
+    call: () => ({
+      input: { townshipCode: TOWNSHIP, adminUsername: 'admin', adminDisplayName: '张主任', password: PASSWORD },
+    }),
+  },
+  {
+    method: 'auth.login',
+    call: () => ({ input: { username: 'admin', password: PASSWORD } }),
+    keep: (s, out) => (s.admin = out.session),
+  },
+  {
+    method: 'users.create',
+    call: (s) => ({
+      input: { username: 'lu', displayName: '陆录入', role: 'clerk', password: PASSWORD },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.clerkId = out.id),
+  },
+  { method: 'users.update', call: (s) => ({ input: { id: s.clerkId, displayName: '陆一' }, session: s.admin }) },
+  {
+    method: 'auth.changePassword',
+    call: (s) => ({ input: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD }, session: s.admin }),
+  },
+  {
+    method: 'org.createVillage',
+    call: (s) => ({ input: { code: `${TOWNSHIP}150`, name: '新区社区' }, session: s.admin }),
+    keep: (s, out) => (s.villageId = out.id),
+  },
+  { method: 'org.updateVillage', call: (s) => ({ input: { id: s.villageId, name: '新城社区' }, session: s.admin }) },
+  {
+    method: 'org.createGrid',
+    call: (s) => ({ input: { villageId: s.villageId, ...grid }, session: s.admin }),
+    keep: (s, out) => (s.gridId = out.id),
+  },
+  {
+    method: 'org.updateGrid',
+    call: (s) => ({ input: { id: s.gridId, ...grid, partyBranchName: '一网格党支部' }, session: s.admin }),
+  },
+  {
+    method: 'org.savePartyGroup',
+    call: (s) => ({ input: { gridId: s.gridId, name: '第一党小组', memberCount: 5 }, session: s.admin }),
+    keep: (s, out) => (s.groupId = out.id),
+  },
+  {
+    method: 'org.savePartyGroup',
+    call: (s) => ({ input: { id: s.groupId, gridId: s.gridId, name: '第一党小组', memberCount: 6 }, session: s.admin }),
+  },
+  { method: 'org.deletePartyGroup', call: (s) => ({ input: { id: s.groupId }, session: s.admin }) },
+  { method: 'org.setGridRetired', call: (s) => ({ input: { id: s.gridId, retired: true }, session: s.admin }) },
+  { method: 'org.setVillageRetired', call: (s) => ({ input: { id: s.villageId, retired: true }, session: s.admin }) },
+];
+
+/** The synced rows that differ between two snapshots, as "table:id" with the row after. */
+function changedRows(before: ReturnType<typeof syncedRows>, after: ReturnType<typeof syncedRows>) {
+  const out = new Map<string, { table: string; before?: Row; after: Row }>();
+  for (const [table, rows] of after) {
+    for (const [id, row] of rows) {
+      const old = before.get(table)!.get(id);
+      if (JSON.stringify(old) !== JSON.stringify(row)) out.set(`${table}:${id}`, { table, before: old, after: row });
+    }
+  }
+  return out;
+}
+
+describe('change capture', () => {
+  it('logs every change of every public write method exactly once, with the row after it', () => {
+    const writeMethods = Object.entries(apiTable)
+      .filter(([, def]) => def.write)
+      .map(([name]) => name);
+    const missing = writeMethods.filter((m) => !STEPS.some((s) => s.method === m));
+    expect(missing, '为这些写方法在 STEPS 中加一个有效调用').toEqual([]);
+
+    t = makeCore();
+    const { sqlite } = t.core.deps.conn;
+    const state = {} as State;
+    const syncedNames = new Set(syncedTableInfo().map((i) => i.name));
+    let total = 0;
+    for (const step of STEPS) {
+      const before = syncedRows(sqlite);
+      const seq = lastSeq(sqlite);
+      const { input, session } = step.call(state);
+      const r = t.core.dispatch({ method: step.method, input, session });
+      expect(r, step.method).toMatchObject({ ok: true });
+      if (r.ok) step.keep?.(state, r.data);
+
+      const changed = changedRows(before, syncedRows(sqlite));
+      const logged = changesAfter(sqlite, seq);
+      expect(logged.map((c) => `${c.table}:${c.id}`).sort(), step.method).toEqual([...changed.keys()].sort());
+      for (const c of logged) {
+        const row = changed.get(`${c.table}:${c.id}`)!;
+        expect(c.row, `${step.method} ${c.table}`).toEqual(row.after);
+        const op = !row.before ? 'insert' : !row.before.deleted_at && row.after.deleted_at ? 'delete' : 'update';
+        expect(c.op, `${step.method} ${c.table}`).toBe(op);
+        expect(syncedNames.has(c.table)).toBe(true);
+      }
+      total += logged.length;
+    }
+    // 19 rows at setup, a village added and renamed, grid insert + village seq, grid edit, 3 party-group changes, 2 retirements.
+    expect(total).toBe(19 + 2 + 2 + 1 + 3 + 2);
+    expect(lastSeq(sqlite)).toBe(total);
+    const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
+    expect(ops).toEqual([
+      { op: 'delete', n: 1 },
+      { op: 'insert', n: 22 },
+      { op: 'update', n: 6 },
+    ]);
+  });
+
+  it('logs nothing when the call fails after writing synced rows (same transaction)', () => {
+    const real = openDivisionSource();
+    // The second village repeats the first one's code, so its insert fails after the township and first village.
+    const divisions = { ...real, villages: (code: string) => [real.villages(code)[0]!, real.villages(code)[0]!] };
+    t = makeCore({ divisions });
+    const r = t.call('setup.init', {
+      townshipCode: TOWNSHIP,
+      adminUsername: 'admin',
+      adminDisplayName: '张主任',
+      password: PASSWORD,
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(t.count('change_log')).toBe(0);
+    expect(t.count('township')).toBe(0);
+    expect(t.count('villages')).toBe(0);
+  });
+
+  it('refuses a physical DELETE of a synced row, so no change can bypass the log', () => {
+    t = makeCore();
+    t.ok('setup.init', { townshipCode: TOWNSHIP, adminUsername: 'admin', adminDisplayName: '张', password: PASSWORD });
+    const { sqlite } = t.core.deps.conn;
+    expect(() => sqlite.prepare('DELETE FROM villages').run()).toThrow(/只能标记删除/);
+    expect(t.count('villages')).toBe(18);
+  });
+
+  it('derives triggers from the table definitions and rebuilds them idempotently', () => {
+    t = makeCore();
+    const { sqlite } = t.core.deps.conn;
+    const triggers = () =>
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all() as string[];
+    const initial = triggers();
+    expect(initial).toHaveLength(SYNCED_TABLES.length * 3);
+    installChangeCapture(sqlite);
+    expect(triggers()).toEqual(initial);
+
+    // A table that declares itself synced is captured with all its columns, and dropped when it leaves.
+    const notes = sqliteTable('notes', { ...syncedColumns, body: text('body') });
+    sqlite.exec(
+      'CREATE TABLE notes (id text primary key, created_at text, updated_at text, updated_by text, deleted_at text, body text)',
+    );
+    installChangeCapture(sqlite, syncedTableInfo([...SYNCED_TABLES, notes]));
+    sqlite.prepare("INSERT INTO notes VALUES ('n1', 'c', 'u', 'x', NULL, '你好')").run();
+    sqlite.prepare("UPDATE notes SET body = '你好' WHERE id = 'n1'").run(); // no real change: not logged
+    sqlite.prepare("UPDATE notes SET deleted_at = 'd' WHERE id = 'n1'").run();
+    expect(changesAfter(sqlite, 0).map((c) => [c.op, c.row.body])).toEqual([
+      ['insert', '你好'],
+      ['delete', '你好'],
+    ]);
+    installChangeCapture(sqlite);
+    expect(triggers()).toEqual(initial);
+  });
+
+  it('lets a migration drop a column the triggers name, then rebuilds them', () => {
+    t = makeCore();
+    const { dataDir } = t;
+    t.core.close();
+    const dir = tempDir('zongzhi-mig-');
+    fs.cpSync(path.join(defaultResourcesDir(), 'migrations'), dir, { recursive: true });
+    const journalFile = path.join(dir, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: Date.now(),
+      tag: '9999_x',
+      breakpoints: true,
+    });
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    fs.writeFileSync(
+      path.join(dir, '9999_x.sql'),
+      'ALTER TABLE `grids` DROP COLUMN `remarks`;--> statement-breakpoint\nALTER TABLE `grids` ADD `remarks` text;',
+    );
+    t = { ...t, core: openCore({ dataDir, migrationsDir: dir }) };
+    const names = t.core.deps.conn.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
+    expect(names).toHaveLength(SYNCED_TABLES.length * 3);
+  });
+
+  it('every table with the synced columns is either synced or explicitly local', () => {
+    const declared = new Set(syncedTableInfo().map((i) => i.name));
+    for (const value of Object.values(schema)) {
+      if (!is(value, SQLiteTable)) continue;
+      const { name, columns } = getTableConfig(value);
+      const cols = new Set(columns.map((c) => c.name));
+      if (!REQUIRED_SYNC_COLUMNS.every((c) => cols.has(c))) continue;
+      const local = (LOCAL_ONLY_TABLES as readonly string[]).includes(name);
+      expect(declared.has(name) || local, `${name}：加入 SYNCED_TABLES 或 LOCAL_ONLY_TABLES`).toBe(true);
+      expect(declared.has(name) && local, name).toBe(false);
+    }
+    expect(declared.has('users')).toBe(false);
+    expect(declared.has('audit_log')).toBe(false);
+  });
+});
