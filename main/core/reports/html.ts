@@ -1,0 +1,113 @@
+/**
+ * The print frame as one HTML document: the on-screen preview and what the browser prints. The
+ * table's `<thead>` repeats on every printed page, `@page` sets paper, orientation and the page
+ * number, and every piece of text is escaped.
+ */
+import type { ReportData, ReportDefinition, ReportRow } from './definition';
+import { bodyCells, displayText, layoutTable, TotalAccumulator, type TableLayout } from './layout';
+import type { CellValue } from './definition';
+import { cssPageSize, MARGINS_MM } from './page';
+import { headerLine, reportTitle, signatureParts } from './texts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Escaped, with the form's own line breaks kept. */
+const cellText = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
+
+// Windows names first (what the clerk's PC has), then the Noto faces Linux and the test machines have.
+const SONG = `"SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif`;
+const HEI = `"SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
+
+function css(definition: ReportDefinition): string {
+  const m = MARGINS_MM;
+  return `
+@page {
+  size: ${cssPageSize(definition.paper, definition.orientation)};
+  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font: 10pt ${SONG}; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; font: 11pt/1.35 ${SONG}; color: #000; background: #fff; }
+h1 { margin: 0 0 8pt; font: bold 16pt/1.3 ${HEI}; text-align: center; }
+.line { display: flex; justify-content: space-between; gap: 2em; margin: 0 0 4pt; }
+.sign { display: flex; justify-content: space-between; gap: 1em; margin: 8pt 0 0; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
+th { font-weight: bold; text-align: center; }
+tr.total td { font-weight: bold; }
+.left { text-align: left; } .center { text-align: center; } .right { text-align: right; }
+@media screen { body { padding: 16px; } }`;
+}
+
+function colgroup(layout: TableLayout): string {
+  const total = layout.columns.reduce((a, c) => a + c.width, 0);
+  const cols = layout.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(3)}%">`);
+  return `<colgroup>${cols.join('')}</colgroup>`;
+}
+
+function thead(layout: TableLayout): string {
+  const rows: string[][] = Array.from({ length: layout.headerRows }, () => []);
+  for (const h of layout.headerCells) {
+    const span = `${h.rowSpan > 1 ? ` rowspan="${h.rowSpan}"` : ''}${h.colSpan > 1 ? ` colspan="${h.colSpan}"` : ''}`;
+    rows[h.row]!.push(`<th${span}>${cellText(h.text)}</th>`);
+  }
+  return `<thead>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</thead>`;
+}
+
+function tr(layout: TableLayout, values: CellValue[], className = '', labelSpan = 1): string {
+  const tds: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const c = layout.columns[i]!;
+    const span = i === 0 && labelSpan > 1 ? ` colspan="${labelSpan}"` : '';
+    const align = i === 0 ? 'center' : c.align;
+    tds.push(`<td class="${align}"${span}>${cellText(displayText(values[i], c.format))}</td>`);
+    if (span) i += labelSpan - 1;
+  }
+  return `<tr${className ? ` class="${className}"` : ''}>${tds.join('')}</tr>`;
+}
+
+/** The form as a complete HTML document (for an iframe's srcdoc or a print window). */
+export function renderHtml(definition: ReportDefinition, data: ReportData<Iterable<ReportRow>>): string {
+  const layout = layoutTable(definition);
+  const title = reportTitle(definition, data);
+  const line = headerLine(data);
+  const totals = new TotalAccumulator(layout);
+  const body: string[] = [];
+  let seq = 0;
+  for (const row of data.rows) {
+    totals.add(row);
+    body.push(tr(layout, bodyCells(layout, row, ++seq)));
+  }
+  if (data.total) {
+    const values = totals.cells(data.total === true ? undefined : data.total);
+    body.push(tr(layout, values, 'total', layout.totalLabelSpan));
+  }
+  const sign = signatureParts(data.signatures).map((p) => `<span>${escapeHtml(p)}</span>`);
+
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>${css(definition)}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<div class="line"><span>${escapeHtml(line.left)}</span><span>${escapeHtml(line.right)}</span></div>
+<table>${colgroup(layout)}${thead(layout)}
+<tbody>
+${body.join('\n')}
+</tbody>
+</table>
+<div class="sign">${sign.join('')}</div>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,225 @@
+/**
+ * The table of a form resolved once for every renderer: the leaf columns in order (序号 first),
+ * the header grid with its spans, and the cell values of body and total rows. Excel and HTML draw
+ * from this, so the preview and the file cannot disagree.
+ */
+import { isGroup, type Align, type CellValue, type ColumnNode, type LeafColumn, type NumberFormat } from './definition';
+import type { ReportDefinition, ReportRow } from './definition';
+
+export const SEQ_KEY = '#';
+export const TOTAL_LABEL = '合计';
+
+export interface ResolvedColumn {
+  key: string;
+  header: string;
+  width: number;
+  align: Align;
+  format: NumberFormat;
+  total: 'sum' | 'none' | 'rate';
+  rate?: { numerator: string; denominator: string };
+}
+
+/** One header cell; rows and columns count from 0 within the table. */
+export interface HeaderCell {
+  text: string;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface TableLayout {
+  columns: ResolvedColumn[];
+  headerRows: number;
+  headerCells: HeaderCell[];
+  /** How many leading columns the 合计 label spans (序号 plus the label columns after it). */
+  totalLabelSpan: number;
+}
+
+const SEQ_COLUMN: ResolvedColumn = {
+  key: SEQ_KEY,
+  header: '序号',
+  width: 3,
+  align: 'center',
+  format: 'integer',
+  total: 'none',
+};
+
+function depth(node: ColumnNode): number {
+  return isGroup(node) ? 1 + Math.max(0, ...node.children.map(depth)) : 1;
+}
+
+function resolve(leaf: LeafColumn): ResolvedColumn {
+  const format = leaf.format ?? (leaf.rate ? 'percent' : 'text');
+  const numeric = format !== 'text';
+  return {
+    key: leaf.key,
+    header: leaf.header,
+    width: leaf.width,
+    align: leaf.align ?? (numeric ? 'center' : 'left'),
+    format,
+    total: leaf.rate ? 'rate' : (leaf.total ?? (numeric ? 'sum' : 'none')),
+    ...(leaf.rate ? { rate: leaf.rate } : {}),
+  };
+}
+
+/** Programming errors in a form module, caught by its first test rather than by a clerk. */
+function check(definition: ReportDefinition, columns: ResolvedColumn[]): void {
+  if (columns.length < 2) throw new Error(`报表 ${definition.id}：没有列`);
+  const keys = new Set<string>();
+  for (const c of columns) {
+    if (keys.has(c.key)) throw new Error(`报表 ${definition.id}：列 ${c.key} 重复`);
+    if (!(c.width > 0)) throw new Error(`报表 ${definition.id}：列 ${c.key} 的宽度必须大于 0`);
+    keys.add(c.key);
+  }
+  for (const c of columns) {
+    if (c.rate && !(keys.has(c.rate.numerator) && keys.has(c.rate.denominator))) {
+      throw new Error(`报表 ${definition.id}：比率列 ${c.key} 引用了不存在的列`);
+    }
+  }
+}
+
+export function layoutTable(definition: ReportDefinition): TableLayout {
+  const headerRows = Math.max(1, ...definition.columns.map(depth));
+  const columns: ResolvedColumn[] = [SEQ_COLUMN];
+  const headerCells: HeaderCell[] = [{ text: SEQ_COLUMN.header, row: 0, col: 0, rowSpan: headerRows, colSpan: 1 }];
+
+  const place = (nodes: ColumnNode[], row: number) => {
+    for (const node of nodes) {
+      const col = columns.length;
+      if (isGroup(node)) {
+        if (node.children.length === 0) throw new Error(`报表 ${definition.id}：分组 ${node.header} 没有列`);
+        place(node.children, row + 1);
+        headerCells.push({ text: node.header, row, col, rowSpan: 1, colSpan: columns.length - col });
+      } else {
+        columns.push(resolve(node));
+        headerCells.push({ text: node.header, row, col, rowSpan: headerRows - row, colSpan: 1 });
+      }
+    }
+  };
+  place(definition.columns, 0);
+  check(definition, columns);
+  headerCells.sort((a, b) => a.row - b.row || a.col - b.col);
+
+  let totalLabelSpan = 1;
+  while (columns[totalLabelSpan]?.total === 'none') totalLabelSpan++;
+  return { columns, headerRows, headerCells, totalLabelSpan };
+}
+
+/** A rate as printed to two decimals of a percent; stored rounded so Excel and the preview agree. */
+export function rate(numerator: CellValue, denominator: CellValue): number | null {
+  const n = Number(numerator ?? 0);
+  const d = Number(denominator ?? 0);
+  if (!Number.isFinite(n) || !Number.isFinite(d) || d <= 0) return null;
+  return Math.round((n * 10_000) / d) / 10_000;
+}
+
+function withRates(layout: TableLayout, values: Record<string, CellValue>): CellValue[] {
+  return layout.columns.map((c) =>
+    c.rate ? rate(values[c.rate.numerator], values[c.rate.denominator]) : values[c.key],
+  );
+}
+
+/** The cells of body row number `seq` (from 1), in column order. */
+export function bodyCells(layout: TableLayout, row: ReportRow, seq: number): CellValue[] {
+  const cells = withRates(layout, row);
+  cells[0] = seq;
+  return cells;
+}
+
+/** Adds the `sum` columns up as rows go by, so a streamed ledger needs no second pass. */
+export class TotalAccumulator {
+  private readonly sums = new Map<string, number>();
+  constructor(private readonly layout: TableLayout) {
+    for (const c of layout.columns) if (c.total === 'sum') this.sums.set(c.key, 0);
+  }
+
+  add(row: ReportRow): void {
+    for (const [key, sum] of this.sums) {
+      const v = Number(row[key] ?? 0);
+      if (Number.isFinite(v)) this.sums.set(key, sum + v);
+    }
+  }
+
+  /** The 合计 row; `given` replaces the sums where a form knows better. Rates come from the totals. */
+  cells(given?: ReportRow): CellValue[] {
+    const values: Record<string, CellValue> = {};
+    for (const c of this.layout.columns) {
+      if (c.total === 'sum') values[c.key] = given && c.key in given ? given[c.key] : this.sums.get(c.key);
+    }
+    const cells = withRates(this.layout, values);
+    cells[0] = TOTAL_LABEL;
+    return cells;
+  }
+}
+
+/** Width of text in Chinese characters: CJK and full-width count 1, everything else about half. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.55;
+  return w;
+}
+
+/**
+ * How many lines `text` takes in a cell `width` Chinese characters wide. It errs towards one line
+ * too many: a row too tall wastes a little paper, a row too short cuts text off.
+ */
+export function linesNeeded(text: string, width: number): number {
+  const usable = Math.max(1, width - 0.2);
+  // Most cells are short: no character is wider than 1, so they fit without measuring.
+  if (text.length <= usable && !text.includes('\n')) return 1;
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
+
+/** The cell as text: for HTML, for row heights, for anyone who wants what the paper shows. */
+export function displayText(value: CellValue, format: NumberFormat): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string') return value;
+  switch (format) {
+    case 'percent':
+      return `${(value * 100).toFixed(2)}%`;
+    case 'decimal':
+      return value.toFixed(2);
+    case 'integer':
+      return String(Math.round(value));
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * Cuts columns into one run per piece of text, for the header line and the signature line: runs
+ * as even as the columns allow, but never narrower than the piece they carry where that can be
+ * helped (a cut-off phone number is worse than an uneven line). A small dynamic programme over
+ * the cut points; forms have tens of columns, so it costs nothing.
+ */
+export function splitColumns(widths: number[], needs: number[]): Array<[first: number, last: number]> {
+  const n = needs.length;
+  const m = widths.length;
+  if (n > m) throw new Error('列数少于要放置的段数');
+  const prefix = [0];
+  for (const w of widths) prefix.push(prefix[prefix.length - 1]! + w);
+  const even = prefix[m]! / n;
+  const cost = (piece: number, from: number, to: number) => {
+    const w = prefix[to]! - prefix[from]!;
+    return 10 * Math.max(0, needs[piece]! - w) + Math.abs(w - even);
+  };
+  // best[k][j]: the cheapest way to lay the first k pieces over the first j columns.
+  const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
+  const cut = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  best[0]![0] = 0;
+  for (let k = 1; k <= n; k++) {
+    for (let j = k; j <= m - (n - k); j++) {
+      for (let a = k - 1; a < j; a++) {
+        const c = best[k - 1]![a]! + cost(k - 1, a, j);
+        if (c < best[k]![j]!) {
+          best[k]![j] = c;
+          cut[k]![j] = a;
+        }
+      }
+    }
+  }
+  const runs: Array<[number, number]> = [];
+  for (let k = n, j = m; k > 0; j = cut[k]![j]!, k--) runs.unshift([cut[k]![j]!, j - 1]);
+  return runs;
+}
