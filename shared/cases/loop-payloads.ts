@@ -1,0 +1,99 @@
+/**
+ * What each loop action must carry. One zod schema per action, Chinese messages, so a refusal
+ * names the field the form should mark (e.g. ['assignee', 'name']).
+ */
+import { z } from 'zod';
+
+const NOTE_MAX = 2000;
+
+const required = (label: string) =>
+  z
+    .string({ message: `请填写${label}` })
+    .trim()
+    .min(1, { message: `请填写${label}` })
+    .max(NOTE_MAX, { message: `${label}不能超过 ${NOTE_MAX} 个字` });
+
+const optionalNote = z
+  .string({ message: '备注必须是文字' })
+  .trim()
+  .max(NOTE_MAX, { message: `备注不能超过 ${NOTE_MAX} 个字` })
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** Extensions are working days; 15 is the published ceiling for any one step. */
+export const EXTENSION_DAYS_MAX = 15;
+const extensionDays = z
+  .number({ message: '请填写延期天数' })
+  .int({ message: '延期天数必须是整数' })
+  .min(1, { message: '延期天数至少 1 个工作日' })
+  .max(EXTENSION_DAYS_MAX, { message: `延期天数不能超过 ${EXTENSION_DAYS_MAX} 个工作日` });
+
+/** Who a case is assigned to: a grid worker, a village, a township office, or up to the county. */
+export const ASSIGNEE_KINDS = ['gridWorker', 'village', 'office', 'county'] as const;
+export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
+export const ASSIGNEE_KIND_LABELS: Record<AssigneeKind, string> = {
+  gridWorker: '网格员',
+  village: '村（社区）',
+  office: '乡镇站所',
+  county: '县级部门',
+};
+
+const assignee = z
+  .object(
+    {
+      kind: z.enum(ASSIGNEE_KINDS, { message: '承办方只能是 网格员、村（社区）、乡镇站所 或 县级部门' }),
+      // Grid workers and villages are rows of ours; offices and county bodies are named only.
+      id: z.string().trim().optional(),
+      name: required('承办方名称'),
+    },
+    { message: '请选择承办方' },
+  )
+  .superRefine((a, ctx) => {
+    if ((a.kind === 'gridWorker' || a.kind === 'village') && !a.id) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `请选择${ASSIGNEE_KIND_LABELS[a.kind]}` });
+    }
+  });
+
+export const SUPERVISION_LEVELS = ['normal', 'yellow', 'red'] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+export const SUPERVISION_LEVEL_LABELS: Record<SupervisionLevel, string> = {
+  normal: '普通督办',
+  yellow: '黄牌督办',
+  red: '红牌督办',
+};
+
+const empty = z.object({ note: optionalNote });
+
+export const actionPayloadSchemas = {
+  report: empty,
+  receive: empty,
+  accept: empty,
+  merge: z.object({ duplicateOf: required('重复的事件编号'), note: optionalNote }),
+  reject: z.object({ reason: required('不予受理的理由') }),
+  assign: z.object({ assignee, note: optionalNote }),
+  progress: z.object({ note: required('处置进展') }),
+  resolve: z.object({ result: required('处置结果') }),
+  feedback: z.object({ note: required('反馈内容') }),
+  close: empty,
+  sendBack: z.object({ reason: required('回退理由') }),
+  requestExtension: z.object({ days: extensionDays, reason: required('延期理由') }),
+  approveExtension: z.object({ days: extensionDays, note: optionalNote }),
+  denyExtension: z.object({ reason: required('不同意延期的理由') }),
+  supervise: z.object({
+    level: z.enum(SUPERVISION_LEVELS, { message: '请选择督办级别：普通、黄牌或红牌' }),
+    note: optionalNote,
+  }),
+  followUp: z.object({
+    rating: z
+      .number({ message: '请选择满意度' })
+      .int({ message: '满意度必须是 1–5 的整数' })
+      .min(1, { message: '满意度必须是 1–5 的整数' })
+      .max(5, { message: '满意度必须是 1–5 的整数' }),
+    note: optionalNote,
+  }),
+  file: z.object({ reason: required('备案理由') }),
+} as const;
+
+export type LoopAction = keyof typeof actionPayloadSchemas;
+export type ActionPayload<A extends LoopAction> = z.output<(typeof actionPayloadSchemas)[A]>;
+export type ActionInput<A extends LoopAction> = z.input<(typeof actionPayloadSchemas)[A]>;
