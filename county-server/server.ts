@@ -60,6 +60,14 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   });
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
+/** The status lists every township: only the county's own machine may read it, never via a proxy. */
+function fromThisMachine(req: IncomingMessage): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && PROXY_HEADERS.every((h) => req.headers[h] === undefined);
+}
+
 async function route(req: IncomingMessage, res: ServerResponse, receiver: Receiver, db: CountyDb, max: number) {
   const url = new URL(req.url ?? '/', 'http://county.invalid');
   const bundle = BUNDLE_PATH.exec(url.pathname);
@@ -71,6 +79,7 @@ async function route(req: IncomingMessage, res: ServerResponse, receiver: Receiv
   }
   if (url.pathname === '/api/v1/status') {
     if (req.method !== 'GET') throw new CountyError(405, 'METHOD', '状态只能用 GET 查询');
+    if (!fromThisMachine(req)) throw new CountyError(403, 'LOCAL_ONLY', '状态只能在县级服务器本机查询');
     return sendJson(res, 200, countyStatus(db));
   }
   throw new CountyError(404, 'NOT_FOUND', `没有这个地址：${url.pathname}`);

@@ -109,7 +109,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     const url = new URL(req.url ?? '/', `http://${hostHeader}`);
     if (url.pathname.startsWith('/api/rpc/')) {
-      handleRpc(req, res, decodeURIComponent(url.pathname.slice('/api/rpc/'.length))).catch(() => {
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/rpc/'.length));
+      } catch {
+        return sendError(res, 'VALIDATION', '接口名称的编码无效');
+      }
+      handleRpc(req, res, method).catch(() => {
         if (!res.headersSent) sendError(res, 'INTERNAL', '内部错误');
       });
       return;

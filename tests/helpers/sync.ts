@@ -74,7 +74,9 @@ export function townshipRows(sqlite: Database.Database, table: string): Row[] {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read bodies loosely
-export async function getJson(url: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(url);
+type LooseReply = { status: number; body: any };
+
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<LooseReply> {
+  const res = await fetch(url, { headers });
   return { status: res.status, body: await res.json() };
 }

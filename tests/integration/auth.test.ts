@@ -103,12 +103,16 @@ describe('first run and accounts', () => {
     ]);
     expect(rows.every((r) => !r.detail.includes(PASSWORD))).toBe(true);
     expect(rows[2]!.username).toBe('admin');
+    const otherLogin = t.login('lu');
     t.ok('auth.changePassword', { oldPassword: PASSWORD, newPassword: 'another-pass' }, t.clerk);
+    expect(t.call('auth.me', {}, otherLogin)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(t.call('auth.changePassword', { oldPassword: 'bad', newPassword: 'another-pass2' }, t.clerk)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', issues: [{ path: ['oldPassword'] }] },
     });
-    expect(t.count('audit_log')).toBe(7);
+    expect(t.count('audit_log')).toBe(8);
+    // The clerk's other login ended with the password change; the one that changed it goes on.
+    expect(t.call('auth.me', {}, t.clerk).ok).toBe(true);
     const listed = t.ok<{ method: string; recordLabel: string | null }[]>('audit.list', {}, t.admin);
     expect(listed.find((e) => e.method === 'users.create')!.recordLabel).toMatch(/^用户 (shen|lu)（/);
     expect(listed.find((e) => e.method === 'setup.init')!.recordLabel).toBeNull();

@@ -130,6 +130,16 @@ describe('admin CLI', () => {
     const saved = fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.startsWith('before-restore'));
     expect(saved).toHaveLength(1);
 
+    const otherDir = tempDir();
+    expect(
+      cli('init', '--data-dir', otherDir, '--township', '140621101', '--admin', 'admin', '--password', PASSWORD).code,
+    ).toBe(0);
+    const otherBackup = path.join(tempDir(), 'other.sqlite');
+    expect(cli('backup', '--data-dir', otherDir, '--out', otherBackup).code).toBe(0);
+    const foreign = cli('restore', '--data-dir', dir, otherBackup);
+    expect(foreign.code).toBe(1);
+    expect(foreign.err).toContain('北周庄镇');
+
     const notDb = path.join(tempDir(), 'x.sqlite');
     fs.writeFileSync(notDb, 'this is not sqlite');
     const refused = cli('restore', '--data-dir', dir, notDb);

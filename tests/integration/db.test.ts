@@ -52,6 +52,33 @@ describe('database', () => {
     expect(cols).toContain('note');
   });
 
+  it('applies a table rebuild (copy, drop, rename) under rows that reference the table', () => {
+    const t = makeTownship();
+    const v = t.ok<{ id: string }[]>('org.listVillages', {}, t.clerk)[0]!;
+    t.ok('org.createGrid', { villageId: v.id, type: 'village', name: '一网格', households: 1, residents: 1 }, t.clerk);
+    const dataDir = t.dataDir;
+    t.core.close();
+    const dir = migrationsWithOneMore();
+    const columns = new Database(path.join(dataDir, 'zongzhi.sqlite'), { readonly: true });
+    const ddl = columns.prepare("SELECT sql FROM sqlite_master WHERE name = 'villages'").pluck().get() as string;
+    columns.close();
+    fs.writeFileSync(
+      path.join(dir, '9999_add_note.sql'),
+      [
+        ddl.replace('`villages`', '`__new_villages`'),
+        'INSERT INTO `__new_villages` SELECT * FROM `villages`;',
+        'DROP TABLE `villages`;',
+        'ALTER TABLE `__new_villages` RENAME TO `villages`;',
+      ].join('\n--> statement-breakpoint\n'),
+    );
+    const core = openCore({ dataDir, migrationsDir: dir });
+    cleanup = () => core.close();
+    const { sqlite } = core.deps.conn;
+    expect(sqlite.prepare('SELECT count(*) FROM villages').pluck().get()).toBe(18);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('rolls back a failing migration completely', () => {
     const t = makeTownship();
     const dataDir = t.dataDir;

@@ -111,6 +111,13 @@ describe('HTTP carrier on loopback', () => {
     const rebinding = await request('/', { headers: { host: `evil.example:${host.port}` } });
     expect(rebinding.status).toBe(403);
     expect((await request('/api/rpc/setup.status')).status).toBe(404);
+    // A broken percent-encoding in the method name is refused, and the host keeps serving.
+    const malformed = await request('/api/rpc/%E0%A4%A', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(malformed.status).toBe(400);
+    expect((await rpc('setup.status', {})).status).toBe(200);
   });
 
   it('serves the renderer with a CSP, falls back to index.html, and never leaves its folder', async () => {

@@ -103,6 +103,8 @@ describe('county server on loopback', () => {
     expectCountyEqualsTownship();
     expect(await build()).toBeNull();
 
+    const viaProxy = await getJson(`${county.url}/api/v1/status`, { 'x-forwarded-for': '203.0.113.9' });
+    expect(viaProxy).toMatchObject({ status: 403, body: { error: { code: 'LOCAL_ONLY' } } });
     const status = (await getJson(`${county.url}/api/v1/status`)).body;
     expect(status.townships).toEqual([
       expect.objectContaining({

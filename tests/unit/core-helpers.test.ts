@@ -11,6 +11,10 @@ describe('passwords', () => {
     expect(verifyPassword('正确的密码124', a)).toBe(false);
     expect(hashPassword('正确的密码123')).not.toBe(a);
     expect(verifyPassword('x', 'not-a-hash')).toBe(false);
+    // A planted hash with an empty digest or absurd costs never matches.
+    expect(verifyPassword('anything', 'scrypt$16384$8$1$c2FsdA==$')).toBe(false);
+    const [, , , , salt, digest] = a.split('$');
+    expect(verifyPassword('正确的密码123', `scrypt$2$8$1$${salt}$${digest}`)).toBe(false);
   });
 });
 

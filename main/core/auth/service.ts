@@ -4,7 +4,7 @@ import { ApiError, fieldError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
 import { actorId, type HandlerContext } from '../context';
 import { newId } from '../ids';
-import { hashPassword, verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { users } from './schema';
 
 type UserRow = typeof users.$inferSelect;
@@ -52,6 +52,7 @@ export function createUser(
 export function login(ctx: HandlerContext, username: string, password: string): { session: string; user: User } {
   const row = findByUsername(ctx, username);
   // One message for both cases, so a guesser cannot learn which usernames exist.
+  if (!row) verifyPassword(password, DUMMY_HASH);
   if (!row || !verifyPassword(password, row.passwordHash)) {
     throw new ApiError('UNAUTHENTICATED', '用户名或密码错误');
   }
@@ -70,6 +71,8 @@ export function changePassword(ctx: HandlerContext, oldPassword: string, newPass
     .set({ passwordHash: hashPassword(newPassword), updatedAt: ctx.now, updatedBy: actorId(ctx) })
     .where(eq(users.id, row.id))
     .run();
+  // Whoever knew the old password is logged out everywhere but here.
+  ctx.sessions.deleteForUser(row.id, ctx.session);
   ctx.audit.recordId = row.id;
 }
 

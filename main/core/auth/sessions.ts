@@ -34,7 +34,7 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
-  deleteForUser(userId: string): void {
-    for (const [t, s] of this.sessions) if (s.userId === userId) this.sessions.delete(t);
+  deleteForUser(userId: string, except: string | null = null): void {
+    for (const [t, s] of this.sessions) if (s.userId === userId && t !== except) this.sessions.delete(t);
   }
 }

@@ -28,7 +28,7 @@ export function defaultBackupFile(backupsDir: string, now: Date, label = 'zongzh
 }
 
 /** Checks that `file` is a township database this version can open; returns its township name. */
-export function checkBackupFile(file: string, migrationsDir: string): string {
+export function checkBackupFile(file: string, migrationsDir: string): { code: string; name: string } {
   if (!fs.existsSync(file)) throw new ApiError('NOT_FOUND', `找不到备份文件：${file}`);
   let db: Database.Database;
   try {
@@ -44,13 +44,25 @@ export function checkBackupFile(file: string, migrationsDir: string): string {
     if (version > known) throw new NewerSchemaError(version, known);
     const hasTownship = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='township'").get();
     const row = hasTownship
-      ? (db.prepare('SELECT name FROM township LIMIT 1').get() as { name: string } | undefined)
+      ? (db.prepare('SELECT code, name FROM township LIMIT 1').get() as { code: string; name: string } | undefined)
       : undefined;
     if (!row) throw new ApiError('VALIDATION', `${file} 不是综治工作台的数据备份（缺少乡镇信息）`);
-    return row.name;
+    return row;
   } catch (err) {
     if (err instanceof ApiError || err instanceof NewerSchemaError) throw err;
     throw new ApiError('VALIDATION', `${file} 不是有效的数据库文件`);
+  } finally {
+    db.close();
+  }
+}
+
+function townshipCodeOf(dbFile: string): string | null {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='township'").get();
+    return hasTable
+      ? ((db.prepare('SELECT code FROM township LIMIT 1').pluck().get() as string | undefined) ?? null)
+      : null;
   } finally {
     db.close();
   }
@@ -67,7 +79,16 @@ export function restoreDatabase(opts: {
   migrationsDir: string;
   now: Date;
 }): { township: string; previousSavedAs: string | null } {
-  const township = checkBackupFile(opts.from, opts.migrationsDir);
+  const backup = checkBackupFile(opts.from, opts.migrationsDir);
+  // A backup of another township would mix two townships' data and change-log numbering.
+  const current = fs.existsSync(opts.dbFile) ? townshipCodeOf(opts.dbFile) : null;
+  if (current && current !== backup.code) {
+    throw new ApiError(
+      'CONFLICT',
+      `该备份属于${backup.name}（${backup.code}），与本机乡镇（${current}）不一致，不能恢复`,
+    );
+  }
+  const township = backup.name;
   let previousSavedAs: string | null = null;
   if (fs.existsSync(opts.dbFile)) {
     previousSavedAs = backupDatabase(opts.dbFile, defaultBackupFile(opts.backupsDir, opts.now, 'before-restore'));

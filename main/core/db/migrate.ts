@@ -51,14 +51,24 @@ export function migrate(
     backupFile = path.join(backupDir, `before-migrate-v${from}-to-v${to}-${Date.now()}.sqlite`);
     sqlite.prepare('VACUUM INTO ?').run(backupFile);
   }
-  sqlite.transaction(() => {
-    beforeApply();
-    for (const m of migrations.slice(from)) {
-      for (const stmt of m.sql) {
-        if (stmt.trim()) sqlite.exec(stmt);
+  // drizzle-kit rebuilds a table by copy-drop-rename, which the foreign keys would refuse mid-way;
+  // the pragma is ignored inside a transaction, so it is switched off around it and the whole
+  // result checked before commit.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.transaction(() => {
+      beforeApply();
+      for (const m of migrations.slice(from)) {
+        for (const stmt of m.sql) {
+          if (stmt.trim()) sqlite.exec(stmt);
+        }
       }
-    }
-    sqlite.pragma(`user_version = ${to}`);
-  })();
+      const broken = sqlite.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`迁移后有 ${broken.length} 条记录的关联失效，已撤销本次升级`);
+      sqlite.pragma(`user_version = ${to}`);
+    })();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
   return { from, to, backupFile };
 }

@@ -186,7 +186,11 @@ export function createGrid(ctx: HandlerContext, input: GridFields & { villageId:
   // Next sequence after the highest ever issued, so a retired or deleted grid's code is never reused.
   const seq = village.lastGridSeq + 1;
   if (seq > GRID_SEQ_MAX) throw new ApiError('CONFLICT', `${village.name}的网格编号已用完（最多 ${GRID_SEQ_MAX} 个）`);
-  ctx.db.update(villages).set({ lastGridSeq: seq }).where(eq(villages.id, village.id)).run();
+  ctx.db
+    .update(villages)
+    .set({ lastGridSeq: seq, ...stamp(ctx) })
+    .where(eq(villages.id, village.id))
+    .run();
   const values = {
     ...created(ctx),
     villageId: village.id,
