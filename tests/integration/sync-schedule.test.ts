@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../main/core/app';
 import type { Clock } from '../../main/core/clock';
 import { fileKeyStore, SEALED_SUFFIX } from '../../main/core/sync/keystore';
 import { fingerprint, generateOkpKey, toPublicJwk } from '../../main/core/sync/jwk';
@@ -191,6 +194,53 @@ describe('the upload schedule', () => {
     const key = JSON.stringify(toPublicJwk(generateOkpKey('X25519')));
     t.ok('sync.setCounty', { url: 'https://county.example.cn/zongzhi', countyKey: key, intervalMinutes: 5 }, t.admin);
     expect(time.armed()).toEqual([5 * 60_000]);
+  });
+});
+
+describe('cli push (without --once)', () => {
+  it('runs the same schedule: delivers at start, saves the interval, stops cleanly on SIGINT', async () => {
+    const t = makeTownship();
+    const county = countyFor(t);
+    t.core.deps.keys.importCountyKey(county.publicJwk);
+    addGrids(t, 2);
+    const { dataDir } = t;
+    t.core.close();
+    const port = await freePort();
+    const server = await county.start(port);
+    const root = path.resolve(import.meta.dirname, '../..');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'main/cli.ts'),
+        'push',
+        '--data-dir',
+        dataDir,
+        '--url',
+        server.url,
+        '--interval',
+        '7',
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await expect.poll(() => output, { timeout: 20_000 }).toContain('县级已全部收到');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('每 7 分钟上报一次');
+    const reopened = openCore({ dataDir });
+    cleanups.push(() => reopened.close());
+    expect(readSyncState(reopened.deps.conn.db)).toMatchObject({
+      intervalMinutes: 7,
+      countyUrl: server.url,
+      failures: 0,
+    });
+    const c = server.db.sqlite.prepare('SELECT last_seq FROM county_townships').pluck().get();
+    expect(c).toBe(reopened.deps.conn.sqlite.prepare('SELECT max(seq) FROM change_log').pluck().get());
   });
 });
 

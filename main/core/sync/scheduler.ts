@@ -32,6 +32,8 @@ export interface SchedulerOptions {
   timeoutMs?: number;
   /** Where a failed pass is reported (a host prints it); the status shows it either way. */
   log?: (message: string) => void;
+  /** After every pass (the CLI prints each one). */
+  onPass?: (info: PassInfo) => void;
 }
 
 export interface PassInfo {
@@ -154,6 +156,7 @@ export function createSyncScheduler(
     clearTimer();
     current = pass(forced).finally(() => {
       current = null;
+      if (last && !stopped) opts.onPass?.(last);
       if (stopped) return settle();
       const next = queued;
       queued = null;
