@@ -179,6 +179,34 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
   await expect(page.getByTestId('sync-error')).toHaveCount(0);
   await shot(page, '15-sync-recovered');
 
+  // A 录入员 sees the same page and may press 立即上报, but not change the county.
+  const cli = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'main/cli.ts'), 'user', 'add', '--data-dir', dataDir].concat([
+      '--username',
+      'lu',
+      '--name',
+      '陆录入',
+      '--role',
+      '录入员',
+      '--password',
+      PASSWORD,
+    ]),
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(cli.status, cli.stderr).toBe(0);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('用户名', { exact: true }).fill('lu');
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await expect(page.getByTestId('header-user')).toContainText('陆录入');
+  await page.getByRole('menuitem', { name: '上报' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('0');
+  await expect(page.getByRole('button', { name: '设置县级接收端' })).toHaveCount(0);
+  await page.getByTestId('push-now').click();
+  await expect(page.locator('.ant-message-notice').last()).toContainText('上报完成');
+  await shot(page, '16-sync-clerk');
+
   // The county's own database holds both grids, each once.
   const db = new Database(countyPaths(countyDir).dbFile, { readonly: true });
   try {
