@@ -33,15 +33,19 @@ const serve: Command = {
     const port = portOf(values.port) ?? 8650;
     const dataDir = dataDirOf(values);
     const lock = acquireDataDirLock(dataDir);
-    const core = openCore({ dataDir });
+    const core = openCore({
+      dataDir,
+      sync: { log: (line) => process.stderr.write(`${new Date().toLocaleString('zh-CN')} ${line}\n`) },
+    });
     const staticDir = path.join(path.dirname(defaultResourcesDir()), 'out', 'renderer');
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) out('提示：界面尚未构建，请先运行 npm run build');
     const host = await startHost({ dispatch: core.dispatch, staticDir, port, token: values.token });
     out(`综治工作台（浏览器模式）已启动，数据文件夹：${dataDir}`);
     out(`请在浏览器中打开：${host.openUrl}`);
+    core.deps.sync.start(); // a pass now, then on schedule; quiet until the county is set
     const stop = async () => {
       await host.close();
-      core.close();
+      await core.shutdown();
       lock.release();
       process.exit(0);
     };

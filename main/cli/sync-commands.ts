@@ -17,32 +17,42 @@ function describe(r: PushResult): string {
 }
 
 export const push: Command = {
-  usage: 'push [--once] [--url 县级地址] [--interval 分钟]    上报到县综治中心（不加 --once 则按间隔持续上报）',
+  usage:
+    'push [--once] [--url 县级地址] [--interval 分钟]    上报到县综治中心（不加 --once 则按间隔持续上报；--url、--interval 会保存）',
   async run(argv) {
     const { values } = parseCommand(argv, {
       once: { type: 'boolean' },
       url: { type: 'string' },
       interval: { type: 'string' },
     });
-    const minutes = Number(values.interval ?? 30);
-    if (!Number.isInteger(minutes) || minutes < 1)
-      throw new UsageError(`--interval 应为正整数分钟，收到：${values.interval}`);
-    const core = openCore({ dataDir: dataDirOf(values) });
+    const minutes = values.interval === undefined ? undefined : Number(values.interval);
+    if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440))
+      throw new UsageError(`--interval 应为 1–1440 的整数分钟，收到：${values.interval}`);
+    const stamp = (line: string) => out(`${new Date().toLocaleString('zh-CN')} ${line}`);
+    const core = openCore({
+      dataDir: dataDirOf(values),
+      sync: { onPass: (p) => stamp(p.result ? describe(p.result) : `上报未完成：${p.error}`) },
+    });
     try {
-      if (values.url) updateSyncState(core.deps.conn.db, { countyUrl: checkCountyUrl(values.url) });
+      const { db } = core.deps.conn;
+      if (values.url) updateSyncState(db, { countyUrl: checkCountyUrl(values.url) });
+      if (minutes !== undefined) updateSyncState(db, { intervalMinutes: minutes });
       if (values.once) {
         const r = await pushOnce(core.deps, { force: true });
         out(describe(r));
         if (r.error) throw new Error('上报未完成');
         return;
       }
-      out(`每 ${minutes} 分钟上报一次，失败时按退避时间重试；按 Ctrl-C 停止。`);
-      for (let first = true; ; first = false) {
-        const r = await pushOnce(core.deps, { force: first });
-        out(`${new Date().toLocaleString('zh-CN')} ${describe(r)}`);
-        const retryIn = r.nextAttemptAt ? Date.parse(r.nextAttemptAt) - Date.now() : Infinity;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(1000, Math.min(retryIn, minutes * 60_000))));
-      }
+      // The same schedule as the app: now, every interval, after each back-off; Ctrl-C waits for a pass in flight.
+      out(`每 ${readSyncState(db).intervalMinutes} 分钟上报一次，失败时按退避时间重试；按 Ctrl-C 停止。`);
+      const keepAlive = setInterval(() => {}, 60 * 60_000); // the scheduler's timers do not hold the process
+      core.deps.sync.start();
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      clearInterval(keepAlive);
+      await core.deps.sync.stop();
     } finally {
       core.close();
     }

@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { handlers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
 import { fileKeyStore, type KeyStore } from './sync/keystore';
+import { createSyncScheduler, type SchedulerOptions } from './sync/scheduler';
 import { dropChangeCapture, installChangeCapture } from './sync/triggers';
 
 export interface CoreOptions {
@@ -21,6 +22,8 @@ export interface CoreOptions {
   divisions?: DivisionSource;
   /** The township's keys; the desktop app passes one backed by safeStorage. */
   keys?: KeyStore;
+  /** How uploads reach the county (fetch, timers); the host starts the schedule with `deps.sync.start()`. */
+  sync?: SchedulerOptions;
 }
 
 export interface Core {
@@ -28,7 +31,10 @@ export interface Core {
   deps: CoreDeps;
   migration: MigrateResult;
   paths: ReturnType<typeof dataPaths>;
+  /** Stops the upload schedule (a pass in flight is abandoned) and closes the database. */
   close(): void;
+  /** Waits for a pass in flight to finish, then closes: what hosts call on the way out. */
+  shutdown(): Promise<void>;
 }
 
 /** resources/ beside the source tree (dev, tests, CLI) — the packaged app passes its own. */
@@ -62,12 +68,27 @@ export function openCore(opts: CoreOptions): Core {
     conn.close();
     throw err;
   }
-  const deps: CoreDeps = {
+  const base = {
     conn,
     clock: opts.clock ?? systemClock,
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),
     keys,
   };
-  return { dispatch: createDispatcher(deps, handlers), deps, migration, paths, close: () => conn.close() };
+  const deps: CoreDeps = { ...base, sync: createSyncScheduler(base, opts.sync) };
+  const close = () => {
+    void deps.sync.stop();
+    if (conn.sqlite.open) conn.close();
+  };
+  return {
+    dispatch: createDispatcher(deps, handlers),
+    deps,
+    migration,
+    paths,
+    close,
+    shutdown: async () => {
+      await deps.sync.stop();
+      close();
+    },
+  };
 }

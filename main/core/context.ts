@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Connection, Db } from './db/connection';
 import type { DivisionSource } from './setup/divisions';
 import type { KeyStore } from './sync/keystore';
+import type { SyncScheduler } from './sync/scheduler';
 
 /** What the core needs from its host (Electron, HTTP host, CLI or a test). */
 export interface CoreDeps {
@@ -13,6 +14,8 @@ export interface CoreDeps {
   sessions: SessionStore;
   divisions: DivisionSource;
   keys: KeyStore;
+  /** Upload passes to the county; handlers only ask it for one (it runs outside their transaction). */
+  sync: SyncScheduler;
 }
 
 /** Handed to every handler; one per call. */

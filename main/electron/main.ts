@@ -5,9 +5,11 @@ import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { openCore, type Core } from '../core/app';
 import { NewerSchemaError } from '../core/db/migrate';
 import { acquireDataDirLock, DataDirBusyError } from '../core/instance-lock';
-import { defaultDataDir } from '../core/paths';
+import { dataPaths, defaultDataDir } from '../core/paths';
 import { dataDirArg } from './args';
+import { countyFetch } from './county-net';
 import { registerRpc } from './ipc';
+import { safeStorageKeyStore } from './keystore';
 import { buildMenu } from './menu';
 import { rendererSource } from './origin';
 import { hardenSession } from './session';
@@ -44,6 +46,8 @@ function start(): void {
       migrationsDir: app.isPackaged
         ? path.join(process.resourcesPath, 'migrations')
         : path.join(app.getAppPath(), 'resources', 'migrations'),
+      keys: safeStorageKeyStore(dataPaths(dataDir).keysDir),
+      sync: { fetch: countyFetch(), log: (line) => console.warn(line) },
     });
   } catch (err) {
     const message =
@@ -61,6 +65,7 @@ function start(): void {
   Menu.setApplicationMenu(buildMenu(dataDir, () => mainWindow));
   mainWindow = createMainWindow(source, path.join(outDir, 'preload', 'index.cjs'));
   mainWindow.on('closed', () => (mainWindow = null));
+  core.deps.sync.start(); // upload to the county: now, on schedule, and on 立即上报
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -72,9 +77,17 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    core?.close();
-    lock?.release();
+  app.on('will-quit', (event) => {
+    if (!core) {
+      lock?.release();
+      lock = null;
+      return;
+    }
+    // Let an upload in flight finish (its receipt stored) before the database closes, then quit again.
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.shutdown().finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

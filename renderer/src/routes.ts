@@ -11,6 +11,7 @@ export const ROUTES: RouteDef[] = [
   { key: 'org', label: '网格与人员', roles: 'all' },
   { key: 'users', label: '用户管理', roles: ['admin'] },
   { key: 'audit', label: '操作日志', roles: ['admin', 'reviewer'] },
+  { key: 'sync', label: '上报', roles: 'all' },
 ];
 
 export const DEFAULT_ROUTE = 'org';

@@ -2,6 +2,7 @@ import { auditApi } from './audit';
 import { authApi } from './auth';
 import { orgApi } from './org';
 import { setupApi } from './setup';
+import { syncApi } from './sync';
 
 /** The contract between renderer and main: every method, declared once. */
 export const apiTable = {
@@ -9,6 +10,7 @@ export const apiTable = {
   ...authApi,
   ...orgApi,
   ...auditApi,
+  ...syncApi,
 };
 
 export type ApiTable = typeof apiTable;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../../main/core/app';
 import type { Clock } from '../../main/core/clock';
 import type { DivisionSource } from '../../main/core/setup/divisions';
+import type { SchedulerOptions } from '../../main/core/sync/scheduler';
 import type { RpcResult } from '../../shared/errors';
 
 export function tempDir(prefix = 'zongzhi-test-'): string {
@@ -24,9 +25,11 @@ export interface TestCore {
   count(table: string): number;
 }
 
-export function makeCore(opts: { dataDir?: string; clock?: Clock; divisions?: DivisionSource } = {}): TestCore {
+export function makeCore(
+  opts: { dataDir?: string; clock?: Clock; divisions?: DivisionSource; sync?: SchedulerOptions } = {},
+): TestCore {
   const dataDir = opts.dataDir ?? tempDir();
-  const core = openCore({ dataDir, clock: opts.clock, divisions: opts.divisions });
+  const core = openCore({ dataDir, clock: opts.clock, divisions: opts.divisions, sync: opts.sync });
   const call = (method: string, input: unknown, session?: string | null) => core.dispatch({ method, input, session });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results loosely
   const ok = <T = any>(method: string, input: unknown, session?: string | null): T => {
@@ -45,7 +48,7 @@ export function makeCore(opts: { dataDir?: string; clock?: Clock; divisions?: Di
 }
 
 /** A township initialised with admin `admin` plus a 审核人 `shen` and a 录入员 `lu`. */
-export function makeTownship(opts: { dataDir?: string; clock?: Clock } = {}) {
+export function makeTownship(opts: { dataDir?: string; clock?: Clock; sync?: SchedulerOptions } = {}) {
   const t = makeCore(opts);
   t.ok('setup.init', {
     townshipCode: TOWNSHIP,

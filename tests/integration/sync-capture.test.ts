@@ -14,6 +14,7 @@ import {
   SYNCED_TABLES,
   syncedTableInfo,
 } from '../../main/core/sync/registry';
+import { generateOkpKey, toPublicJwk } from '../../main/core/sync/jwk';
 import { installChangeCapture } from '../../main/core/sync/triggers';
 import { makeCore, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
 import { changesAfter, lastSeq, syncedRows, type Row } from '../helpers/sync';
@@ -90,6 +91,18 @@ const STEPS: Step[] = [
   { method: 'org.deletePartyGroup', call: (s) => ({ input: { id: s.groupId }, session: s.admin }) },
   { method: 'org.setGridRetired', call: (s) => ({ input: { id: s.gridId, retired: true }, session: s.admin }) },
   { method: 'org.setVillageRetired', call: (s) => ({ input: { id: s.villageId, retired: true }, session: s.admin }) },
+  {
+    method: 'sync.setCounty',
+    call: (s) => ({
+      input: {
+        url: 'http://127.0.0.1:8750',
+        countyKey: JSON.stringify(toPublicJwk(generateOkpKey('X25519'))),
+        intervalMinutes: 15,
+      },
+      session: s.admin,
+    }),
+  },
+  { method: 'sync.pushNow', call: (s) => ({ input: {}, session: s.admin }) },
 ];
 
 /** The synced rows that differ between two snapshots, as "table:id" with the row after. */

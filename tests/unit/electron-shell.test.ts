@@ -1,10 +1,29 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 
-const { exposeInMainWorld, ipcInvoke } = vi.hoisted(() => ({ exposeInMainWorld: vi.fn(), ipcInvoke: vi.fn() }));
-vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer: { invoke: ipcInvoke } }));
+const { exposeInMainWorld, ipcInvoke, safeStorage, session } = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn(),
+  ipcInvoke: vi.fn(),
+  safeStorage: {
+    available: true,
+    backend: 'gnome_libsecret',
+    isEncryptionAvailable: () => safeStorage.available,
+    getSelectedStorageBackend: () => safeStorage.backend,
+    // A stand-in for the OS key store: reversible, and visibly not the plain text.
+    encryptString: vi.fn((text: string) => Buffer.from('sealed:' + Buffer.from(text).toString('base64'))),
+    decryptString: vi.fn((data: Buffer) => Buffer.from(data.toString().slice(7), 'base64').toString()),
+  },
+  session: { fromPartition: vi.fn() },
+}));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld },
+  ipcRenderer: { invoke: ipcInvoke },
+  safeStorage,
+  session,
+}));
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shellDir = path.join(root, 'main/electron');
@@ -67,5 +86,55 @@ describe('the Electron shell’s security settings', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
     // frame-ancestors is ignored in a <meta>; everything else must match the header.
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+  });
+});
+
+describe('the Electron shell’s county upload', () => {
+  it('opens the core with the safeStorage key store and the Chromium fetch, starts the schedule and stops it on quit', () => {
+    const main = sources['main.ts']!;
+    expect(main).toContain('keys: safeStorageKeyStore(dataPaths(dataDir).keysDir)');
+    expect(main).toContain('sync: { fetch: countyFetch()');
+    expect(main).toContain('core.deps.sync.start()');
+    expect(main).toMatch(/will-quit[\s\S]*event\.preventDefault\(\)[\s\S]*\.shutdown\(\)/);
+    expect(sources['county-net.ts']).toMatch(/ses\.fetch\(url, init\)/);
+  });
+
+  it('seals the township private key with safeStorage, and falls back to the 0600 file with a warning', async () => {
+    const { safeStorageKeyStore } = await import('../../main/electron/keystore');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongzhi-shell-keys-'));
+    const warn = vi.fn();
+    const key = safeStorageKeyStore(dir, warn).townshipKey();
+    expect(warn).not.toHaveBeenCalled();
+    expect(safeStorage.encryptString).toHaveBeenCalledTimes(1);
+    expect(fs.readdirSync(dir).sort()).toEqual(['township-ed25519.private.jwk.sealed', 'township-ed25519.public.jwk']);
+    expect(fs.readFileSync(path.join(dir, 'township-ed25519.private.jwk.sealed'), 'utf8')).toMatch(/^sealed:/);
+    expect(safeStorageKeyStore(dir, warn).townshipKey().kid).toBe(key.kid);
+    expect(safeStorage.decryptString).toHaveBeenCalledTimes(1);
+
+    // Without a system key store: the plain file, said in the log; a sealed key is never replaced.
+    safeStorage.available = false;
+    expect(() => safeStorageKeyStore(dir, warn).townshipKey()).toThrow(/系统密钥库加密保存/);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('系统密钥库不可用'));
+    const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongzhi-shell-keys-'));
+    safeStorageKeyStore(plainDir, warn).townshipKey();
+    expect(fs.readdirSync(plainDir)).toContain('township-ed25519.private.jwk');
+    safeStorage.available = true;
+    if (process.platform === 'linux') {
+      safeStorage.backend = 'basic_text';
+      warn.mockClear();
+      safeStorageKeyStore(plainDir, warn).townshipKey();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('basic_text'));
+      safeStorage.backend = 'gnome_libsecret';
+    }
+  });
+
+  it('uploads through a session of its own, not the window’s locked-down one', async () => {
+    const fetchFn = vi.fn(async () => new Response('{}'));
+    session.fromPartition.mockReturnValue({ fetch: fetchFn, setPermissionRequestHandler: vi.fn() });
+    const { countyFetch, COUNTY_PARTITION } = await import('../../main/electron/county-net');
+    const f = countyFetch();
+    expect(session.fromPartition).toHaveBeenCalledWith(COUNTY_PARTITION);
+    await f('http://county.example/api/v1/bundles/x', { method: 'PUT' });
+    expect(fetchFn).toHaveBeenCalledWith('http://county.example/api/v1/bundles/x', { method: 'PUT' });
   });
 });

@@ -4,6 +4,7 @@ import { authHandlers } from '../auth/api';
 import type { Handlers } from '../context';
 import { orgHandlers } from '../org/api';
 import { setupHandlers } from '../setup/api';
+import { syncHandlers } from '../sync/api';
 
 /** Every declared method bound to its handler; a missing one fails to compile. */
 export const handlers: Handlers<ApiTable> = {
@@ -11,4 +12,5 @@ export const handlers: Handlers<ApiTable> = {
   ...authHandlers,
   ...orgHandlers,
   ...auditHandlers,
+  ...syncHandlers,
 };

@@ -27,10 +27,31 @@ const errorSchema = z.object({
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
+/** Network failures a clerk may meet, in words (the code stays for whoever is called to help). */
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: '连接被拒绝，县级接收服务可能未启动',
+  ENOTFOUND: '找不到该地址，请检查地址或网络',
+  EAI_AGAIN: '域名解析失败，请检查网络',
+  ETIMEDOUT: '连接超时',
+  ECONNRESET: '连接被中断',
+  EHOSTUNREACH: '无法到达该主机，请检查网络',
+  ENETUNREACH: '网络不可用',
+  UND_ERR_SOCKET: '连接被中断',
+  UND_ERR_CONNECT_TIMEOUT: '连接超时',
+};
+
 function reason(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   if ((err as Error).name === 'TimeoutError') return '等待回应超时';
-  return cause?.code ?? cause?.message ?? (err as Error).message;
+  const code = cause?.code;
+  if (code && NETWORK_ERRORS[code]) return `${NETWORK_ERRORS[code]}（${code}）`;
+  // Electron's net.fetch names Chromium's errors in the message, e.g. net::ERR_CONNECTION_REFUSED.
+  const net = /net::(ERR_[A-Z_]+)/.exec(String((err as Error).message))?.[1];
+  if (net === 'ERR_CONNECTION_REFUSED') return `${NETWORK_ERRORS.ECONNREFUSED}（${net}）`;
+  if (net?.startsWith('ERR_PROXY')) return `代理服务器连接失败，请检查系统代理设置（${net}）`;
+  if (net === 'ERR_NAME_NOT_RESOLVED') return `${NETWORK_ERRORS.ENOTFOUND}（${net}）`;
+  if (net) return `网络错误（${net}）`;
+  return code ?? cause?.message ?? (err as Error).message;
 }
 
 /** PUTs one bundle and reads the county's answer, trusting nothing in it that does not check out. */

@@ -37,7 +37,7 @@ export interface KeyStore {
 }
 
 /** Writes a file readable by its owner only (0600; Windows ignores the bits, the profile folder is private). */
-export function writePrivateFile(file: string, text: string): void {
+export function writePrivateFile(file: string, text: string | Buffer): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.rmSync(tmp, { force: true });
@@ -51,20 +51,60 @@ const FILES = {
   countyPublic: 'county-x25519.public.jwk',
 };
 
-export function fileKeyStore(keysDir: string): KeyStore {
+/**
+ * Seals the private key at rest (the desktop app: Electron's safeStorage, i.e. DPAPI / Keychain /
+ * the Secret Service). The sealed key goes in its own file; a plain key file left from browser
+ * mode is sealed on first use and then removed.
+ */
+export interface PrivateKeySeal {
+  seal(text: string): Buffer;
+  open(sealed: Buffer): string;
+}
+
+export const SEALED_SUFFIX = '.sealed';
+
+export function fileKeyStore(keysDir: string, sealer?: PrivateKeySeal): KeyStore {
   const file = (name: keyof typeof FILES) => path.join(keysDir, FILES[name]);
   let signing: SigningKey | null = null;
+
+  /** The private key's JWK text and the file it came from, or null before the first start. */
+  function readPrivate(): { text: string; from: string } | null {
+    const plainFile = file('townshipPrivate');
+    const sealedFile = plainFile + SEALED_SUFFIX;
+    if (sealer && fs.existsSync(sealedFile))
+      return { text: sealer.open(fs.readFileSync(sealedFile)), from: sealedFile };
+    if (!sealer && fs.existsSync(sealedFile)) {
+      // Never make a new key over a sealed one: the county knows this township by it.
+      throw new Error(
+        `本乡镇私钥已由系统密钥库加密保存（${sealedFile}），当前无法解开；请在原来的桌面程序和系统账户下打开`,
+      );
+    }
+    if (!fs.existsSync(plainFile)) return null;
+    const text = fs.readFileSync(plainFile, 'utf8');
+    if (sealer) {
+      parsePrivateJwk(text, 'Ed25519', `本乡镇私钥文件 ${plainFile} `); // only a good key is sealed
+      writePrivateFile(sealedFile, sealer.seal(text));
+      fs.rmSync(plainFile);
+    }
+    return { text, from: plainFile };
+  }
+
+  function writePrivate(text: string): void {
+    const plainFile = file('townshipPrivate');
+    if (sealer) writePrivateFile(plainFile + SEALED_SUFFIX, sealer.seal(text));
+    else writePrivateFile(plainFile, text);
+  }
 
   return {
     townshipKey() {
       if (signing) return signing;
-      const privFile = file('townshipPrivate');
+      const stored = readPrivate();
       let jwk;
-      if (fs.existsSync(privFile)) {
-        jwk = parsePrivateJwk(fs.readFileSync(privFile, 'utf8'), 'Ed25519', `本乡镇私钥文件 ${privFile} `);
+      if (stored) {
+        jwk = parsePrivateJwk(stored.text, 'Ed25519', `本乡镇私钥文件 ${stored.from} `);
       } else {
         jwk = generateOkpKey('Ed25519');
-        writePrivateFile(privFile, JSON.stringify(jwk, null, 2) + '\n');
+        writePrivate(JSON.stringify(jwk, null, 2) + '\n');
         writePrivateFile(file('townshipPublic'), JSON.stringify(toPublicJwk(jwk), null, 2) + '\n');
       }
       signing = { kid: jwk.kid, privateKey: privateKeyOf(jwk), publicJwk: toPublicJwk(jwk) };

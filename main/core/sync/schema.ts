@@ -50,4 +50,6 @@ export const syncState = sqliteTable('sync_state', {
   nextAttemptAt: text('next_attempt_at'),
   lastError: text('last_error'),
   lastSuccessAt: text('last_success_at'),
+  /** Minutes between scheduled passes while the app runs (立即上报 and start-up passes come on top). */
+  intervalMinutes: integer('interval_minutes').notNull().default(30),
 });

@@ -32,7 +32,10 @@ const MAX_RESUMES = 3;
  * Sends everything the county has not acknowledged: first any bundle already in the outbox (same
  * bytes), then new ones from the log. Stops at the first failure and schedules the next attempt.
  */
-export async function pushOnce(deps: CoreDeps, opts: PushOptions = {}): Promise<PushResult> {
+export async function pushOnce(
+  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys'>,
+  opts: PushOptions = {},
+): Promise<PushResult> {
   const { db, sqlite } = deps.conn;
   const now = () => deps.clock.now();
   const start = readSyncState(db);

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CloudUploadOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -8,12 +8,14 @@ import { useHashRoute } from '../hooks/useHashRoute';
 import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
 import { OrgPage } from './OrgPage';
+import { SyncPage } from './SyncPage';
 import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
   audit: { icon: <FileSearchOutlined aria-hidden />, page: () => <AuditPage /> },
+  sync: { icon: <CloudUploadOutlined aria-hidden />, page: () => <SyncPage /> },
 };
 
 /** Header, the left menu of the pages this role may use, and the current page. */

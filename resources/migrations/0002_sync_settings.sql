@@ -1,0 +1,1 @@
+ALTER TABLE `sync_state` ADD `interval_minutes` integer DEFAULT 30 NOT NULL;
