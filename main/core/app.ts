@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { SessionStore } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps } from './context';
+import { PiiCipher } from './crypto/pii';
+import { fileSecretStore, type SecretStore } from './crypto/secret-store';
 import { openDatabase } from './db/connection';
 import { migrate, type MigrateResult } from './db/migrate';
 import { dataPaths } from './paths';
@@ -17,6 +19,11 @@ export interface CoreOptions {
   migrationsDir?: string;
   clock?: Clock;
   divisions?: DivisionSource;
+  /**
+   * Where the personal-information keys come from. Default: `<dataDir>/keys/pii.key` (0600), used by
+   * browser mode, the CLI and tests; the Electron shell may pass a safeStorage-backed store.
+   */
+  secrets?: SecretStore;
 }
 
 export interface Core {
@@ -54,8 +61,16 @@ export function openCore(opts: CoreOptions): Core {
     conn.close();
     throw err;
   }
+  let pii: PiiCipher;
+  try {
+    pii = new PiiCipher((opts.secrets ?? fileSecretStore(paths.keysDir)).loadOrCreatePiiKeys());
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
   const deps: CoreDeps = {
     conn,
+    pii,
     clock: opts.clock ?? systemClock,
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),

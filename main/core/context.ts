@@ -2,6 +2,7 @@ import type { MethodDef, MethodTable, OutputOf, ParsedInputOf } from '../../shar
 import type { User } from '../../shared/api/schemas';
 import type { SessionStore } from './auth/sessions';
 import type { Clock } from './clock';
+import type { PiiCipher } from './crypto/pii';
 import type { Connection, Db } from './db/connection';
 import type { DivisionSource } from './setup/divisions';
 
@@ -11,6 +12,8 @@ export interface CoreDeps {
   clock: Clock;
   sessions: SessionStore;
   divisions: DivisionSource;
+  /** Encrypts and decrypts ID numbers, phones and addresses; keys live outside the database. */
+  pii: PiiCipher;
 }
 
 /** Handed to every handler; one per call. */

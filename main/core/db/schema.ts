@@ -3,3 +3,4 @@ export * from '../setup/schema';
 export * from '../auth/schema';
 export * from '../audit/schema';
 export * from '../org/schema';
+export * from '../people/schema';
