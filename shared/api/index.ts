@@ -1,6 +1,7 @@
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { orgApi } from './org';
+import { peopleApi } from './people';
 import { setupApi } from './setup';
 
 /** The contract between renderer and main: every method, declared once. */
@@ -8,6 +9,7 @@ export const apiTable = {
   ...setupApi,
   ...authApi,
   ...orgApi,
+  ...peopleApi,
   ...auditApi,
 };
 

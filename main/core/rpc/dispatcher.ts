@@ -3,6 +3,7 @@ import { apiTable, type ApiTable } from '../../../shared/api';
 import type { MethodDef } from '../../../shared/api/define';
 import type { User } from '../../../shared/api/schemas';
 import { ApiError, type RpcResult } from '../../../shared/errors';
+import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/people/mask';
 import { auditLog } from '../audit/schema';
 import { users } from '../auth/schema';
 import type { CoreDeps, Handler, HandlerContext, Handlers } from '../context';
@@ -23,9 +24,19 @@ const CLI_USER: User = { id: 'cli', username: 'cli', displayName: '命令行', r
 export type Dispatch = (call: Call) => RpcResult<unknown>;
 
 const SECRET_KEY_RE = /password/i;
+/** Personal information never enters the audit log in full: it is stored masked there. */
+const PII_MASKS: Record<string, (v: string) => string> = {
+  idNumber: maskIdNumber,
+  phone: maskPhone,
+  address: maskAddress,
+};
 
 function redact(input: unknown): string {
-  return JSON.stringify(input, (k, v: unknown) => (SECRET_KEY_RE.test(k) ? '***' : v));
+  return JSON.stringify(input, (k, v: unknown) => {
+    if (SECRET_KEY_RE.test(k)) return '***';
+    const mask = Object.hasOwn(PII_MASKS, k) ? PII_MASKS[k] : undefined;
+    return mask && typeof v === 'string' ? mask(v) : v;
+  });
 }
 
 /**

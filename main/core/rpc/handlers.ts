@@ -3,6 +3,7 @@ import { auditHandlers } from '../audit/api';
 import { authHandlers } from '../auth/api';
 import type { Handlers } from '../context';
 import { orgHandlers } from '../org/api';
+import { peopleHandlers } from '../people/api';
 import { setupHandlers } from '../setup/api';
 
 /** Every declared method bound to its handler; a missing one fails to compile. */
@@ -10,5 +11,6 @@ export const handlers: Handlers<ApiTable> = {
   ...setupHandlers,
   ...authHandlers,
   ...orgHandlers,
+  ...peopleHandlers,
   ...auditHandlers,
 };
