@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileSearchOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -8,10 +8,12 @@ import { useHashRoute } from '../hooks/useHashRoute';
 import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
 import { OrgPage } from './OrgPage';
+import { PeoplePage } from './PeoplePage';
 import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
+  people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
   audit: { icon: <FileSearchOutlined aria-hidden />, page: () => <AuditPage /> },
 };
