@@ -10,7 +10,7 @@ import { openDatabase } from './db/connection';
 import { migrate, type MigrateResult } from './db/migrate';
 import { dataPaths } from './paths';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
-import { handlers } from './rpc/handlers';
+import { handlers, preparers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
 
 export interface CoreOptions {
@@ -75,5 +75,5 @@ export function openCore(opts: CoreOptions): Core {
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),
   };
-  return { dispatch: createDispatcher(deps, handlers), deps, migration, paths, close: () => conn.close() };
+  return { dispatch: createDispatcher(deps, handlers, preparers), deps, migration, paths, close: () => conn.close() };
 }

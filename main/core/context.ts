@@ -26,10 +26,19 @@ export interface HandlerContext extends CoreDeps {
   now: string;
   /** Set by a handler to name the record it touched (else the output's id is used) for the audit log. */
   audit: { recordId?: string; user?: User };
+  /** What the method's preparer produced (async work done before the transaction), if it has one. */
+  prepared?: unknown;
 }
 
 export type Handler<M extends MethodDef> = (input: ParsedInputOf<M>, ctx: HandlerContext) => OutputOf<M>;
 export type Handlers<T extends MethodTable> = { [K in keyof T]: Handler<T[K]> };
+
+/**
+ * Async work a method needs before its transaction (reading an uploaded file): runs after the role
+ * and input checks, outside the transaction, without the database; its result is `ctx.prepared`.
+ */
+export type Prepare<M extends MethodDef> = (input: ParsedInputOf<M>, deps: CoreDeps) => Promise<unknown>;
+export type Preparers<T extends MethodTable> = { [K in keyof T]?: Prepare<T[K]> };
 
 /** The user id written to updated_by. */
 export function actorId(ctx: HandlerContext): string {

@@ -1,7 +1,7 @@
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { orgApi } from './org';
-import { peopleApi } from './people';
+import { importApi, peopleApi } from './people';
 import { setupApi } from './setup';
 
 /** The contract between renderer and main: every method, declared once. */
@@ -10,6 +10,7 @@ export const apiTable = {
   ...authApi,
   ...orgApi,
   ...peopleApi,
+  ...importApi,
   ...auditApi,
 };
 

@@ -254,3 +254,56 @@ export const peopleApi = {
     output: z.object({}),
   }),
 };
+
+// ---- 花名册导入 (roster import) ----
+
+export const IMPORT_STATUSES = ['new', 'update', 'error'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = { new: '新增', update: '更新', error: '错误' };
+
+/** The .xlsx as base64; the HTTP carrier takes 1 MB per call, so about 700 KB of workbook. */
+const rosterFileSchema = z
+  .string({ message: '请选择花名册文件' })
+  .min(1, { message: '请选择花名册文件' })
+  .max(1_000_000, { message: '文件过大：请将花名册控制在 700 KB 以内，或分批导入' });
+
+export const importRowSchema = z.object({
+  row: z.number(),
+  status: z.enum(IMPORT_STATUSES),
+  name: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  grid: z.string().nullable(),
+  employment: z.enum(EMPLOYMENTS).nullable(),
+  /** Errors for an error row; notes (what will change) otherwise. */
+  messages: z.array(z.string()),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const importPreviewSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(false), message: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    sheetName: z.string(),
+    warnings: z.array(z.string()),
+    rows: z.array(importRowSchema),
+    counts: z.object({ new: z.number(), update: z.number(), error: z.number() }),
+  }),
+]);
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importApi = {
+  'people.importPreview': method({
+    title: '花名册导入预览',
+    access: EDITORS,
+    write: false,
+    input: z.object({ file: rosterFileSchema }),
+    output: importPreviewSchema,
+  }),
+  'people.importCommit': method({
+    title: '导入花名册',
+    access: EDITORS,
+    write: true,
+    input: z.object({ file: rosterFileSchema }),
+    output: z.object({ created: z.number(), updated: z.number(), postsAdded: z.number(), skipped: z.number() }),
+  }),
+};

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { idCheckChar } from '../../shared/people/id-number';
+import { STANDARD_HEADERS, workbookBytes } from '../helpers/roster-xlsx';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 
 const PASSWORD = 'Yujing2026!';
@@ -131,4 +133,73 @@ test('a 网格员 with masked numbers → the grid team → 审核人 reveals, a
   await expect(reveal).toContainText('人员 王建国');
   await expect(page.getByTestId('audit-table')).not.toContainText(ID_NUMBER);
   await shot(page, 'people-07-audit');
+});
+
+test('import a roster: good and bad rows → preview → commit → people, posts and masked numbers', async ({ page }) => {
+  const dataDir = newDataDir();
+  cli(dataDir, 'init', '--township', '140621100', '--admin', 'admin', '--password', PASSWORD);
+  cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
+  const id = (seq: string) => `1406211985030${seq}` + idCheckChar(`1406211985030${seq}`);
+  const good1 = id('1011');
+  const good2 = id('1022');
+  const bad = good1.slice(0, 17) + (good1[17] === '0' ? '1' : '0');
+  const file = path.join(dataDir, '玉井镇网格员花名册.xlsx');
+  const row = (name: string, idNumber: string, employment: string, phone: string) => [
+    '',
+    '玉井村第一网格',
+    name,
+    idNumber,
+    '',
+    '',
+    phone,
+    employment,
+    '群众',
+    '高中',
+    '2025-03-01',
+    '',
+  ];
+  fs.writeFileSync(
+    file,
+    await workbookBytes({
+      title: '2026年玉井镇网格员花名册',
+      headers: STANDARD_HEADERS,
+      rows: [
+        row('刘春花', good1, '专职', '13912345678'),
+        row('陈错号', bad, '兼职', '13912345679'),
+        row('杨志强', good2, '兼职', '0349-6123456'),
+      ],
+    }),
+  );
+
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'lu');
+  await page.getByTestId('village-node-140621100200').click();
+  await page.getByRole('button', { name: '新增网格' }).click();
+  await page.getByLabel('网格名称').fill('玉井村第一网格');
+  await page.getByLabel('户数').fill('320');
+  await page.getByLabel('人口').fill('960');
+  await drawerSave(page).click();
+  await expect(page.getByTestId('grid-table').getByRole('row', { name: /玉井村第一网格/ })).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '人员管理' }).click();
+  await page.getByRole('button', { name: '导入花名册' }).click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles(file);
+  await expect(page.getByTestId('import-counts')).toContainText('新增 2 人，更新 0 人，错误 1 行');
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByRole('row', { name: /校验位错误/ })).toContainText('错误');
+  await expect(preview).not.toContainText(good1);
+  await shot(page, 'people-08-import-preview');
+  await page.getByRole('button', { name: '导入 2 行' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('新增 2 人');
+  await shot(page, 'people-09-import-done');
+  await page.getByRole('button', { name: '完成' }).click();
+
+  const table = page.getByTestId('person-table');
+  await expect(table.getByRole('row', { name: /刘春花/ })).toContainText(`1406**********${good1.slice(-4)}`);
+  await expect(table.getByRole('row', { name: /刘春花/ })).toContainText('139****5678');
+  await expect(table.getByRole('row', { name: /刘春花/ })).toContainText('网格员（专职） · 玉井村第一网格');
+  await expect(table.getByRole('row', { name: /杨志强/ })).toContainText('0349-*****56');
+  await expect(table).not.toContainText('陈错号');
+  await shot(page, 'people-10-after-import');
 });

@@ -1,5 +1,6 @@
-import type { peopleApi } from '../../../shared/api/people';
-import type { Handlers } from '../context';
+import type { importApi, peopleApi } from '../../../shared/api/people';
+import type { Handlers, Preparers } from '../context';
+import { commitRoster, prepareRoster, previewRoster } from './import';
 import { addPost, endPost } from './posts';
 import * as people from './service';
 import { gaps, teamOfGrid } from './team';
@@ -19,4 +20,14 @@ export const peopleHandlers: Handlers<typeof peopleApi> = {
     people.deleteTraining(ctx, input.id);
     return {};
   },
+};
+
+export const importHandlers: Handlers<typeof importApi> = {
+  'people.importPreview': (_input, ctx) => previewRoster(ctx),
+  'people.importCommit': (_input, ctx) => commitRoster(ctx),
+};
+
+export const importPreparers: Preparers<typeof importApi> = {
+  'people.importPreview': prepareRoster,
+  'people.importCommit': prepareRoster,
 };

@@ -1,9 +1,9 @@
 import type { ApiTable } from '../../../shared/api';
 import { auditHandlers } from '../audit/api';
 import { authHandlers } from '../auth/api';
-import type { Handlers } from '../context';
+import type { Handlers, Preparers } from '../context';
 import { orgHandlers } from '../org/api';
-import { peopleHandlers } from '../people/api';
+import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
 import { setupHandlers } from '../setup/api';
 
 /** Every declared method bound to its handler; a missing one fails to compile. */
@@ -12,5 +12,11 @@ export const handlers: Handlers<ApiTable> = {
   ...authHandlers,
   ...orgHandlers,
   ...peopleHandlers,
+  ...importHandlers,
   ...auditHandlers,
+};
+
+/** Async steps some methods take before their transaction (reading an uploaded workbook). */
+export const preparers: Preparers<ApiTable> = {
+  ...importPreparers,
 };

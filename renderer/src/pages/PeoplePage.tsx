@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Segmented, Space } from 'antd';
 import { useRef, useState } from 'react';
 import type { Person } from '../../../shared/api/people';
@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { permissions, useAuth } from '../auth';
 import { PageFrame } from '../components/PageFrame';
 import { GapList } from '../components/people/GapList';
+import { ImportModal } from '../components/people/ImportModal';
 import { PeopleFilters, type PeopleFilter } from '../components/people/PeopleFilters';
 import { PersonDrawer, type PersonDrawerTarget } from '../components/people/PersonDrawer';
 import { PersonTable } from '../components/people/PersonTable';
@@ -20,6 +21,7 @@ export function PeoplePage() {
   const [view, setView] = useState<View>('list');
   const [filter, setFilter] = useState<PeopleFilter>({ incompleteOnly: false });
   const [selected, setSelected] = useState<Person | null>(null);
+  const [importing, setImporting] = useState(false);
   const [drawer, setDrawerState] = useState<(PersonDrawerTarget & { openId: number }) | null>(null);
   const openCount = useRef(0);
   const setDrawer = (target: PersonDrawerTarget) => setDrawerState({ ...target, openId: ++openCount.current });
@@ -52,6 +54,11 @@ export function PeoplePage() {
           {can.edit && (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDrawer({ mode: 'create' })}>
               新增人员
+            </Button>
+          )}
+          {can.edit && (
+            <Button icon={<UploadOutlined aria-hidden />} onClick={() => setImporting(true)}>
+              导入花名册
             </Button>
           )}
           <Button
@@ -91,6 +98,7 @@ export function PeoplePage() {
           onOpenPerson={(personId) => setDrawer({ mode: 'edit', personId })}
         />
       )}
+      {importing && <ImportModal onClose={() => setImporting(false)} onImported={reload} />}
       {drawer && (
         <PersonDrawer
           key={drawer.openId}
