@@ -157,6 +157,8 @@ export function PersonDrawer({ target, canEdit, canReveal, onClose, onChanged }:
           onFinish={submit}
         >
           <PersonFormFields existing={person} />
+          {/* Enter in any text field saves, as on paper forms typed in one pass. */}
+          <button type="submit" hidden aria-hidden tabIndex={-1} />
         </Form>
         {person && detail.data && (
           <>
