@@ -129,8 +129,24 @@ describe('people: records and rules', () => {
     expect(t.call('people.create', { name: '赵三', idNumber: idNumber(101) }, t.clerk).ok).toBe(true);
   });
 
-  it('updates without touching the ID number or phone when they are left out', () => {
+  it('updates without touching the ID number, phone or party group when they are left out', () => {
     t = makeTownship();
+    const g = grid(t, '玉井村', '第一网格');
+    const group = t.ok('org.savePartyGroup', { gridId: g.id, name: '第一党小组', memberCount: 5 }, t.clerk);
+    const member = person(t, '党员甲', { idNumber: idNumber(901), politicalStatus: '01', partyGroupId: group.id });
+    expect(member).toMatchObject({ partyGroupId: group.id });
+    const kept = t.ok(
+      'people.update',
+      { id: member.id, name: '党员甲', remarks: '改备注', politicalStatus: '01' },
+      t.clerk,
+    );
+    expect(kept.partyGroupId).toBe(group.id);
+    const left = t.ok(
+      'people.update',
+      { id: member.id, name: '党员甲', remarks: null, politicalStatus: '13' },
+      t.clerk,
+    );
+    expect(left.partyGroupId).toBeNull();
     const p = person(t, '钱五');
     const u = t.ok('people.update', { id: p.id, name: '钱伍', remarks: '改名', politicalStatus: '13' }, t.clerk);
     expect(u).toMatchObject({ name: '钱伍', idNumberMasked: p.idNumberMasked, phoneMasked: '180****1999' });

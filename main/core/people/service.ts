@@ -155,14 +155,16 @@ function phoneValue(raw: string | null): string | null {
   return check.value.value;
 }
 
-function commonFields(ctx: HandlerContext, input: PersonInput) {
+/** `before`: on update, a party group left out of the input stays as it was. */
+function commonFields(ctx: HandlerContext, input: PersonInput, before: PersonRow | null) {
   const politicalStatus = input.politicalStatus ?? null;
   const partyMember = isPartyMember(politicalStatus);
   const partyRole = input.partyRole ?? null;
   if (partyRole && !partyMember) {
     throw fieldError(['partyRole'], '只有中共党员（含预备党员）才能选择党员类别，请先将政治面貌设为中共党员');
   }
-  const partyGroupId = partyMember ? (input.partyGroupId ?? null) : null;
+  const wanted = input.partyGroupId === undefined ? (before?.partyGroupId ?? null) : input.partyGroupId;
+  const partyGroupId = partyMember ? wanted : null;
   if (partyGroupId) {
     const group = ctx.db.select().from(partyGroups).where(eq(partyGroups.id, partyGroupId)).get();
     if (!group || group.deletedAt) throw fieldError(['partyGroupId'], '所选党小组不存在或已删除');
@@ -183,7 +185,7 @@ function commonFields(ctx: HandlerContext, input: PersonInput) {
 export function createPerson(ctx: HandlerContext, input: PersonInput & { idNumber: string }): Person {
   const values = {
     ...created(ctx),
-    ...commonFields(ctx, input),
+    ...commonFields(ctx, input, null),
     ...idFields(ctx, input.idNumber, null),
     phoneEnc: ctx.pii.encryptNullable(phoneValue(input.phone ?? null)),
     addressEnc: ctx.pii.encryptNullable(input.address ?? null),
@@ -194,7 +196,7 @@ export function createPerson(ctx: HandlerContext, input: PersonInput & { idNumbe
 
 export function updatePerson(ctx: HandlerContext, input: PersonInput & { id: string }): Person {
   const row = personRow(ctx, input.id);
-  const changes: Partial<typeof persons.$inferInsert> = { ...commonFields(ctx, input), ...stamp(ctx) };
+  const changes: Partial<typeof persons.$inferInsert> = { ...commonFields(ctx, input, row), ...stamp(ctx) };
   if (input.idNumber !== undefined && input.idNumber.trim() !== '') {
     Object.assign(changes, idFields(ctx, input.idNumber, row.id));
   }
