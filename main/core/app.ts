@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { SessionStore } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps } from './context';
+import { PiiCipher } from './crypto/pii';
+import { fileSecretStore, type SecretStore } from './crypto/secret-store';
 import { openDatabase } from './db/connection';
 import { migrate, type MigrateResult } from './db/migrate';
 import { dataPaths } from './paths';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
-import { handlers } from './rpc/handlers';
+import { handlers, preparers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
 import { fileKeyStore, type KeyStore } from './sync/keystore';
 import { createSyncScheduler, type SchedulerOptions } from './sync/scheduler';
@@ -24,6 +26,11 @@ export interface CoreOptions {
   keys?: KeyStore;
   /** How uploads reach the county (fetch, timers); the host starts the schedule with `deps.sync.start()`. */
   sync?: SchedulerOptions;
+  /**
+   * Where the personal-information keys come from. Default: `<dataDir>/keys/pii.key` (0600), used by
+   * browser mode, the CLI and tests; the Electron shell may pass a safeStorage-backed store.
+   */
+  secrets?: SecretStore;
 }
 
 export interface Core {
@@ -68,8 +75,16 @@ export function openCore(opts: CoreOptions): Core {
     conn.close();
     throw err;
   }
+  let pii: PiiCipher;
+  try {
+    pii = new PiiCipher((opts.secrets ?? fileSecretStore(paths.keysDir)).loadOrCreatePiiKeys());
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
   const base = {
     conn,
+    pii,
     clock: opts.clock ?? systemClock,
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),
@@ -81,7 +96,7 @@ export function openCore(opts: CoreOptions): Core {
     if (conn.sqlite.open) conn.close();
   };
   return {
-    dispatch: createDispatcher(deps, handlers),
+    dispatch: createDispatcher(deps, handlers, preparers),
     deps,
     migration,
     paths,

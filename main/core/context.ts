@@ -2,6 +2,7 @@ import type { MethodDef, MethodTable, OutputOf, ParsedInputOf } from '../../shar
 import type { User } from '../../shared/api/schemas';
 import type { SessionStore } from './auth/sessions';
 import type { Clock } from './clock';
+import type { PiiCipher } from './crypto/pii';
 import type { Connection, Db } from './db/connection';
 import type { DivisionSource } from './setup/divisions';
 import type { KeyStore } from './sync/keystore';
@@ -16,6 +17,8 @@ export interface CoreDeps {
   keys: KeyStore;
   /** Upload passes to the county; handlers only ask it for one (it runs outside their transaction). */
   sync: SyncScheduler;
+  /** Encrypts and decrypts ID numbers, phones and addresses; keys live outside the database. */
+  pii: PiiCipher;
 }
 
 /** Handed to every handler; one per call. */
@@ -28,10 +31,19 @@ export interface HandlerContext extends CoreDeps {
   now: string;
   /** Set by a handler to name the record it touched (else the output's id is used) for the audit log. */
   audit: { recordId?: string; user?: User };
+  /** What the method's preparer produced (async work done before the transaction), if it has one. */
+  prepared?: unknown;
 }
 
 export type Handler<M extends MethodDef> = (input: ParsedInputOf<M>, ctx: HandlerContext) => OutputOf<M>;
 export type Handlers<T extends MethodTable> = { [K in keyof T]: Handler<T[K]> };
+
+/**
+ * Async work a method needs before its transaction (reading an uploaded file): runs after the role
+ * and input checks, outside the transaction, without the database; its result is `ctx.prepared`.
+ */
+export type Prepare<M extends MethodDef> = (input: ParsedInputOf<M>, deps: CoreDeps) => Promise<unknown>;
+export type Preparers<T extends MethodTable> = { [K in keyof T]?: Prepare<T[K]> };
 
 /** The user id written to updated_by. */
 export function actorId(ctx: HandlerContext): string {

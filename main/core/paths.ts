@@ -18,6 +18,7 @@ export function dataPaths(dataDir: string) {
     dbFile: path.join(dataDir, 'zongzhi.sqlite'),
     backupsDir: path.join(dataDir, 'backups'),
     logsDir: path.join(dataDir, 'logs'),
+    /** pii.key: the keys of the encrypted personal information (see crypto/secret-store.ts). */
     keysDir: path.join(dataDir, 'keys'),
   };
 }

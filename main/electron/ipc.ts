@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { Dispatch } from '../core/rpc/dispatcher';
+import { dispatchAny, type Dispatch } from '../core/rpc/dispatcher';
 import type { ApiErrorBody, RpcResult } from '../../shared/errors';
 import { isAppPage, type RendererSource } from './origin';
 
@@ -26,20 +26,23 @@ export function registerRpc(dispatch: Dispatch, source: RendererSource, mainWind
     return frame.frameToken === win.webContents.mainFrame.frameToken && isAppPage(source, frame.url);
   }
 
-  ipcMain.handle(RPC_CHANNEL, (event, method: unknown, payload: unknown): RpcResult<unknown> => {
-    if (!trusted(event)) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
-    if (typeof method !== 'string' || method === '') return fail('VALIDATION', '调用格式不正确：缺少功能名称');
-    if (!isPlainObject(payload)) return fail('VALIDATION', '调用格式不正确：参数必须是对象');
-    const { input, session } = payload;
-    if (session !== undefined && session !== null && typeof session !== 'string') {
-      return fail('VALIDATION', '调用格式不正确：登录凭据无效');
-    }
-    try {
-      return dispatch({ method, input, session });
-    } catch (err) {
-      // The dispatcher already turns errors into results; this only guards the transport.
-      console.error(`[rpc] ${method}`, err);
-      return fail('INTERNAL', '内部错误，请重试或联系管理员');
-    }
-  });
+  ipcMain.handle(
+    RPC_CHANNEL,
+    (event, method: unknown, payload: unknown): RpcResult<unknown> | Promise<RpcResult<unknown>> => {
+      if (!trusted(event)) return fail('FORBIDDEN', '拒绝来自未知页面的调用');
+      if (typeof method !== 'string' || method === '') return fail('VALIDATION', '调用格式不正确：缺少功能名称');
+      if (!isPlainObject(payload)) return fail('VALIDATION', '调用格式不正确：参数必须是对象');
+      const { input, session } = payload;
+      if (session !== undefined && session !== null && typeof session !== 'string') {
+        return fail('VALIDATION', '调用格式不正确：登录凭据无效');
+      }
+      try {
+        return dispatchAny(dispatch, { method, input, session });
+      } catch (err) {
+        // The dispatcher already turns errors into results; this only guards the transport.
+        console.error(`[rpc] ${method}`, err);
+        return fail('INTERNAL', '内部错误，请重试或联系管理员');
+      }
+    },
+  );
 }

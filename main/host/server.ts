@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorBody, ErrorCode, RpcResult } from '../../shared/errors';
-import type { Dispatch } from '../core/rpc/dispatcher';
+import { dispatchAny, type Dispatch } from '../core/rpc/dispatcher';
 import { serveStatic } from './static';
 
 export const TOKEN_HEADER = 'x-zongzhi-token';
@@ -98,7 +98,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return sendError(res, 'VALIDATION', '请求内容不是有效的 JSON');
     }
     const session = req.headers[SESSION_HEADER];
-    const result = opts.dispatch({ method, input, session: typeof session === 'string' ? session : null });
+    const result = await dispatchAny(opts.dispatch, {
+      method,
+      input,
+      session: typeof session === 'string' ? session : null,
+    });
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { User } from '../../shared/api/schemas';
 import type { Township } from '../../shared/api/setup';
+import { REVEAL_ROLES } from '../../shared/api/people';
 import { EDITORS, type Role } from '../../shared/roles';
 
 export interface AuthState {
@@ -25,5 +26,7 @@ export function permissions(role: Role) {
     edit: EDITORS.includes(role),
     retireGrid: role === 'admin' || role === 'reviewer',
     retireVillage: role === 'admin',
+    /** 查看完整信息: full ID number, phone and address (audited). */
+    reveal: REVEAL_ROLES.includes(role),
   };
 }

@@ -1,6 +1,7 @@
 import { auditApi } from './audit';
 import { authApi } from './auth';
 import { orgApi } from './org';
+import { importApi, peopleApi } from './people';
 import { setupApi } from './setup';
 import { syncApi } from './sync';
 
@@ -9,6 +10,8 @@ export const apiTable = {
   ...setupApi,
   ...authApi,
   ...orgApi,
+  ...peopleApi,
+  ...importApi,
   ...auditApi,
   ...syncApi,
 };

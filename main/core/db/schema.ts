@@ -4,3 +4,4 @@ export * from '../auth/schema';
 export * from '../audit/schema';
 export * from '../org/schema';
 export * from '../sync/schema';
+export * from '../people/schema';

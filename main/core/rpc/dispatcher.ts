@@ -3,9 +3,10 @@ import { apiTable, type ApiTable } from '../../../shared/api';
 import type { MethodDef } from '../../../shared/api/define';
 import type { User } from '../../../shared/api/schemas';
 import { ApiError, type RpcResult } from '../../../shared/errors';
+import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/people/mask';
 import { auditLog } from '../audit/schema';
 import { users } from '../auth/schema';
-import type { CoreDeps, Handler, HandlerContext, Handlers } from '../context';
+import type { CoreDeps, Handler, HandlerContext, Handlers, Prepare, Preparers } from '../context';
 import { newId } from '../ids';
 import { toApiError, validationError } from './errors';
 
@@ -20,19 +21,41 @@ export interface Call {
 
 const CLI_USER: User = { id: 'cli', username: 'cli', displayName: '命令行', role: 'admin', disabled: false };
 
-export type Dispatch = (call: Call) => RpcResult<unknown>;
+/** Every method, synchronously; `async` also runs methods with an async preparation step (file parsing). */
+export type Dispatch = ((call: Call) => RpcResult<unknown>) & { async?: DispatchAsync };
+export type DispatchAsync = (call: Call) => Promise<RpcResult<unknown>>;
+
+/** The carriers' entry: the async path where the dispatcher has one. */
+export function dispatchAny(dispatch: Dispatch, call: Call): RpcResult<unknown> | Promise<RpcResult<unknown>> {
+  return dispatch.async ? dispatch.async(call) : dispatch(call);
+}
 
 const SECRET_KEY_RE = /password/i;
+/** Personal information never enters the audit log in full: it is stored masked there. */
+const PII_MASKS: Record<string, (v: string) => string> = {
+  idNumber: maskIdNumber,
+  phone: maskPhone,
+  address: maskAddress,
+};
 
 function redact(input: unknown): string {
-  return JSON.stringify(input, (k, v: unknown) => (SECRET_KEY_RE.test(k) ? '***' : v));
+  return JSON.stringify(input, (k, v: unknown) => {
+    if (SECRET_KEY_RE.test(k)) return '***';
+    if (k === 'file' && typeof v === 'string') return `（文件 ${Math.ceil((v.length * 3) / 4 / 1024)} KB）`;
+    const mask = Object.hasOwn(PII_MASKS, k) ? PII_MASKS[k] : undefined;
+    return mask && typeof v === 'string' ? mask(v) : v;
+  });
 }
 
 /**
  * method name → validate input → check role → handler in one transaction (with its audit entry)
  * → validated output, or a typed error. Nothing is written when anything fails.
  */
-export function createDispatcher(deps: CoreDeps, handlers: Handlers<ApiTable>): Dispatch {
+export function createDispatcher(
+  deps: CoreDeps,
+  handlers: Handlers<ApiTable>,
+  preparers: Preparers<ApiTable> = {},
+): Dispatch {
   const { sqlite } = deps.conn;
 
   function currentUser(session: string | null | undefined): User | null {
@@ -44,7 +67,8 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers<ApiTable>): 
     return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled };
   }
 
-  function run(call: Call): unknown {
+  /** Method known, caller allowed, input valid — or a typed error. */
+  function check(call: Call) {
     if (!Object.hasOwn(apiTable, call.method)) {
       throw new ApiError('NOT_FOUND', `没有名为 ${String(call.method)} 的功能`);
     }
@@ -57,6 +81,12 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers<ApiTable>): 
     }
     const parsed = def.input.safeParse(call.input ?? {});
     if (!parsed.success) throw validationError(parsed.error);
+    return { name, def, user, parsed };
+  }
+
+  function run(call: Call, prepared?: { value: unknown }): unknown {
+    const { name, def, user, parsed } = check(call);
+    if (preparers[name] && !prepared) throw new ApiError('INTERNAL', `${def.title}需经异步入口调用`);
 
     const handler = handlers[name] as Handler<MethodDef>;
     const body = () => {
@@ -67,6 +97,7 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers<ApiTable>): 
         session: call.session ?? null,
         now: deps.clock.now().toISOString(),
         audit: {},
+        prepared: prepared?.value,
       };
       const output = handler(parsed.data, ctx);
       const checked = def.output.safeParse(output);
@@ -93,11 +124,25 @@ export function createDispatcher(deps: CoreDeps, handlers: Handlers<ApiTable>): 
     return def.write ? sqlite.transaction(body).immediate() : sqlite.transaction(body).deferred();
   }
 
-  return (call) => {
+  const dispatch: Dispatch = (call) => {
     try {
       return { ok: true, data: run(call) };
     } catch (err) {
       return { ok: false, error: toApiError(err).toBody() };
     }
   };
+  // Authorise and validate first, then the slow preparation outside any transaction, then the
+  // handler in its transaction as usual.
+  dispatch.async = async (call) => {
+    try {
+      const { name, parsed } = check(call);
+      const prepare = preparers[name] as Prepare<MethodDef> | undefined;
+      if (!prepare) return dispatch(call);
+      const value = await prepare(parsed.data, deps);
+      return { ok: true, data: run(call, { value }) };
+    } catch (err) {
+      return { ok: false, error: toApiError(err).toBody() };
+    }
+  };
+  return dispatch;
 }

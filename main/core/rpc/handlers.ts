@@ -1,8 +1,9 @@
 import type { ApiTable } from '../../../shared/api';
 import { auditHandlers } from '../audit/api';
 import { authHandlers } from '../auth/api';
-import type { Handlers } from '../context';
+import type { Handlers, Preparers } from '../context';
 import { orgHandlers } from '../org/api';
+import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
 import { setupHandlers } from '../setup/api';
 import { syncHandlers } from '../sync/api';
 
@@ -11,6 +12,13 @@ export const handlers: Handlers<ApiTable> = {
   ...setupHandlers,
   ...authHandlers,
   ...orgHandlers,
+  ...peopleHandlers,
+  ...importHandlers,
   ...auditHandlers,
   ...syncHandlers,
+};
+
+/** Async steps some methods take before their transaction (reading an uploaded workbook). */
+export const preparers: Preparers<ApiTable> = {
+  ...importPreparers,
 };

@@ -1,5 +1,6 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { grids, partyGroups, villages } from '../org/schema';
+import { persons, posts, trainings } from '../people/schema';
 import { township } from '../setup/schema';
 
 /**
@@ -7,7 +8,17 @@ import { township } from '../setup/schema';
  * triggers, bundle lines and the county's mirror all follow from its drizzle definition.
  * Deliberately absent: users (password hashes never leave the machine) and audit_log (local record).
  */
-export const SYNCED_TABLES: readonly SQLiteTable[] = [township, villages, grids, partyGroups];
+// persons travel with their personal information still sealed by the township's key (the *_enc
+// columns); the bundle's own encryption would let them go in clear to the county — decided later.
+export const SYNCED_TABLES: readonly SQLiteTable[] = [
+  township,
+  villages,
+  grids,
+  partyGroups,
+  persons,
+  posts,
+  trainings,
+];
 
 /** Tables that carry the synced columns but stay on this machine, named so the choice is explicit. */
 export const LOCAL_ONLY_TABLES = ['users'] as const;

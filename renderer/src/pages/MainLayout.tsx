@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CloudUploadOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CloudUploadOutlined, FileSearchOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -9,10 +9,12 @@ import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
 import { OrgPage } from './OrgPage';
 import { SyncPage } from './SyncPage';
+import { PeoplePage } from './PeoplePage';
 import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
+  people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
   audit: { icon: <FileSearchOutlined aria-hidden />, page: () => <AuditPage /> },
   sync: { icon: <CloudUploadOutlined aria-hidden />, page: () => <SyncPage /> },

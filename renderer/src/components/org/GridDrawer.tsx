@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { clearErrorsOnChange } from '../../hooks/useApiError';
 import { useFormAction } from '../../hooks/useFormAction';
 import { useLoader } from '../../hooks/useLoader';
+import { GridTeamCard } from '../people/GridTeamCard';
 import { GridFormFields, type GridValues } from './GridFormFields';
 import { PartyGroupSection } from './PartyGroupSection';
 
@@ -110,6 +111,7 @@ export function GridDrawer({ target, canEdit, onClose, onChanged }: Props) {
             <Descriptions.Item label="更新时间">{formatDateTime(grid.updatedAt)}</Descriptions.Item>
           </Descriptions>
         )}
+        {grid && <GridTeamCard gridId={grid.id} community={grid.type === 'community'} />}
         <Form<GridValues>
           form={form}
           onValuesChange={clearErrorsOnChange(form)}
