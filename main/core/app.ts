@@ -40,8 +40,11 @@ export interface Core {
   paths: ReturnType<typeof dataPaths>;
   /** Stops the upload schedule (a pass in flight is abandoned) and closes the database. */
   close(): void;
-  /** Waits for a pass in flight to finish, then closes: what hosts call on the way out. */
-  shutdown(): Promise<void>;
+  /**
+   * Waits (up to `maxWaitMs`) for a pass in flight to finish, then closes: what hosts call on the
+   * way out. A pass cut off here is safe: its bundle stays 'uploading' and goes again as the same bytes.
+   */
+  shutdown(maxWaitMs?: number): Promise<void>;
 }
 
 /** resources/ beside the source tree (dev, tests, CLI) — the packaged app passes its own. */
@@ -101,8 +104,11 @@ export function openCore(opts: CoreOptions): Core {
     migration,
     paths,
     close,
-    shutdown: async () => {
-      await deps.sync.stop();
+    shutdown: async (maxWaitMs = 5000) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)));
+      await Promise.race([deps.sync.stop(), limit]);
+      clearTimeout(timer);
       close();
     },
   };

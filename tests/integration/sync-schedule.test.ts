@@ -195,6 +195,29 @@ describe('the upload schedule', () => {
     t.ok('sync.setCounty', { url: 'https://county.example.cn/zongzhi', countyKey: key, intervalMinutes: 5 }, t.admin);
     expect(time.armed()).toEqual([5 * 60_000]);
   });
+  it('shuts down without waiting on a county that never answers; the bundle goes again later', async () => {
+    const time = manualTime();
+    let asked = 0;
+    const hang: FetchLike = () => {
+      asked++;
+      return new Promise(() => {});
+    };
+    const t = makeTownship({ clock: time.clock, sync: { timers: time.timers, fetch: hang } });
+    const key = JSON.stringify(toPublicJwk(generateOkpKey('X25519')));
+    t.ok('sync.setCounty', { url: 'http://127.0.0.1:9', countyKey: key }, t.admin);
+    t.core.deps.sync.start();
+    time.advance(0);
+    await expect.poll(() => asked).toBe(1);
+    expect(t.ok('sync.status', {}, t.clerk)).toMatchObject({ passRunning: true, outbox: [{ status: 'uploading' }] });
+    const started = Date.now();
+    await t.core.shutdown(100);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(t.core.deps.conn.sqlite.open).toBe(false);
+    const reopened = openCore({ dataDir: t.dataDir });
+    cleanups.push(() => reopened.close());
+    const rows = reopened.deps.conn.sqlite.prepare('SELECT status, attempts FROM sync_outbox').all();
+    expect(rows).toEqual([{ status: 'uploading', attempts: 1 }]); // nextUnsent() sends it again, same bytes
+  });
 });
 
 describe('cli push (without --once)', () => {
