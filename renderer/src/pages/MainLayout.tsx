@@ -1,4 +1,10 @@
-import { ApartmentOutlined, CloudUploadOutlined, FileSearchOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CloudUploadOutlined,
+  FileSearchOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
