@@ -16,7 +16,10 @@ import {
 } from '../../main/core/sync/registry';
 import { generateOkpKey, toPublicJwk } from '../../main/core/sync/jwk';
 import { installChangeCapture } from '../../main/core/sync/triggers';
+import { dispatchAny } from '../../main/core/rpc/dispatcher';
+import { syntheticPeople } from '../../main/core/people/synthetic';
 import { makeCore, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
+import { STANDARD_HEADERS, workbookBytes } from '../helpers/roster-xlsx';
 import { changesAfter, lastSeq, syncedRows, type Row } from '../helpers/sync';
 
 let t: TestCore | undefined;
@@ -28,6 +31,10 @@ interface State {
   villageId: string;
   gridId: string;
   groupId: string;
+  personId: string;
+  postId: string;
+  trainingId: string;
+  rosterFile: string;
 }
 interface Step {
   method: string;
@@ -36,6 +43,12 @@ interface Step {
 }
 
 const NEW_PASSWORD = 'changed456';
+const [PERSON, ROSTER_PERSON] = syntheticPeople({
+  countyCode: '140621',
+  count: 2,
+  seed: 'capture',
+  today: '2026-11-26',
+}) as [ReturnType<typeof syntheticPeople>[number], ReturnType<typeof syntheticPeople>[number]];
 const grid = { type: 'community', name: '一网格', households: 100, residents: 300 };
 
 /** A valid call of every public write method, in an order where each one's preconditions hold. */
@@ -89,6 +102,41 @@ const STEPS: Step[] = [
     call: (s) => ({ input: { id: s.groupId, gridId: s.gridId, name: '第一党小组', memberCount: 6 }, session: s.admin }),
   },
   { method: 'org.deletePartyGroup', call: (s) => ({ input: { id: s.groupId }, session: s.admin }) },
+  {
+    method: 'people.create',
+    call: (s) => ({
+      input: { name: '王网格', idNumber: PERSON.idNumber, phone: PERSON.mobile, address: '山西省朔州市山阴县玉井镇' },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.personId = out.id),
+  },
+  { method: 'people.update', call: (s) => ({ input: { id: s.personId, name: '王网格员' }, session: s.admin }) },
+  { method: 'people.reveal', call: (s) => ({ input: { id: s.personId }, session: s.admin }) },
+  {
+    method: 'posts.add',
+    call: (s) => ({
+      input: {
+        personId: s.personId,
+        type: 'worker',
+        gridId: s.gridId,
+        employment: 'full_time',
+        startDate: '2026-01-05',
+      },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.postId = out.id),
+  },
+  { method: 'posts.end', call: (s) => ({ input: { id: s.postId, endDate: '2026-06-30' }, session: s.admin }) },
+  {
+    method: 'trainings.add',
+    call: (s) => ({
+      input: { personId: s.personId, date: '2026-03-01', topic: '网格员业务培训', hours: 4 },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.trainingId = out.id),
+  },
+  { method: 'trainings.delete', call: (s) => ({ input: { id: s.trainingId }, session: s.admin }) },
+  { method: 'people.importCommit', call: (s) => ({ input: { file: s.rosterFile }, session: s.admin }) },
   { method: 'org.setGridRetired', call: (s) => ({ input: { id: s.gridId, retired: true }, session: s.admin }) },
   { method: 'org.setVillageRetired', call: (s) => ({ input: { id: s.villageId, retired: true }, session: s.admin }) },
   {
@@ -118,7 +166,7 @@ function changedRows(before: ReturnType<typeof syncedRows>, after: ReturnType<ty
 }
 
 describe('change capture', () => {
-  it('logs every change of every public write method exactly once, with the row after it', () => {
+  it('logs every change of every public write method exactly once, with the row after it', async () => {
     const writeMethods = Object.entries(apiTable)
       .filter(([, def]) => def.write)
       .map(([name]) => name);
@@ -127,14 +175,38 @@ describe('change capture', () => {
 
     t = makeCore();
     const { sqlite } = t.core.deps.conn;
-    const state = {} as State;
+    const state = {
+      // One roster row for the grid the steps above created (the import matches grids by name).
+      rosterFile: Buffer.from(
+        await workbookBytes({
+          title: '2026年玉井镇网格员花名册',
+          headers: STANDARD_HEADERS,
+          rows: [
+            [
+              1,
+              grid.name,
+              '赵辅助',
+              ROSTER_PERSON.idNumber,
+              '',
+              '',
+              ROSTER_PERSON.mobile,
+              '兼职',
+              '群众',
+              '高中',
+              '2026-01-05',
+              '',
+            ],
+          ],
+        }),
+      ).toString('base64'),
+    } as State;
     const syncedNames = new Set(syncedTableInfo().map((i) => i.name));
     let total = 0;
     for (const step of STEPS) {
       const before = syncedRows(sqlite);
       const seq = lastSeq(sqlite);
       const { input, session } = step.call(state);
-      const r = t.core.dispatch({ method: step.method, input, session });
+      const r = await dispatchAny(t.core.dispatch, { method: step.method, input, session });
       expect(r, step.method).toMatchObject({ ok: true });
       if (r.ok) step.keep?.(state, r.data);
 
@@ -150,14 +222,16 @@ describe('change capture', () => {
       }
       total += logged.length;
     }
-    // 19 rows at setup, a village added and renamed, grid insert + village seq, grid edit, 3 party-group changes, 2 retirements.
-    expect(total).toBe(19 + 2 + 2 + 1 + 3 + 2);
+    // 19 rows at setup, a village added and renamed, grid insert + village seq, grid edit, 3 party-group changes,
+    // a person added and edited, a post added and ended, a training added and deleted, one roster row
+    // (person + post), 2 retirements.
+    expect(total).toBe(19 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 2 + 2);
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
-      { op: 'delete', n: 1 },
-      { op: 'insert', n: 22 },
-      { op: 'update', n: 6 },
+      { op: 'delete', n: 2 },
+      { op: 'insert', n: 27 },
+      { op: 'update', n: 8 },
     ]);
   });
 

@@ -114,7 +114,7 @@ describe('county server on loopback', () => {
         lastBundleId: receipts.at(-1).bundleId,
         bundleCount: receipts.length,
         changeCount: total,
-        rows: { township: 1, villages: 18, grids: 6, party_groups: 3 },
+        rows: { township: 1, villages: 18, grids: 6, party_groups: 3, persons: 0, posts: 0, trainings: 0 },
       }),
     ]);
   });
