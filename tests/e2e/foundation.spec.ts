@@ -73,7 +73,7 @@ test('first run → township → login → a village grid and a dedicated grid �
   await expect(page.locator('#grid_name_help')).toHaveCount(0);
   await page.getByLabel('网格党支部名称').fill('玉井村第一网格党支部');
   await saveButton(page).click();
-  await expect(page.locator('.ant-message-notice')).toContainText('140621100200001');
+  await expect(page.locator('.ant-message-notice', { hasText: '140621100200001' })).toBeVisible();
   const table = page.getByTestId('grid-table');
   await expect(table.getByRole('row', { name: /玉井村第一网格/ })).toContainText('140621100200001');
 

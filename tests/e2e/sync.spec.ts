@@ -139,7 +139,7 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
   await page.getByLabel('户数').fill('320');
   await page.getByLabel('人口').fill('950');
   await page.locator('.ant-drawer-footer').getByRole('button', { name: /保存$/ }).click();
-  await expect(page.locator('.ant-message-notice')).toContainText('140621100200001');
+  await expect(page.locator('.ant-message-notice', { hasText: '140621100200001' })).toBeVisible();
 
   // 立即上报: the page follows the pass until the county has acknowledged everything.
   await page.getByRole('menuitem', { name: '上报' }).click();
@@ -162,7 +162,7 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
   await page.getByLabel('户数').fill('280');
   await page.getByLabel('人口').fill('800');
   await page.locator('.ant-drawer-footer').getByRole('button', { name: /保存$/ }).click();
-  await expect(page.locator('.ant-message-notice').last()).toContainText('140621100200002');
+  await expect(page.locator('.ant-message-notice', { hasText: '140621100200002' })).toBeVisible();
   await page.getByRole('menuitem', { name: '上报' }).click();
   await page.getByTestId('push-now').click();
   await expect(page.getByTestId('sync-error')).toContainText('无法连接县级服务器', { timeout: 30_000 });
@@ -204,7 +204,7 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
   await expect(page.getByTestId('sync-pending')).toHaveText('0');
   await expect(page.getByRole('button', { name: '设置县级接收端' })).toHaveCount(0);
   await page.getByTestId('push-now').click();
-  await expect(page.locator('.ant-message-notice').last()).toContainText('上报完成');
+  await expect(page.locator('.ant-message-notice', { hasText: '上报完成' }).first()).toBeVisible();
   await shot(page, '16-sync-clerk');
 
   // The county's own database holds both grids, each once.
