@@ -99,6 +99,7 @@ export function ImportModal({ onClose, onImported }: Props) {
       <Steps
         size="small"
         current={step}
+        status={done ? 'finish' : 'process'}
         style={{ margin: '8px 0 16px' }}
         items={[{ title: '选择文件' }, { title: '预览核对' }, { title: '完成' }]}
       />
