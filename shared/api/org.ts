@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_ROLES, EDITORS } from '../roles';
-import { VILLAGE_CODE_RE } from '../org/codes';
+import { VILLAGE_CODE_RE, VILLAGE_KINDS } from '../org/codes';
 import { DEDICATED_KINDS, GRID_TYPES } from '../org/grid';
 import { method } from './define';
 import { countSchema, idSchema, nameSchema, optionalText } from './schemas';
@@ -9,7 +9,7 @@ export const villageSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
-  kind: z.enum(['community', 'village']),
+  kind: z.enum(VILLAGE_KINDS),
   retiredAt: z.string().nullable(),
   gridCount: z.number(),
 });

@@ -7,7 +7,8 @@ export const TOWNSHIP_CODE_RE = /^\d{9}$/;
 export const VILLAGE_CODE_RE = /^\d{12}$/;
 export const GRID_CODE_RE = /^\d{15}$/;
 
-export type VillageKind = 'community' | 'village';
+export const VILLAGE_KINDS = ['community', 'village'] as const;
+export type VillageKind = (typeof VILLAGE_KINDS)[number];
 
 export const VILLAGE_KIND_LABELS: Record<VillageKind, string> = {
   community: '社区',

@@ -1,4 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { VILLAGE_KINDS } from '../../../shared/org/codes';
+import { DEDICATED_KINDS, GRID_TYPES } from '../../../shared/org/grid';
 import { syncedColumns } from '../db/columns';
 
 /** 村/社区: 12-digit 统计用区划代码; retired codes are kept and never reused. */
@@ -6,7 +8,7 @@ export const villages = sqliteTable('villages', {
   ...syncedColumns,
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['community', 'village'] }).notNull(),
+  kind: text('kind', { enum: VILLAGE_KINDS }).notNull(),
   retiredAt: text('retired_at'), // 已撤销
   /** Highest grid sequence ever issued here, so a sequence is never reused. */
   lastGridSeq: integer('last_grid_seq').notNull().default(0),
@@ -22,10 +24,8 @@ export const grids = sqliteTable(
       .references(() => villages.id),
     code: text('code').notNull().unique(),
     seq: integer('seq').notNull(),
-    type: text('type', { enum: ['village', 'community', 'dedicated'] }).notNull(),
-    dedicatedKind: text('dedicated_kind', {
-      enum: ['school', 'hospital', 'enterprise', 'park', 'government', 'other'],
-    }),
+    type: text('type', { enum: GRID_TYPES }).notNull(),
+    dedicatedKind: text('dedicated_kind', { enum: DEDICATED_KINDS }),
     name: text('name').notNull(),
     households: integer('households').notNull().default(0),
     residents: integer('residents').notNull().default(0),

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { EMPLOYMENTS, SEXES } from '../../../shared/people/codes';
+import { ASSISTANT_KINDS, INSTRUCTOR_KINDS, PARTY_ROLES, POST_TYPES } from '../../../shared/people/posts';
 import { syncedColumns } from '../db/columns';
 import { grids, partyGroups, villages } from '../org/schema';
 
@@ -13,7 +15,7 @@ export const persons = sqliteTable(
   {
     ...syncedColumns,
     name: text('name').notNull(),
-    sex: text('sex', { enum: ['male', 'female'] }).notNull(), // derived from the ID number
+    sex: text('sex', { enum: SEXES }).notNull(), // derived from the ID number
     birthDate: text('birth_date').notNull(), // derived from the ID number
     politicalStatus: text('political_status'), // GB/T 4762 code
     education: text('education'), // GB/T 4658 code
@@ -23,7 +25,7 @@ export const persons = sqliteTable(
     idNumberHash: text('id_number_hash').notNull(),
     idLegacy: integer('id_legacy', { mode: 'boolean' }).notNull().default(false),
     partyMember: integer('party_member', { mode: 'boolean' }).notNull().default(false),
-    partyRole: text('party_role', { enum: ['in_service', 'volunteer'] }),
+    partyRole: text('party_role', { enum: PARTY_ROLES }),
     partyGroupId: text('party_group_id').references(() => partyGroups.id),
     registeredOn: text('registered_on'),
     remarks: text('remarks'),
@@ -44,26 +46,14 @@ export const posts = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => persons.id),
-    type: text('type', { enum: ['head', 'worker', 'assistant', 'instructor'] }).notNull(),
+    type: text('type', { enum: POST_TYPES }).notNull(),
     villageId: text('village_id')
       .notNull()
       .references(() => villages.id), // always set: the grid's village for grid posts
     gridId: text('grid_id').references(() => grids.id), // 网格员, 网格辅助员
-    employment: text('employment', { enum: ['full_time', 'part_time'] }), // 网格员
-    assistantKind: text('assistant_kind', {
-      enum: [
-        'retired_cadre',
-        'veteran_member',
-        'patrol',
-        'group_head',
-        'building_head',
-        'property_staff',
-        'mediator',
-        'safety_volunteer',
-        'other',
-      ],
-    }),
-    instructorKind: text('instructor_kind', { enum: ['stationed', 'responsible'] }), // 网格指导员
+    employment: text('employment', { enum: EMPLOYMENTS }), // 网格员
+    assistantKind: text('assistant_kind', { enum: ASSISTANT_KINDS }),
+    instructorKind: text('instructor_kind', { enum: INSTRUCTOR_KINDS }), // 网格指导员
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
   },
