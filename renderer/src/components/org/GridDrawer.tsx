@@ -1,4 +1,5 @@
-import { App, Button, Descriptions, Drawer, Form, Space, Spin, Tag } from 'antd';
+import { App, Descriptions, Drawer, Form, Spin, Tag } from 'antd';
+import { DrawerFooter } from '../DrawerFooter';
 import { useEffect, useRef, useState } from 'react';
 import type { Grid, Village } from '../../../../shared/api/org';
 import { formatDateTime } from '../../../../shared/dates';
@@ -88,14 +89,12 @@ export function GridDrawer({ target, canEdit, onClose, onChanged }: Props) {
       onClose={() => setOpen(false)}
       afterOpenChange={(visible) => visible || onClose()}
       footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={() => setOpen(false)}>{readOnly ? '关闭' : '取消'}</Button>
-          {!readOnly && (
-            <Button type="primary" loading={saving} onClick={() => form.submit()}>
-              保存
-            </Button>
-          )}
-        </Space>
+        <DrawerFooter
+          readOnly={readOnly}
+          saving={saving}
+          onCancel={() => setOpen(false)}
+          onSave={() => form.submit()}
+        />
       }
     >
       <Spin spinning={detail.loading && target.mode === 'edit'}>

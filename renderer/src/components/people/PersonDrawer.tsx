@@ -1,4 +1,5 @@
-import { App, Button, Descriptions, Drawer, Form, Space, Spin, Tag } from 'antd';
+import { App, Descriptions, Drawer, Form, Spin, Tag } from 'antd';
+import { DrawerFooter } from '../DrawerFooter';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import type { Person } from '../../../../shared/api/people';
@@ -95,14 +96,12 @@ export function PersonDrawer({ target, canEdit, canReveal, onClose, onChanged }:
       onClose={() => setOpen(false)}
       afterOpenChange={(visible) => visible || onClose()}
       footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={() => setOpen(false)}>{readOnly ? '关闭' : '取消'}</Button>
-          {!readOnly && (
-            <Button type="primary" loading={saving} onClick={() => form.submit()}>
-              保存
-            </Button>
-          )}
-        </Space>
+        <DrawerFooter
+          readOnly={readOnly}
+          saving={saving}
+          onCancel={() => setOpen(false)}
+          onSave={() => form.submit()}
+        />
       }
     >
       <Spin spinning={detail.loading && personId !== null}>
