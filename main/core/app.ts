@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SessionStore } from './auth/sessions';
+import { seedCaseDefaults } from './cases/seed';
+import { sweepOverdue } from './cases/sweep';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps } from './context';
 import { PiiCipher } from './crypto/pii';
@@ -12,6 +14,7 @@ import { dataPaths } from './paths';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { handlers, preparers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
+import { getTownship } from './setup/service';
 import { fileKeyStore, type KeyStore } from './sync/keystore';
 import { createSyncScheduler, type SchedulerOptions } from './sync/scheduler';
 import { dropChangeCapture, installChangeCapture } from './sync/triggers';
@@ -31,6 +34,8 @@ export interface CoreOptions {
    * browser mode, the CLI and tests; the Electron shell may pass a safeStorage-backed store.
    */
   secrets?: SecretStore;
+  /** How often the overdue sweep runs (ms); 0 runs it only at start. Default 10 minutes. */
+  sweepIntervalMs?: number;
 }
 
 export interface Core {
@@ -38,6 +43,8 @@ export interface Core {
   deps: CoreDeps;
   migration: MigrateResult;
   paths: ReturnType<typeof dataPaths>;
+  /** Raises 督办 on overdue cases now (also run at start and on a timer); returns how many. */
+  sweepOverdue(): number;
   /** Stops the upload schedule (a pass in flight is abandoned) and closes the database. */
   close(): void;
   /**
@@ -92,9 +99,31 @@ export function openCore(opts: CoreOptions): Core {
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),
     keys,
+    attachmentsDir: paths.attachmentsDir,
   };
   const deps: CoreDeps = { ...base, sync: createSyncScheduler(base, opts.sync) };
+  // A township set up before cases existed gets the default taxonomy and calendar now.
+  if (getTownship(conn.db)) {
+    const now = deps.clock.now().toISOString();
+    conn.sqlite.transaction(() => seedCaseDefaults(conn.db, now, 'system')).immediate();
+  }
+  const sweep = () => sweepOverdue(deps);
+  sweep();
+  const sweepMs = opts.sweepIntervalMs ?? 10 * 60_000;
+  const sweepTimer =
+    sweepMs > 0
+      ? setInterval(() => {
+          // A failed pass (database busy, disk full) must not end the app; the next one tries again.
+          try {
+            sweep();
+          } catch (err) {
+            console.error('超期督办扫描失败：', err);
+          }
+        }, sweepMs)
+      : undefined;
+  sweepTimer?.unref();
   const close = () => {
+    clearInterval(sweepTimer);
     void deps.sync.stop();
     if (conn.sqlite.open) conn.close();
   };
@@ -103,6 +132,7 @@ export function openCore(opts: CoreOptions): Core {
     deps,
     migration,
     paths,
+    sweepOverdue: sweep,
     close,
     shutdown: async (maxWaitMs = 5000) => {
       let timer: ReturnType<typeof setTimeout> | undefined;

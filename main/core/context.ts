@@ -19,6 +19,8 @@ export interface CoreDeps {
   sync: SyncScheduler;
   /** Encrypts and decrypts ID numbers, phones and addresses; keys live outside the database. */
   pii: PiiCipher;
+  /** Where case attachment files are kept (content-addressed). */
+  attachmentsDir: string;
 }
 
 /** Handed to every handler; one per call. */

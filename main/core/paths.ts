@@ -20,5 +20,7 @@ export function dataPaths(dataDir: string) {
     logsDir: path.join(dataDir, 'logs'),
     /** pii.key: the keys of the encrypted personal information (see crypto/secret-store.ts). */
     keysDir: path.join(dataDir, 'keys'),
+    /** Case attachments, content-addressed: attachments/<sha256[0..2]>/<sha256>. */
+    attachmentsDir: path.join(dataDir, 'attachments'),
   };
 }

@@ -1,4 +1,5 @@
 import { auditApi } from './audit';
+import { casesApi } from './cases';
 import { authApi } from './auth';
 import { orgApi } from './org';
 import { importApi, peopleApi } from './people';
@@ -14,6 +15,7 @@ export const apiTable = {
   ...importApi,
   ...auditApi,
   ...syncApi,
+  ...casesApi,
 };
 
 export type ApiTable = typeof apiTable;

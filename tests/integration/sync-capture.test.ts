@@ -18,6 +18,7 @@ import { generateOkpKey, toPublicJwk } from '../../main/core/sync/jwk';
 import { installChangeCapture } from '../../main/core/sync/triggers';
 import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import { syntheticPeople } from '../../main/core/people/synthetic';
+import { defaultTaxonomy } from '../../main/core/cases/default-taxonomy';
 import { makeCore, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
 import { STANDARD_HEADERS, workbookBytes } from '../helpers/roster-xlsx';
 import { changesAfter, lastSeq, syncedRows, type Row } from '../helpers/sync';
@@ -35,6 +36,7 @@ interface State {
   postId: string;
   trainingId: string;
   rosterFile: string;
+  caseId: string;
 }
 interface Step {
   method: string;
@@ -136,6 +138,65 @@ const STEPS: Step[] = [
     keep: (s, out) => (s.trainingId = out.id),
   },
   { method: 'trainings.delete', call: (s) => ({ input: { id: s.trainingId }, session: s.admin }) },
+  {
+    method: 'cases.create',
+    call: (s) => ({
+      input: {
+        source: 'hotline',
+        categoryCode: '01',
+        subcategoryCode: '02',
+        gridId: s.gridId,
+        place: '新城社区 3 号楼',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        reporterContact: '13800138000',
+        summary: '楼上漏水引发邻里争执',
+        then: [{ action: 'report' }, { action: 'accept' }],
+      },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.caseId = out.case.id),
+  },
+  {
+    method: 'cases.act',
+    call: (s) => ({
+      input: { id: s.caseId, action: 'assign', payload: { assignee: { kind: 'office', name: '司法所' } } },
+      session: s.admin,
+    }),
+  },
+  {
+    method: 'cases.setMediation',
+    call: (s) => ({
+      input: { id: s.caseId, method: 'people', organisation: '镇人民调解委员会', responsible: '赵调解', success: true },
+      session: s.admin,
+    }),
+  },
+  { method: 'cases.revealContact', call: (s) => ({ input: { id: s.caseId }, session: s.admin }) },
+  {
+    method: 'cases.addAttachment',
+    call: (s) => ({
+      input: {
+        caseId: s.caseId,
+        name: '现场.jpg',
+        mime: 'image/jpeg',
+        data: Buffer.from('现场照片').toString('base64'),
+      },
+      session: s.admin,
+    }),
+  },
+  {
+    method: 'taxonomy.update',
+    call: (s) => {
+      const taxonomy = structuredClone(defaultTaxonomy());
+      taxonomy.categories[1]!.limits.handle = 4;
+      return { input: taxonomy, session: s.admin };
+    },
+  },
+  // The calendar stays local; a day far ahead moves no running deadline, so nothing is logged.
+  {
+    method: 'holidays.upsert',
+    call: (s) => ({ input: { date: '2099-01-02', kind: 'holiday', name: '元旦' }, session: s.admin }),
+  },
+  { method: 'holidays.delete', call: (s) => ({ input: { date: '2099-01-02' }, session: s.admin }) },
   { method: 'people.importCommit', call: (s) => ({ input: { file: s.rosterFile }, session: s.admin }) },
   { method: 'org.setGridRetired', call: (s) => ({ input: { id: s.gridId, retired: true }, session: s.admin }) },
   { method: 'org.setVillageRetired', call: (s) => ({ input: { id: s.villageId, retired: true }, session: s.admin }) },
@@ -222,16 +283,17 @@ describe('change capture', () => {
       }
       total += logged.length;
     }
-    // 19 rows at setup, a village added and renamed, grid insert + village seq, grid edit, 3 party-group changes,
-    // a person added and edited, a post added and ended, a training added and deleted, one roster row
-    // (person + post), 2 retirements.
-    expect(total).toBe(19 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 2 + 2);
+    // 19 rows at setup and the 7 default 大类, a village added and renamed, grid insert + village seq, grid edit,
+    // 3 party-group changes, a person added and edited, a post added and ended, a training added and deleted,
+    // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), an attachment,
+    // one 大类 edited, one roster row (person + post), 2 retirements.
+    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 1 + 1 + 2 + 2);
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
       { op: 'delete', n: 2 },
-      { op: 'insert', n: 27 },
-      { op: 'update', n: 8 },
+      { op: 'insert', n: 41 },
+      { op: 'update', n: 11 },
     ]);
   });
 

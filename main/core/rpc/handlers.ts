@@ -1,6 +1,7 @@
 import type { ApiTable } from '../../../shared/api';
 import { auditHandlers } from '../audit/api';
 import { authHandlers } from '../auth/api';
+import { casesHandlers, casesPreparers } from '../cases/api';
 import type { Handlers, Preparers } from '../context';
 import { orgHandlers } from '../org/api';
 import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
@@ -16,9 +17,11 @@ export const handlers: Handlers<ApiTable> = {
   ...importHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...casesHandlers,
 };
 
 /** Async steps some methods take before their transaction (reading an uploaded workbook). */
 export const preparers: Preparers<ApiTable> = {
   ...importPreparers,
+  ...casesPreparers,
 };

@@ -2,6 +2,7 @@ import { ApiError, fieldError } from '../../../shared/errors';
 import { villageKindOf } from '../../../shared/org/codes';
 import type { Township } from '../../../shared/api/setup';
 import { createUser } from '../auth/service';
+import { seedCaseDefaults } from '../cases/seed';
 import { actorId, type HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
@@ -50,5 +51,6 @@ export function initTownship(ctx: HandlerContext, input: InitInput): { township:
       .values({ id: newId(), ...stamp, code: v.code, name: v.name, kind })
       .run();
   }
+  seedCaseDefaults(ctx.db, ctx.now, by);
   return { township: getTownship(ctx.db)!, villageCount: found.length };
 }

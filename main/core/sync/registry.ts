@@ -1,4 +1,5 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { caseAttachments, caseCategories, caseEvents, cases } from '../cases/schema';
 import { grids, partyGroups, villages } from '../org/schema';
 import { persons, posts, trainings } from '../people/schema';
 import { township } from '../setup/schema';
@@ -18,10 +19,18 @@ export const SYNCED_TABLES: readonly SQLiteTable[] = [
   persons,
   posts,
   trainings,
+  // Cases and their timelines are what the county supervises; the reporter's contact stays sealed
+  // like persons' phones. Attachments go as metadata only (hash, name, size), not the files.
+  cases,
+  caseEvents,
+  caseAttachments,
+  // The categories name the codes the cases carry and their time limits.
+  caseCategories,
 ];
 
 /** Tables that carry the synced columns but stay on this machine, named so the choice is explicit. */
-export const LOCAL_ONLY_TABLES = ['users'] as const;
+// holidays: the national calendar as this machine counts deadlines; the county keeps its own.
+export const LOCAL_ONLY_TABLES = ['users', 'holidays'] as const;
 
 /** Columns a synced table must have (db/columns.ts): the county upserts by id and honours tombstones. */
 export const REQUIRED_SYNC_COLUMNS = ['id', 'created_at', 'updated_at', 'updated_by', 'deleted_at'] as const;

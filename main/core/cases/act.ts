@@ -1,0 +1,202 @@
+/**
+ * One step of the loop applied to a stored case: shared/cases/loop.ts decides, this writes the
+ * case and exactly one timeline row, in the caller's transaction. Refusals are typed errors.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { ASSIGNEE_KIND_LABELS, type ActionPayload, type LoopAction } from '../../../shared/cases/loop-payloads';
+import { FINAL_STATES, STEP_CLOCK, nextState, type CaseState, type TimelineDraft } from '../../../shared/cases/loop';
+import type { AwaitingRole } from '../../../shared/cases/codes';
+import { limitsFor } from '../../../shared/cases/taxonomy';
+import { ApiError } from '../../../shared/errors';
+import type { Role } from '../../../shared/roles';
+import { actorId, type HandlerContext } from '../context';
+import { newId } from '../ids';
+import { villages } from '../org/schema';
+import { persons } from '../people/schema';
+import { loadCalendar } from './calendar';
+import { clockInstants } from './deadline';
+import { caseEvents, cases } from './schema';
+import { loadTaxonomy } from './taxonomy-store';
+import type { CaseRow } from './view';
+
+/** Who the case waits for next; 待我处理 compares it with the caller's role. */
+export function awaitingOf(state: CaseState, extensionPending: boolean): AwaitingRole | null {
+  if (FINAL_STATES.includes(state)) return null;
+  if (extensionPending || state === 'reported' || state === 'screening' || state === 'fedBack') return 'reviewer';
+  return 'clerk';
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export function actorOf(ctx: HandlerContext): Actor {
+  if (!ctx.user) return { id: actorId(ctx), name: '系统', role: 'reviewer' };
+  return { id: ctx.user.id, name: ctx.user.displayName, role: ctx.user.role };
+}
+
+/** Writes a timeline row. */
+export function writeEvent(
+  ctx: HandlerContext,
+  caseId: string,
+  actor: Actor,
+  e: { action: string; from: CaseState | null; to: CaseState; text: string; payload: unknown },
+): void {
+  ctx.db
+    .insert(caseEvents)
+    .values({
+      id: newId(),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      updatedBy: actor.id,
+      caseId,
+      action: e.action,
+      fromState: e.from,
+      toState: e.to,
+      actorId: actor.id,
+      actorName: actor.name,
+      text: e.text,
+      payload: JSON.stringify(e.payload ?? {}),
+    })
+    .run();
+}
+
+/** Field paths of a payload refusal point into the call's input (`payload.reason`, `then.0.payload…`). */
+function rebase(err: ApiError, prefix: (string | number)[]): ApiError {
+  if (err.code !== 'VALIDATION' || !err.issues.length) return err;
+  return new ApiError(
+    err.code,
+    err.message,
+    err.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })),
+  );
+}
+
+/** Rows the payload names must exist: the duplicate case, the assigned grid worker or village. */
+function checkReferences(
+  ctx: HandlerContext,
+  row: CaseRow,
+  action: LoopAction,
+  payload: unknown,
+  at: (string | number)[],
+) {
+  const changes: Partial<typeof cases.$inferInsert> = {};
+  if (action === 'merge') {
+    const { duplicateOf } = payload as ActionPayload<'merge'>;
+    const other = ctx.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.number, duplicateOf), isNull(cases.deletedAt)))
+      .get();
+    const message = !other ? `找不到编号为 ${duplicateOf} 的事件` : other.id === row.id ? '不能与事件自身合并' : null;
+    if (message) throw new ApiError('VALIDATION', message, [{ path: [...at, 'duplicateOf'], message }]);
+    changes.mergedIntoId = other!.id;
+  }
+  if (action === 'assign') {
+    const { assignee } = payload as ActionPayload<'assign'>;
+    if (assignee.kind === 'gridWorker' || assignee.kind === 'village') {
+      const table = assignee.kind === 'gridWorker' ? persons : villages;
+      const found = ctx.db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.id, assignee.id!), isNull(table.deletedAt)))
+        .get();
+      if (!found) {
+        const message = `所选${ASSIGNEE_KIND_LABELS[assignee.kind]}不存在或已删除`;
+        throw new ApiError('VALIDATION', message, [{ path: [...at, 'assignee', 'id'], message }]);
+      }
+    }
+    changes.assigneeKind = assignee.kind;
+    changes.assigneeId = assignee.id ?? null;
+    changes.assigneeLabel = `${ASSIGNEE_KIND_LABELS[assignee.kind]}：${assignee.name}`;
+  }
+  return changes;
+}
+
+/** The step clock after a move: unchanged within a step, restarted on a new one, cleared when none runs. */
+function clockChanges(ctx: HandlerContext, row: CaseRow, to: CaseState, extensionDays: number) {
+  const toStep = STEP_CLOCK[to];
+  if (!toStep) {
+    return { stepStartedAt: null, stepLimitDays: null, extensionDays: 0, dueAt: null, yellowAt: null };
+  }
+  const restart = toStep !== STEP_CLOCK[row.state] || !row.stepStartedAt;
+  if (!restart && extensionDays === 0) return {};
+  let clock;
+  if (restart) {
+    const limits = limitsFor(loadTaxonomy(ctx.db), row.categoryCode, row.subcategoryCode);
+    if (!limits) throw new ApiError('CONFLICT', `事件分类「${row.categoryLabel}」已不在分类表中，请先恢复该分类`);
+    clock = { startedAt: ctx.now, limitDays: limits[toStep], extensionDays: 0 };
+  } else {
+    clock = {
+      startedAt: row.stepStartedAt!,
+      limitDays: row.stepLimitDays ?? 0,
+      extensionDays: row.extensionDays + extensionDays,
+    };
+  }
+  return {
+    stepStartedAt: clock.startedAt,
+    stepLimitDays: clock.limitDays,
+    extensionDays: clock.extensionDays,
+    ...clockInstants(clock, loadCalendar(ctx.db)),
+  };
+}
+
+export interface PlannedStep {
+  /** The case as it will be after the step. */
+  row: CaseRow;
+  changes: Partial<typeof cases.$inferInsert>;
+  entry: TimelineDraft;
+}
+
+/**
+ * Decides `action` on the case without writing: checks (role → state → side track → payload →
+ * referenced rows), then the case's new columns and its timeline sentence. `at` is where the
+ * payload sits in the call's input, so a refusal names the field.
+ */
+export function planAction(
+  ctx: HandlerContext,
+  row: CaseRow,
+  action: LoopAction,
+  payload: unknown,
+  actor: Actor,
+  at: (string | number)[] = ['payload'],
+  extra: Partial<typeof cases.$inferInsert> = {},
+): PlannedStep {
+  const result = nextState({ state: row.state, extensionPending: row.extensionPending }, action, actor.role, payload);
+  if (!result.ok) throw rebase(result.error, at);
+  const { entry } = result;
+  const changes: Partial<typeof cases.$inferInsert> = {
+    ...checkReferences(ctx, row, action, entry.payload, at),
+    ...clockChanges(ctx, row, entry.to, result.extensionDays),
+    state: entry.to,
+    extensionPending: result.extensionPending,
+    awaiting: awaitingOf(entry.to, result.extensionPending),
+    updatedAt: ctx.now,
+    updatedBy: actor.id,
+    ...extra,
+  };
+  if (action === 'supervise') changes.supervisionLevel = (entry.payload as ActionPayload<'supervise'>).level;
+  if (FINAL_STATES.includes(entry.to) && !FINAL_STATES.includes(row.state)) changes.closedAt = ctx.now;
+  // 回退 from the hand-over back to 受理 clears the assignee: the next 交办 names one afresh.
+  if (action === 'sendBack' && entry.to === 'accepted') {
+    Object.assign(changes, { assigneeKind: null, assigneeId: null, assigneeLabel: null });
+  }
+  return { row: { ...row, ...changes } as CaseRow, changes, entry };
+}
+
+/** One step on a stored case: one UPDATE of the case and one timeline row, in the caller's transaction. */
+export function applyAction(
+  ctx: HandlerContext,
+  row: CaseRow,
+  action: LoopAction,
+  payload: unknown,
+  actor: Actor,
+  at: (string | number)[] = ['payload'],
+  extra: Partial<typeof cases.$inferInsert> = {},
+): CaseRow {
+  const step = planAction(ctx, row, action, payload, actor, at, extra);
+  ctx.db.update(cases).set(step.changes).where(eq(cases.id, row.id)).run();
+  writeEvent(ctx, row.id, actor, step.entry);
+  return step.row;
+}

@@ -1,0 +1,32 @@
+import type { casesApi } from '../../../shared/api/cases';
+import type { Handlers, Preparers } from '../context';
+import { addAttachment, getAttachment, listAttachments, prepareAttachment, type StoredFile } from './attachments';
+import { deleteHoliday, listHolidays, upsertHoliday } from './calendar';
+import { listCases } from './list';
+import { actOnCase, casesByContact, createCase, getCase, revealContact, setMediation } from './service';
+import { loadTaxonomy, saveTaxonomy } from './taxonomy-store';
+
+export const casesHandlers: Handlers<typeof casesApi> = {
+  'cases.create': (input, ctx) => createCase(ctx, input),
+  'cases.get': (input, ctx) => getCase(ctx, input.id),
+  'cases.act': (input, ctx) => actOnCase(ctx, input),
+  'cases.setMediation': (input, ctx) => setMediation(ctx, input),
+  'cases.list': (input, ctx) => listCases(ctx, input),
+  'cases.byContact': (input, ctx) => casesByContact(ctx, input.phone),
+  'cases.revealContact': (input, ctx) => revealContact(ctx, input.id),
+  'cases.addAttachment': (input, ctx) => addAttachment(ctx, input, ctx.prepared as StoredFile),
+  'cases.listAttachments': (input, ctx) => listAttachments(ctx, input.caseId),
+  'cases.getAttachment': (input, ctx) => getAttachment(ctx, input.id),
+  'taxonomy.list': (_input, ctx) => loadTaxonomy(ctx.db),
+  'taxonomy.update': (input, ctx) => saveTaxonomy(ctx, input),
+  'holidays.list': (input, ctx) => listHolidays(ctx, input),
+  'holidays.upsert': (input, ctx) => upsertHoliday(ctx, input),
+  'holidays.delete': (input, ctx) => {
+    deleteHoliday(ctx, input.date);
+    return {};
+  },
+};
+
+export const casesPreparers: Preparers<typeof casesApi> = {
+  'cases.addAttachment': prepareAttachment,
+};

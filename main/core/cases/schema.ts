@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CALENDAR_DAY_KINDS } from '../../../shared/cases/holiday-calendar';
+import { ASSIGNEE_KINDS, SUPERVISION_LEVELS } from '../../../shared/cases/loop-payloads';
+import { CASE_STATES } from '../../../shared/cases/loop';
+import {
+  AWAITING_ROLES,
+  CASE_SCALES,
+  CASE_SOURCES,
+  CASE_URGENCIES,
+  MEDIATION_METHODS,
+} from '../../../shared/cases/codes';
+import { syncedColumns } from '../db/columns';
+import { grids, villages } from '../org/schema';
+
+/**
+ * 事件. The reporter's contact is personal information: stored encrypted (crypto/pii.ts) with a
+ * keyed hash of its normalised form, so the hotline finds a caller's earlier cases without decrypting.
+ * Deadline columns hold the current step's clock; `due_at` and `yellow_at` are precomputed instants
+ * so 即将超期/已超期 are plain indexed comparisons at a million rows.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    ...syncedColumns,
+    number: text('number').notNull().unique(), // 140621100-2026-000123
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    source: text('source', { enum: CASE_SOURCES }).notNull(),
+    categoryCode: text('category_code').notNull(), // 大类
+    subcategoryCode: text('subcategory_code').notNull(), // 小类
+    itemCode: text('item_code'), // 项, where the taxonomy has them
+    /** `矛盾纠纷 / 邻里纠纷` as named when registered, so a later taxonomy edit does not rename history. */
+    categoryLabel: text('category_label').notNull(),
+    dispute: integer('dispute', { mode: 'boolean' }).notNull().default(false),
+    scale: text('scale', { enum: CASE_SCALES }).notNull(),
+    urgency: text('urgency', { enum: CASE_URGENCIES }).notNull(),
+    gridId: text('grid_id')
+      .notNull()
+      .references(() => grids.id),
+    villageId: text('village_id')
+      .notNull()
+      .references(() => villages.id), // the grid's, copied so the village filter needs no join
+    place: text('place').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    reporterName: text('reporter_name'),
+    reporterContactEnc: text('reporter_contact_enc'),
+    reporterContactHash: text('reporter_contact_hash'),
+    peopleInvolved: integer('people_involved').notNull().default(1),
+    summary: text('summary').notNull(),
+    state: text('state', { enum: CASE_STATES }).notNull(),
+    awaiting: text('awaiting', { enum: AWAITING_ROLES }),
+    assigneeKind: text('assignee_kind', { enum: ASSIGNEE_KINDS }),
+    assigneeId: text('assignee_id'),
+    assigneeLabel: text('assignee_label'),
+    /** The running step's clock: when it started, its limit, approved extensions (working days). */
+    stepStartedAt: text('step_started_at'),
+    stepLimitDays: integer('step_limit_days'),
+    extensionDays: integer('extension_days').notNull().default(0),
+    extensionPending: integer('extension_pending', { mode: 'boolean' }).notNull().default(false),
+    dueAt: text('due_at'),
+    yellowAt: text('yellow_at'),
+    supervisionLevel: text('supervision_level', { enum: SUPERVISION_LEVELS }),
+    /** The deadline the overdue sweep last raised 督办 for: one automatic 督办 per missed deadline. */
+    autoSupervisedDue: text('auto_supervised_due'),
+    mergedIntoId: text('merged_into_id'),
+    mediationMethod: text('mediation_method', { enum: MEDIATION_METHODS }),
+    mediationOrg: text('mediation_org'),
+    mediationResponsible: text('mediation_responsible'),
+    mediationSuccess: integer('mediation_success', { mode: 'boolean' }),
+    mediationOutcome: text('mediation_outcome'),
+    closedAt: text('closed_at'),
+  },
+  // Each list sort and filter has an index ending in the sort column, so a page is an index walk.
+  (t) => [
+    uniqueIndex('cases_year_seq_uq').on(t.year, t.seq),
+    index('cases_created_idx').on(t.createdAt, t.id),
+    index('cases_occurred_idx').on(t.occurredAt, t.id),
+    index('cases_state_created_idx').on(t.state, t.createdAt, t.id),
+    index('cases_grid_created_idx').on(t.gridId, t.createdAt, t.id),
+    index('cases_village_created_idx').on(t.villageId, t.createdAt, t.id),
+    index('cases_category_created_idx').on(t.categoryCode, t.subcategoryCode, t.createdAt, t.id),
+    index('cases_source_created_idx').on(t.source, t.createdAt, t.id),
+    index('cases_assignee_created_idx').on(t.assigneeId, t.createdAt, t.id),
+    index('cases_awaiting_created_idx').on(t.awaiting, t.createdAt, t.id),
+    // Only running clocks have these set, so 即将超期/已超期 read short index ranges.
+    index('cases_due_idx').on(t.dueAt, t.id),
+    index('cases_yellow_idx').on(t.yellowAt),
+    index('cases_updated_idx').on(t.updatedAt, t.id),
+    index('cases_contact_idx').on(t.reporterContactHash),
+  ],
+);
+
+/** 事件时间线: one row per step taken, never edited. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    ...syncedColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    action: text('action').notNull(), // a LoopAction, or 'register'
+    fromState: text('from_state', { enum: CASE_STATES }),
+    toState: text('to_state', { enum: CASE_STATES }).notNull(),
+    actorId: text('actor_id').notNull(), // user id, or 'system' for the overdue sweep
+    actorName: text('actor_name').notNull(),
+    text: text('text').notNull(),
+    payload: text('payload').notNull(), // JSON of the action's checked payload
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/** Attachment metadata; the bytes live in <dataDir>/attachments/<sha256[0..2]>/<sha256>, once per hash. */
+export const caseAttachments = sqliteTable(
+  'case_attachments',
+  {
+    ...syncedColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    sha256: text('sha256').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+  },
+  (t) => [
+    index('case_attachments_case_idx').on(t.caseId),
+    uniqueIndex('case_attachments_case_hash_uq')
+      .on(t.caseId, t.sha256)
+      .where(sql`deleted_at IS NULL`),
+  ],
+);
+
+/**
+ * The editable taxonomy, one row per 大类 (its 小类 and 项 as JSON, in shared/cases/taxonomy.ts's
+ * shape): edited and validated as a whole, read as a whole on every deadline.
+ */
+export const caseCategories = sqliteTable(
+  'case_categories',
+  {
+    ...syncedColumns,
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    dispute: integer('dispute', { mode: 'boolean' }).notNull().default(false),
+    screenDays: integer('screen_days').notNull(),
+    handleDays: integer('handle_days').notNull(),
+    feedbackDays: integer('feedback_days').notNull(),
+    subcategories: text('subcategories').notNull(), // JSON Subcategory[]
+  },
+  (t) => [
+    uniqueIndex('case_categories_code_live_uq')
+      .on(t.code)
+      .where(sql`deleted_at IS NULL`),
+  ],
+);
+
+/** The holiday calendar: statutory holidays and 调休 working days; every other day follows the week. */
+export const holidays = sqliteTable('holidays', {
+  ...syncedColumns,
+  date: text('date').notNull().unique(),
+  kind: text('kind', { enum: CALENDAR_DAY_KINDS }).notNull(),
+  name: text('name').notNull(),
+});
+
+/** Highest case sequence issued per township and year, so a number is never reused. */
+export const caseNumberCounters = sqliteTable(
+  'case_number_counters',
+  {
+    townshipCode: text('township_code').notNull(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.townshipCode, t.year] })],
+);

@@ -1,0 +1,243 @@
+/** 事件: registration, reading, the contact reveal, the hotline lookup and the mediation record. */
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { CaseDetail, CaseSummary } from '../../../shared/api/cases';
+import type { CaseScale, CaseSource, CaseUrgency, MediationMethod } from '../../../shared/cases/codes';
+import { CASE_SOURCE_LABELS } from '../../../shared/cases/codes';
+import { availableActions, FINAL_STATES } from '../../../shared/cases/loop';
+import type { LoopAction } from '../../../shared/cases/loop-payloads';
+import { shanghaiDateIso } from '../../../shared/dates';
+import { ApiError, fieldError } from '../../../shared/errors';
+import { checkPhone } from '../../../shared/people/phone';
+import type { HandlerContext } from '../context';
+import { newId } from '../ids';
+import { grids } from '../org/schema';
+import { getTownship } from '../setup/service';
+import { actorOf, applyAction, awaitingOf, planAction, writeEvent } from './act';
+import { listAttachments } from './attachments';
+import { allocateCaseNumber } from './numbering';
+import { caseEvents, cases } from './schema';
+import { loadTaxonomy } from './taxonomy-store';
+import { selectCases, toDetailCase, toSummary, type CaseRow } from './view';
+
+export function caseRow(ctx: HandlerContext, id: string): CaseRow {
+  const row = ctx.db.select().from(cases).where(eq(cases.id, id)).get();
+  if (!row || row.deletedAt) throw new ApiError('NOT_FOUND', '该事件不存在或已删除');
+  return row;
+}
+
+export function getCase(ctx: HandlerContext, id: string): CaseDetail {
+  const row = selectCases(ctx).where(eq(cases.id, id)).get();
+  if (!row || row.deletedAt) throw new ApiError('NOT_FOUND', '该事件不存在或已删除');
+  const events = ctx.db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, id), isNull(caseEvents.deletedAt)))
+    .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id))
+    .all()
+    .map((e) => ({
+      id: e.id,
+      at: e.createdAt,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorId: e.actorId,
+      actorName: e.actorName,
+      text: e.text,
+      payload: JSON.parse(e.payload) as Record<string, unknown>,
+    }));
+  return {
+    case: toDetailCase(ctx, row),
+    actions: ctx.user
+      ? availableActions({ state: row.state, extensionPending: row.extensionPending }, ctx.user.role)
+      : [],
+    events,
+    attachments: listAttachments(ctx, id),
+  };
+}
+
+/** A phone as stored and hashed: its normal form, so 138-0013-8000 finds 13800138000. */
+export function normalContact(raw: string, path: string[]): string {
+  const check = checkPhone(raw);
+  if (!check.ok) throw fieldError(path, check.reason.startsWith('请') ? check.reason : `联系电话${check.reason}`);
+  return check.value.value;
+}
+
+/** The columns a new case starts with besides what registration fills in. */
+const EMPTY_CASE = {
+  deletedAt: null,
+  assigneeKind: null,
+  assigneeId: null,
+  assigneeLabel: null,
+  stepStartedAt: null,
+  stepLimitDays: null,
+  extensionDays: 0,
+  extensionPending: false,
+  dueAt: null,
+  yellowAt: null,
+  supervisionLevel: null,
+  autoSupervisedDue: null,
+  mergedIntoId: null,
+  mediationMethod: null,
+  mediationOrg: null,
+  mediationResponsible: null,
+  mediationSuccess: null,
+  mediationOutcome: null,
+  closedAt: null,
+} satisfies Partial<CaseRow>;
+
+export interface CreateCaseInput {
+  source: CaseSource;
+  categoryCode: string;
+  subcategoryCode: string;
+  itemCode?: string | null;
+  scale: CaseScale;
+  urgency: CaseUrgency;
+  gridId: string;
+  place: string;
+  occurredAt: string;
+  reporterName: string | null;
+  reporterContact?: string | null;
+  peopleInvolved: number;
+  summary: string;
+  then: { action: LoopAction; payload: Record<string, unknown> }[];
+}
+
+function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
+  const category = loadTaxonomy(ctx.db).categories.find((c) => c.code === input.categoryCode);
+  if (!category) throw fieldError(['categoryCode'], `事件大类 ${input.categoryCode} 不在分类表中`);
+  const sub = category.subcategories.find((s) => s.code === input.subcategoryCode);
+  if (!sub) throw fieldError(['subcategoryCode'], `大类「${category.name}」中没有小类 ${input.subcategoryCode}`);
+  const item = input.itemCode ? sub.items?.find((i) => i.code === input.itemCode) : undefined;
+  if (input.itemCode && !item) throw fieldError(['itemCode'], `小类「${sub.name}」中没有项 ${input.itemCode}`);
+  const label = [category.name, sub.name, item?.name].filter(Boolean).join(' / ');
+  return { label, dispute: category.dispute === true, itemCode: item?.code ?? null };
+}
+
+/** 登记: the next number of this year, the row, its first timeline entry, then any steps asked for. */
+export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDetail {
+  const township = getTownship(ctx.db);
+  if (!township) throw new ApiError('CONFLICT', '本机尚未初始化乡镇，不能登记事件');
+  const category = categoryOf(ctx, input);
+  const grid = ctx.db.select().from(grids).where(eq(grids.id, input.gridId)).get();
+  if (!grid || grid.deletedAt || grid.retiredAt) throw fieldError(['gridId'], '所选网格不存在或已撤销');
+  // A minute's grace for a PC clock slightly behind the phone the time was read from.
+  if (+new Date(input.occurredAt) > +new Date(ctx.now) + 60_000) {
+    throw fieldError(['occurredAt'], '发生时间不能晚于现在');
+  }
+  const contact = input.reporterContact ? normalContact(input.reporterContact, ['reporterContact']) : null;
+
+  const year = Number(shanghaiDateIso(new Date(ctx.now)).slice(0, 4));
+  const { number, seq } = allocateCaseNumber(ctx.db, township.code, year);
+  const actor = actorOf(ctx);
+  const row = {
+    id: newId(),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    updatedBy: actor.id,
+    number,
+    year,
+    seq,
+    source: input.source,
+    categoryCode: input.categoryCode,
+    subcategoryCode: input.subcategoryCode,
+    itemCode: category.itemCode,
+    categoryLabel: category.label,
+    dispute: category.dispute,
+    scale: input.scale,
+    urgency: input.urgency,
+    gridId: grid.id,
+    villageId: grid.villageId,
+    place: input.place,
+    occurredAt: new Date(input.occurredAt).toISOString(),
+    reporterName: input.reporterName,
+    reporterContactEnc: ctx.pii.encryptNullable(contact),
+    reporterContactHash: contact === null ? null : ctx.pii.lookupHash(contact),
+    peopleInvolved: input.peopleInvolved,
+    summary: input.summary,
+    state: 'registered' as const,
+    awaiting: awaitingOf('registered', false),
+  };
+  // The steps asked for are decided first and the row written once in its final state, so the
+  // change log holds one entry for the new case (and nothing when a step is refused).
+  let current = { ...row, ...EMPTY_CASE } as CaseRow;
+  const steps = input.then.map((step, i) => {
+    const planned = planAction(ctx, current, step.action, step.payload, actor, ['then', i, 'payload']);
+    current = planned.row;
+    return planned.entry;
+  });
+  ctx.db.insert(cases).values(current).run();
+  writeEvent(ctx, row.id, actor, {
+    action: 'register',
+    from: null,
+    to: 'registered',
+    text: `登记事件 ${number}（来源：${CASE_SOURCE_LABELS[input.source]}）`,
+    payload: {},
+  });
+  for (const entry of steps) writeEvent(ctx, row.id, actor, entry);
+  return getCase(ctx, row.id);
+}
+
+export function actOnCase(
+  ctx: HandlerContext,
+  input: { id: string; action: LoopAction; payload: Record<string, unknown> },
+): CaseDetail {
+  applyAction(ctx, caseRow(ctx, input.id), input.action, input.payload, actorOf(ctx));
+  return getCase(ctx, input.id);
+}
+
+/** The full contact, for 管理员 and 审核人; the dispatcher writes the audit entry (who, when, which case). */
+export function revealContact(ctx: HandlerContext, id: string) {
+  const row = caseRow(ctx, id);
+  ctx.audit.recordId = row.id;
+  return { id: row.id, reporterName: row.reporterName, contact: ctx.pii.decryptNullable(row.reporterContactEnc) };
+}
+
+/** The hotline desk: the caller's earlier cases, newest first, found by the keyed hash. */
+export function casesByContact(ctx: HandlerContext, phone: string): CaseSummary[] {
+  const hash = ctx.pii.lookupHash(normalContact(phone, ['phone']));
+  return selectCases(ctx)
+    .where(and(eq(cases.reporterContactHash, hash), isNull(cases.deletedAt)))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(50)
+    .all()
+    .map((r) => toSummary(ctx, r));
+}
+
+export interface MediationInput {
+  id: string;
+  method: MediationMethod;
+  organisation: string;
+  responsible: string;
+  success: boolean | null;
+  outcome: string | null;
+}
+
+/** 调解情况 of a dispute case, recorded while it is open; a timeline row says who recorded what. */
+export function setMediation(ctx: HandlerContext, input: MediationInput): CaseDetail {
+  const row = caseRow(ctx, input.id);
+  if (!row.dispute) throw new ApiError('CONFLICT', '只有矛盾纠纷类事件才需登记调解情况');
+  if (FINAL_STATES.includes(row.state)) throw new ApiError('CONFLICT', '事件已结束，不能再修改调解情况');
+  const actor = actorOf(ctx);
+  ctx.db
+    .update(cases)
+    .set({
+      mediationMethod: input.method,
+      mediationOrg: input.organisation,
+      mediationResponsible: input.responsible,
+      mediationSuccess: input.success,
+      mediationOutcome: input.outcome,
+      updatedAt: ctx.now,
+      updatedBy: actor.id,
+    })
+    .where(eq(cases.id, row.id))
+    .run();
+  const success = input.success === null ? '' : input.success ? '，调解成功' : '，调解未成功';
+  writeEvent(ctx, row.id, actor, {
+    action: 'mediation',
+    from: row.state,
+    to: row.state,
+    text: `登记调解情况：${input.organisation}（责任人 ${input.responsible}）${success}`,
+    payload: { ...input, id: undefined },
+  });
+  return getCase(ctx, row.id);
+}

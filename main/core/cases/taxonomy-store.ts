@@ -1,0 +1,125 @@
+/** The taxonomy in the database, one row per 大类, read and written as shared/cases/taxonomy.ts's shape. */
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import {
+  subcategorySchema,
+  taxonomySchema,
+  type Category,
+  type Subcategory,
+  type Taxonomy,
+} from '../../../shared/cases/taxonomy';
+import { FINAL_STATES } from '../../../shared/cases/loop';
+import { ApiError } from '../../../shared/errors';
+import { actorId, type HandlerContext } from '../context';
+import type { Db } from '../db/connection';
+import { newId } from '../ids';
+import { defaultTaxonomy } from './default-taxonomy';
+import { caseCategories, cases } from './schema';
+
+type CategoryRow = typeof caseCategories.$inferSelect;
+
+function toCategory(row: CategoryRow): Category {
+  return {
+    code: row.code,
+    name: row.name,
+    ...(row.dispute ? { dispute: true } : {}),
+    limits: { screen: row.screenDays, handle: row.handleDays, feedback: row.feedbackDays },
+    subcategories: subcategorySchema.array().parse(JSON.parse(row.subcategories)) as Subcategory[],
+  };
+}
+
+export function loadTaxonomy(db: Db): Taxonomy {
+  const rows = db
+    .select()
+    .from(caseCategories)
+    .where(isNull(caseCategories.deletedAt))
+    .orderBy(asc(caseCategories.sortOrder))
+    .all();
+  return { version: 1, categories: rows.map(toCategory) };
+}
+
+function columnsOf(c: Category, sortOrder: number) {
+  return {
+    code: c.code,
+    name: c.name,
+    sortOrder,
+    dispute: c.dispute === true,
+    screenDays: c.limits.screen,
+    handleDays: c.limits.handle,
+    feedbackDays: c.limits.feedback,
+    subcategories: JSON.stringify(c.subcategories),
+  };
+}
+
+/** Open cases would lose their time limits: a 小类 still in use by one cannot be removed. */
+function checkRemovals(db: Db, next: Taxonomy): void {
+  const kept = new Set(next.categories.flatMap((c) => c.subcategories.map((s) => `${c.code}/${s.code}`)));
+  const inUse = db
+    .select({ category: cases.categoryCode, sub: cases.subcategoryCode, label: cases.categoryLabel })
+    .from(cases)
+    .where(and(isNull(cases.deletedAt), notInArray(cases.state, [...FINAL_STATES])))
+    .groupBy(cases.categoryCode, cases.subcategoryCode)
+    .all();
+  const lost = inUse.filter((u) => !kept.has(`${u.category}/${u.sub}`));
+  if (lost.length) {
+    throw new ApiError(
+      'CONFLICT',
+      `分类「${lost.map((l) => l.label).join('、')}」下还有未办结的事件，不能删除；可改名或调整时限`,
+    );
+  }
+}
+
+/** Replaces the taxonomy: changed 大类 updated, new ones added, missing ones tombstoned. */
+export function saveTaxonomy(ctx: HandlerContext, input: Taxonomy): Taxonomy {
+  const next = taxonomySchema.parse(input);
+  checkRemovals(ctx.db, next);
+  const by = actorId(ctx);
+  const live = new Map(
+    ctx.db
+      .select()
+      .from(caseCategories)
+      .where(isNull(caseCategories.deletedAt))
+      .all()
+      .map((r) => [r.code, r]),
+  );
+  next.categories.forEach((c, i) => {
+    const row = live.get(c.code);
+    live.delete(c.code);
+    const cols = columnsOf(c, i);
+    // Only real edits are stamped, so the county receives the 大类 that changed and no others.
+    if (row && Object.entries(cols).every(([k, v]) => row[k as keyof CategoryRow] === v)) return;
+    if (row) {
+      ctx.db
+        .update(caseCategories)
+        .set({ ...cols, updatedAt: ctx.now, updatedBy: by })
+        .where(eq(caseCategories.id, row.id))
+        .run();
+    } else {
+      ctx.db
+        .insert(caseCategories)
+        .values({ id: newId(), createdAt: ctx.now, updatedAt: ctx.now, updatedBy: by, ...cols })
+        .run();
+    }
+  });
+  for (const gone of live.values()) {
+    ctx.db
+      .update(caseCategories)
+      .set({ deletedAt: ctx.now, updatedAt: ctx.now, updatedBy: by })
+      .where(eq(caseCategories.id, gone.id))
+      .run();
+  }
+  return loadTaxonomy(ctx.db);
+}
+
+/** A new installation's taxonomy (resources/taxonomy/default.json); skipped when one is stored. */
+export function seedTaxonomy(db: Db, now: string, by: string): void {
+  const any = db
+    .select({ n: sql<number>`count(*)` })
+    .from(caseCategories)
+    .get();
+  if (any && any.n > 0) return;
+  defaultTaxonomy().categories.forEach((c, i) => {
+    db.insert(caseCategories)
+      .values({ id: newId(), createdAt: now, updatedAt: now, updatedBy: by, ...columnsOf(c, i) })
+      .run();
+  });
+}

@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { ALL_ROLES, EDITORS, type Role } from '../roles';
+import { CASE_QUICK_FILTERS, CASE_SCALES, CASE_SOURCES, CASE_URGENCIES, MEDIATION_METHODS } from '../cases/codes';
+import { calendarDaySchema, isoDateSchema } from '../cases/holiday-calendar';
+import { CASE_STATES, LOOP_ACTIONS } from '../cases/loop';
+import { ASSIGNEE_KINDS, SUPERVISION_LEVELS } from '../cases/loop-payloads';
+import { taxonomySchema } from '../cases/taxonomy';
+import { method } from './define';
+import { idSchema, nameSchema, optionalText } from './schemas';
+
+/** Who may see a reporter's contact in full (every reveal is audited), as for people data. */
+export const CASE_REVEAL_ROLES: readonly Role[] = ['admin', 'reviewer'];
+/** The centre's director sets the time limits. */
+export const TAXONOMY_EDITORS: readonly Role[] = ['admin', 'reviewer'];
+
+const LIGHTS = ['green', 'yellow', 'red'] as const;
+
+/** A case as the list shows it; the contact masked. */
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  source: z.enum(CASE_SOURCES),
+  categoryCode: z.string(),
+  subcategoryCode: z.string(),
+  itemCode: z.string().nullable(),
+  categoryLabel: z.string(),
+  dispute: z.boolean(),
+  scale: z.enum(CASE_SCALES),
+  urgency: z.enum(CASE_URGENCIES),
+  gridId: z.string(),
+  gridName: z.string(),
+  villageId: z.string(),
+  villageName: z.string(),
+  place: z.string(),
+  occurredAt: z.string(),
+  reporterName: z.string().nullable(),
+  contactMasked: z.string().nullable(),
+  summary: z.string(),
+  state: z.enum(CASE_STATES),
+  assigneeKind: z.enum(ASSIGNEE_KINDS).nullable(),
+  assigneeId: z.string().nullable(),
+  assigneeLabel: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  /** Traffic light of the running step at the time of the call; null when no clock runs. */
+  light: z.enum(LIGHTS).nullable(),
+  supervisionLevel: z.enum(SUPERVISION_LEVELS).nullable(),
+  extensionPending: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  fromState: z.enum(CASE_STATES).nullable(),
+  toState: z.enum(CASE_STATES),
+  actorId: z.string(),
+  actorName: z.string(),
+  text: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+
+export const caseAttachmentSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  sha256: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  createdAt: z.string(),
+});
+export type CaseAttachment = z.infer<typeof caseAttachmentSchema>;
+
+export const caseDetailSchema = z.object({
+  case: caseSummarySchema.extend({
+    peopleInvolved: z.number(),
+    stepStartedAt: z.string().nullable(),
+    stepLimitDays: z.number().nullable(),
+    extensionDays: z.number(),
+    mergedIntoId: z.string().nullable(),
+    mediationMethod: z.enum(MEDIATION_METHODS).nullable(),
+    mediationOrg: z.string().nullable(),
+    mediationResponsible: z.string().nullable(),
+    mediationSuccess: z.boolean().nullable(),
+    mediationOutcome: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  }),
+  /** Loop actions the caller's role may take now (the buttons to show). */
+  actions: z.array(z.enum(LOOP_ACTIONS)),
+  events: z.array(caseEventSchema),
+  attachments: z.array(caseAttachmentSchema),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+const loopStepSchema = z.object({
+  action: z.enum(LOOP_ACTIONS, { message: '未知的事件操作' }),
+  /** Checked per action by shared/cases/loop-payloads.ts. */
+  payload: z.record(z.string(), z.unknown()).default({}),
+});
+
+const instantSchema = (label: string) =>
+  z.iso.datetime({ offset: true, message: `${label}应为带时区的时间（ISO 8601）` });
+
+export const SORT_FIELDS = ['createdAt', 'occurredAt', 'dueAt', 'updatedAt'] as const;
+export type CaseSortField = (typeof SORT_FIELDS)[number];
+
+export const caseListInputSchema = z.object({
+  offset: z.number().int().min(0, { message: '起始行不能为负数' }).default(0),
+  limit: z.number().int().min(1).max(500, { message: '每页最多 500 行' }).default(50),
+  sort: z.enum(SORT_FIELDS, { message: '不支持的排序字段' }).default('createdAt'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  states: z
+    .array(z.enum(CASE_STATES, { message: '未知的事件状态' }))
+    .max(12)
+    .optional(),
+  gridId: idSchema.optional(),
+  villageId: idSchema.optional(),
+  categoryCode: z
+    .string()
+    .regex(/^\d{2}$/, { message: '大类代码应为 2 位数字' })
+    .optional(),
+  subcategoryCode: z
+    .string()
+    .regex(/^\d{2}$/, { message: '小类代码应为 2 位数字' })
+    .optional(),
+  source: z.enum(CASE_SOURCES, { message: '未知的事件来源' }).optional(),
+  assigneeId: z.string().trim().min(1).max(64).optional(),
+  quick: z.enum(CASE_QUICK_FILTERS, { message: '未知的快捷筛选' }).optional(),
+});
+export type CaseListInput = z.output<typeof caseListInputSchema>;
+
+const phoneInput = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(40, { message: `${label}过长` });
+
+export const casesApi = {
+  'cases.create': method({
+    title: '登记事件',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({
+      source: z.enum(CASE_SOURCES, { message: '请选择事件来源' }),
+      categoryCode: z.string({ message: '请选择事件大类' }),
+      subcategoryCode: z.string({ message: '请选择事件小类' }),
+      itemCode: z.string().nullish(),
+      scale: z.enum(CASE_SCALES, { message: '请选择事件规模' }).default('01'),
+      urgency: z.enum(CASE_URGENCIES, { message: '请选择紧急程度' }).default('normal'),
+      gridId: idSchema,
+      place: nameSchema('发生地点', 200),
+      occurredAt: instantSchema('发生时间'),
+      reporterName: optionalText('报告人姓名', 30),
+      reporterContact: phoneInput('联系电话').nullish(),
+      peopleInvolved: z
+        .number({ message: '涉及人数必须是数字' })
+        .int({ message: '涉及人数必须是整数' })
+        .min(1, { message: '涉及人数至少为 1' })
+        .max(100_000, { message: '涉及人数数值过大' })
+        .default(1),
+      summary: nameSchema('事件概要', 2000),
+      /** Loop steps taken at once in the same transaction (the hotline: 上报 → 受理 → 交办). */
+      then: z.array(loopStepSchema).max(8).default([]),
+    }),
+    output: caseDetailSchema,
+  }),
+  'cases.get': method({
+    title: '事件详情',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({ id: idSchema }),
+    output: caseDetailSchema,
+  }),
+  'cases.act': method({
+    title: '事件流转',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({ id: idSchema, ...loopStepSchema.shape }),
+    output: caseDetailSchema,
+  }),
+  'cases.setMediation': method({
+    title: '登记调解情况',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({
+      id: idSchema,
+      method: z.enum(MEDIATION_METHODS, { message: '请选择调解方式' }),
+      organisation: nameSchema('调解组织', 60),
+      responsible: nameSchema('调解责任人', 30),
+      success: z.boolean({ message: '请选择是否调解成功' }).nullable(),
+      outcome: optionalText('调解结果', 2000),
+    }),
+    output: caseDetailSchema,
+  }),
+  'cases.list': method({
+    title: '事件列表',
+    access: ALL_ROLES,
+    write: false,
+    input: caseListInputSchema,
+    output: z.object({ rows: z.array(caseSummarySchema), total: z.number() }),
+  }),
+  'cases.byContact': method({
+    title: '来电人历史事件',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({ phone: phoneInput('来电号码').min(1, { message: '请填写来电号码' }) }),
+    output: z.array(caseSummarySchema),
+  }),
+  'cases.revealContact': method({
+    title: '查看报告人联系电话',
+    access: CASE_REVEAL_ROLES,
+    // Audited like a write: who, when, which case.
+    write: true,
+    input: z.object({ id: idSchema }),
+    output: z.object({ id: z.string(), reporterName: z.string().nullable(), contact: z.string().nullable() }),
+  }),
+  'cases.addAttachment': method({
+    title: '上传事件附件',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({
+      caseId: idSchema,
+      name: nameSchema('文件名', 120),
+      mime: z.string().trim().max(100).default('application/octet-stream'),
+      /** Base64; the HTTP carrier takes 1 MB per call, so about 700 KB of file. */
+      data: z
+        .string({ message: '请选择文件' })
+        .min(1, { message: '请选择文件' })
+        .max(1_000_000, { message: '文件过大：单个附件请控制在 700 KB 以内' }),
+    }),
+    output: caseAttachmentSchema,
+  }),
+  'cases.listAttachments': method({
+    title: '事件附件列表',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({ caseId: idSchema }),
+    output: z.array(caseAttachmentSchema),
+  }),
+  'cases.getAttachment': method({
+    title: '读取事件附件',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({ id: idSchema }),
+    output: caseAttachmentSchema.extend({ data: z.string() }),
+  }),
+  'taxonomy.list': method({
+    title: '事件分类',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({}),
+    output: taxonomySchema,
+  }),
+  'taxonomy.update': method({
+    title: '修改事件分类与时限',
+    access: TAXONOMY_EDITORS,
+    write: true,
+    input: taxonomySchema,
+    output: taxonomySchema,
+  }),
+  'holidays.list': method({
+    title: '节假日',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({ year: z.number().int().min(2000).max(2099).optional() }),
+    output: z.array(calendarDaySchema),
+  }),
+  'holidays.upsert': method({
+    title: '登记节假日',
+    access: EDITORS,
+    write: true,
+    input: calendarDaySchema,
+    output: calendarDaySchema,
+  }),
+  'holidays.delete': method({
+    title: '删除节假日',
+    access: EDITORS,
+    write: true,
+    input: z.object({ date: isoDateSchema }),
+    output: z.object({}),
+  }),
+};
