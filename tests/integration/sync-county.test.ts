@@ -114,7 +114,19 @@ describe('county server on loopback', () => {
         lastBundleId: receipts.at(-1).bundleId,
         bundleCount: receipts.length,
         changeCount: total,
-        rows: { township: 1, villages: 18, grids: 6, party_groups: 3, persons: 0, posts: 0, trainings: 0 },
+        rows: {
+          township: 1,
+          villages: 18,
+          grids: 6,
+          party_groups: 3,
+          persons: 0,
+          posts: 0,
+          trainings: 0,
+          cases: 0,
+          case_events: 0,
+          case_attachments: 0,
+          case_categories: 7, // the default taxonomy, seeded at setup
+        },
       }),
     ]);
   });
