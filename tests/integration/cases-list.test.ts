@@ -138,20 +138,25 @@ describe('the case list', () => {
     const two = t.ok('cases.create', caseInput(t.gridB), s.clerk).case;
     const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('一张现场照片')]);
     const photo = bytes.toString('base64');
-    const add = async (caseId: string, data: string, name = '现场.jpg') => {
-      const r = await t!.core.dispatch.async!({
+    type Stored = { id: string; sha256: string; size: number; mime: string };
+    const add = (caseId: string, data: string, name = '现场.jpg') =>
+      t!.core.dispatch.async!({
         method: 'cases.addAttachment',
         input: { caseId, name, mime: 'image/jpeg', data },
         session: s.clerk,
-      });
-      return r;
+      }) as Promise<{ ok: true; data: Stored } | { ok: false; error: { code: string } }>;
+    const stored = async (caseId: string, data: string, name?: string) => {
+      const r = await add(caseId, data, name);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.data;
     };
-    const first = await add(one.id, photo);
-    expect(first).toMatchObject({ ok: true, data: { size: bytes.length, mime: 'image/jpeg' } });
-    const again = await add(one.id, photo, '现场(1).jpg');
-    const other = await add(two.id, photo);
-    expect(again.ok && first.ok && again.data.id).toBe(first.ok && first.data.id); // same case, same file: same row
-    expect(other.ok && other.data.sha256).toBe(first.ok && first.data.sha256);
+    const first = await stored(one.id, photo);
+    expect(first).toMatchObject({ size: bytes.length, mime: 'image/jpeg' });
+    const again = await stored(one.id, photo, '现场(1).jpg');
+    const other = await stored(two.id, photo);
+    expect(again.id).toBe(first.id); // same case, same file: same row
+    expect(other.sha256).toBe(first.sha256);
+    expect(other.id).not.toBe(first.id);
     expect(t.count('case_attachments')).toBe(2);
     const dir = t.core.deps.attachmentsDir;
     const files = fs.readdirSync(dir).flatMap((d) => fs.readdirSync(path.join(dir, d)));
