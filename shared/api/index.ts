@@ -2,6 +2,7 @@ import { auditApi } from './audit';
 import { authApi } from './auth';
 import { orgApi } from './org';
 import { importApi, peopleApi } from './people';
+import { reportsApi } from './reports';
 import { setupApi } from './setup';
 import { syncApi } from './sync';
 
@@ -14,6 +15,7 @@ export const apiTable = {
   ...importApi,
   ...auditApi,
   ...syncApi,
+  ...reportsApi,
 };
 
 export type ApiTable = typeof apiTable;

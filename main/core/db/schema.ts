@@ -5,3 +5,4 @@ export * from '../audit/schema';
 export * from '../org/schema';
 export * from '../sync/schema';
 export * from '../people/schema';
+export * from '../reports/schema';

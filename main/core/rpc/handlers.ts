@@ -4,6 +4,7 @@ import { authHandlers } from '../auth/api';
 import type { Handlers, Preparers } from '../context';
 import { orgHandlers } from '../org/api';
 import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
+import { reportsHandlers, reportsPreparers } from '../reports/api';
 import { setupHandlers } from '../setup/api';
 import { syncHandlers } from '../sync/api';
 
@@ -16,9 +17,11 @@ export const handlers: Handlers<ApiTable> = {
   ...importHandlers,
   ...auditHandlers,
   ...syncHandlers,
+  ...reportsHandlers,
 };
 
 /** Async steps some methods take before their transaction (reading an uploaded workbook). */
 export const preparers: Preparers<ApiTable> = {
   ...importPreparers,
+  ...reportsPreparers,
 };
