@@ -14,21 +14,20 @@ interface Props {
  */
 export function ReportPreview({ html, loading, frameRef }: Props) {
   return (
-    <Spin spinning={loading} wrapperClassName="report-preview-spin">
-      <div style={{ height: '100%', border: `1px solid ${palette.border}`, background: '#fff' }}>
-        {html ? (
-          <iframe
-            ref={frameRef}
-            title="报表预览"
-            data-testid="report-preview"
-            sandbox="allow-same-origin allow-modals"
-            srcDoc={html}
-            style={{ width: '100%', height: '100%', border: 0 }}
-          />
-        ) : (
-          <Empty style={{ paddingTop: 80 }} description="选择报表和期间后显示预览" />
-        )}
-      </div>
-    </Spin>
+    <div style={{ position: 'relative', height: '100%', border: `1px solid ${palette.border}`, background: '#fff' }}>
+      {html ? (
+        <iframe
+          ref={frameRef}
+          title="报表预览"
+          data-testid="report-preview"
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={html}
+          style={{ display: 'block', width: '100%', height: '100%', border: 0 }}
+        />
+      ) : (
+        !loading && <Empty style={{ paddingTop: 80 }} description="选择报表和期间后显示预览" />
+      )}
+      {loading && <Spin style={{ position: 'absolute', top: 12, right: 16 }} aria-label="正在生成预览" />}
+    </div>
   );
 }
