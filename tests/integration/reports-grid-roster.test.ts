@@ -108,13 +108,17 @@ describe('网格员花名册', () => {
     expect(own(full, 7, 1)).toBe(4); // 新城社区 only: its four posts, then the signature line
     expect(own(full, 8, 1)).toMatch(/^填报人/);
     const id = (r as { data: { id: string } }).data.id;
-    const audit = t.ok<{ method: string; username: string; recordId: string; detail: string }[]>(
+    const audit = t.ok<{ method: string; username: string; recordLabel: string; detail: string }[]>(
       'audit.list',
       { recordId: id },
       t.admin,
     );
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ method: 'reports.export', username: 'shen' });
+    expect(audit[0]).toMatchObject({
+      method: 'reports.export',
+      username: 'shen',
+      recordLabel: `报表导出 2026年10月玉井镇${t.v1.name}网格员花名册.xlsx`,
+    });
     expect(JSON.parse(audit[0]!.detail)).toMatchObject({ form: 'grid-roster', reveal: true, villageCode: t.v1.code });
     const history = t.ok<{ id: string; revealed: boolean }[]>('reports.history', {}, t.clerk);
     expect(history.find((h) => h.id === id)?.revealed).toBe(true);
