@@ -110,6 +110,16 @@ test('报表: preview → 导出 Excel → history, full numbers for a 审核人
   expect(longPdf.size).toEqual([842, 595]);
   await paper.close();
 
+  // Other periods: the quarter and the half-year that hold last month.
+  await pick(page, '报表期间类型', '季报');
+  await expect(preview.locator('h1')).toHaveText('2026年第四季度玉井镇网格员花名册');
+  await pick(page, '报表期间类型', '半年报');
+  await expect(preview.locator('h1')).toHaveText('2026年下半年玉井镇网格员花名册');
+  await pick(page, '上半年或下半年', '上半年');
+  await expect(preview.locator('h1')).toHaveText('2026年上半年玉井镇网格员花名册');
+  await pick(page, '范围', seeded.v1.name);
+  await expect(preview.locator('h1')).toHaveText(`2026年上半年玉井镇${seeded.v1.name}网格员花名册`);
+
   // The history is kept: after a restart it is still there.
   await host.stop();
   host = await startHost(dataDir);

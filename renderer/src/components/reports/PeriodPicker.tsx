@@ -34,7 +34,8 @@ export function PeriodPicker({ value, kinds, onChange }: Props) {
           allowClear={false}
           picker={PICKER[value.kind]}
           value={value.date}
-          onChange={(date) => date && set({ date })}
+          // Picking another year keeps the half-year chosen beside it.
+          onChange={(date) => date && set({ date: value.kind === 'half' ? date.month(value.date.month()) : date })}
           style={{ width: 130 }}
         />
       )}
