@@ -3,11 +3,15 @@
  * from the exported .xlsx (cells, merges, print settings, borders), and the same figures from the
  * core query the 工作台 will use.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridBasicsFigures } from '../../main/core/reports/figures/grid-basics';
 import { parsePeriod, periodInstants } from '../../main/core/reports';
 import { dispatchAny } from '../../main/core/rpc/dispatcher';
+import { tempDir } from '../helpers/core';
 import { seedReportTownship } from '../helpers/report-township';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
 
@@ -173,5 +177,61 @@ describe('网格基本情况统计表', () => {
     const form = t.call('reports.preview', { form: 'nope', period: '2026' }, t.clerk);
     expect(form).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(t.count('report_exports')).toBe(2);
+  });
+
+  const python = '/usr/bin/python3';
+  const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+
+  it.skipIf(!hasOpenpyxl)('reads the same cells and print settings in openpyxl, an independent reader', () => {
+    const file = path.join(tempDir('grid-basics-'), exported.fileName);
+    fs.writeFileSync(file, Buffer.from(exported.bytes, 'base64'));
+    const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
+    const r = spawnSync(python, [script, file, String(TOTAL_ROW)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const read = JSON.parse(r.stdout);
+    expect(read).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitleRows: '$3:$4',
+      footer: '第 &P 页 共 &N 页',
+      title: '2026年10月玉井镇网格基本情况统计表',
+      titleFont: '黑体',
+      bodyFont: '宋体',
+      total: ['合计', null, 3, 1, 1, 1, 550, 1720, 2, 1, 2, 1, 1, 1, 2, 2],
+    });
+    expect(read.merged).toEqual(expect.arrayContaining(['A1:P1', 'C3:F3', 'N3:P3', `A${TOTAL_ROW}:B${TOTAL_ROW}`]));
+  });
+});
+
+describe('网格基本情况统计表: retired grids count until the day they were retired', () => {
+  it('counts a grid retired on 2026-11-20 in October but not in November', () => {
+    const t2 = seedReportTownship();
+    try {
+      const grid = t2.ok(
+        'org.createGrid',
+        {
+          villageId: t2.v2.id,
+          type: 'village',
+          name: '西区网格',
+          households: 40,
+          residents: 90,
+        },
+        t2.clerk,
+      );
+      t2.ok('org.setGridRetired', { id: grid.id, retired: true }, t2.admin);
+      const figures = (code: string) => {
+        const period = parsePeriod(code);
+        const q = { asOf: period.end, until: periodInstants(period).until, villageId: t2.v2.id };
+        return gridBasicsFigures(t2.core.deps.conn, q).total;
+      };
+      expect(figures('2026-10')).toMatchObject({ grids: 2, households: 240 });
+      expect(figures('2026-11')).toMatchObject({ grids: 1, households: 200 });
+    } finally {
+      t2.core.close();
+    }
   });
 });
