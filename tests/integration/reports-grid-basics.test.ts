@@ -174,6 +174,15 @@ describe('网格基本情况统计表', () => {
       t.clerk,
     );
     expect(village).toMatchObject({ ok: false, error: { message: '没有代码为 140621100999 的村（社区）' } });
+    const badDate = t.call(
+      'reports.preview',
+      { form: 'grid-basics', period: '2026', signatures: { date: '2026-02-30' } },
+      t.clerk,
+    );
+    expect(badDate).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['signatures', 'date'], message: '填报日期不是真实的日期：2026-02-30' }] },
+    });
     const form = t.call('reports.preview', { form: 'nope', period: '2026' }, t.clerk);
     expect(form).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(t.count('report_exports')).toBe(2);

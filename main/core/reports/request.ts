@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { SignatureDefaults } from '../../../shared/api/reports';
-import { shanghaiDateIso } from '../../../shared/dates';
+import { isRealDate, shanghaiDateIso } from '../../../shared/dates';
 import { ApiError, fieldError } from '../../../shared/errors';
 import type { Db } from '../db/connection';
 import { villages } from '../org/schema';
@@ -43,6 +43,10 @@ export function signatureDefaults(db: Db): SignatureDefaults {
 function signaturesOf(db: Db, given: ReportRequest['signatures'], now: Date): Signatures {
   const d = signatureDefaults(db);
   const pick = (v: string | null | undefined, fallback: string | null) => (v === undefined ? fallback : v) ?? undefined;
+  if (given?.date) {
+    const [y, m, day] = given.date.split('-').map(Number) as [number, number, number];
+    if (!isRealDate(y, m, day)) throw fieldError(['signatures', 'date'], `填报日期不是真实的日期：${given.date}`);
+  }
   return {
     preparer: pick(given?.preparer, d.preparer),
     reviewer: pick(given?.reviewer, d.reviewer),
