@@ -10,6 +10,7 @@ import { dataPaths } from '../core/paths';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
+import { report } from './report-command';
 import { keys, push } from './sync-commands';
 
 export interface Command {
@@ -142,4 +143,4 @@ const restore: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { serve, init, user: userAdd, backup, restore, push, keys };
+export const COMMANDS: Record<string, Command> = { serve, init, user: userAdd, backup, restore, push, keys, report };

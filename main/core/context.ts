@@ -42,9 +42,14 @@ export type Handlers<T extends MethodTable> = { [K in keyof T]: Handler<T[K]> };
 
 /**
  * Async work a method needs before its transaction (reading an uploaded file): runs after the role
- * and input checks, outside the transaction, without the database; its result is `ctx.prepared`.
+ * and input checks, outside the transaction (reads take their own snapshot); its result is `ctx.prepared`.
  */
-export type Prepare<M extends MethodDef> = (input: ParsedInputOf<M>, deps: CoreDeps) => Promise<unknown>;
+export type Prepare<M extends MethodDef> = (
+  input: ParsedInputOf<M>,
+  deps: CoreDeps,
+  /** The caller, already authorised for the method; a preparer may check finer rights. */
+  user: User | null,
+) => Promise<unknown>;
 export type Preparers<T extends MethodTable> = { [K in keyof T]?: Prepare<T[K]> };
 
 /** The user id written to updated_by. */

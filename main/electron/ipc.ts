@@ -17,14 +17,21 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * The IPC carrier of the one contract: (method, { input, session }) → core.dispatch → result object.
  * Only our window's top frame showing our page may call; nothing is ever thrown back across IPC.
  */
+/** Only our window's top frame showing our page; every channel checks this before anything else. */
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  source: RendererSource,
+  mainWindow: () => BrowserWindow | null,
+): boolean {
+  const win = mainWindow();
+  const frame = event.senderFrame;
+  if (!win || !frame || event.sender.id !== win.webContents.id) return false;
+  // Compared by token: WebFrameMain wrappers are not guaranteed to be the same JS object.
+  return frame.frameToken === win.webContents.mainFrame.frameToken && isAppPage(source, frame.url);
+}
+
 export function registerRpc(dispatch: Dispatch, source: RendererSource, mainWindow: () => BrowserWindow | null) {
-  function trusted(event: IpcMainInvokeEvent): boolean {
-    const win = mainWindow();
-    const frame = event.senderFrame;
-    if (!win || !frame || event.sender.id !== win.webContents.id) return false;
-    // Compared by token: WebFrameMain wrappers are not guaranteed to be the same JS object.
-    return frame.frameToken === win.webContents.mainFrame.frameToken && isAppPage(source, frame.url);
-  }
+  const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, source, mainWindow);
 
   ipcMain.handle(
     RPC_CHANNEL,

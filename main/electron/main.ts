@@ -9,6 +9,7 @@ import { dataPaths, defaultDataDir } from '../core/paths';
 import { dataDirArg } from './args';
 import { countyFetch } from './county-net';
 import { registerRpc } from './ipc';
+import { registerReportIpc } from './report-ipc';
 import { safeStorageKeyStore } from './keystore';
 import { buildMenu } from './menu';
 import { rendererSource } from './origin';
@@ -62,6 +63,7 @@ function start(): void {
 
   hardenSession(session.defaultSession, source);
   registerRpc(core.dispatch, source, () => mainWindow);
+  registerReportIpc(source, () => mainWindow);
   Menu.setApplicationMenu(buildMenu(dataDir, () => mainWindow));
   mainWindow = createMainWindow(source, path.join(outDir, 'preload', 'index.cjs'));
   mainWindow.on('closed', () => (mainWindow = null));

@@ -10,6 +10,7 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { key: 'org', label: '网格与人员', roles: 'all' },
   { key: 'people', label: '人员管理', roles: 'all' },
+  { key: 'reports', label: '报表', roles: 'all' },
   { key: 'users', label: '用户管理', roles: ['admin'] },
   { key: 'audit', label: '操作日志', roles: ['admin', 'reviewer'] },
   { key: 'sync', label: '上报', roles: 'all' },

@@ -3,6 +3,7 @@ import { casesApi } from './cases';
 import { authApi } from './auth';
 import { orgApi } from './org';
 import { importApi, peopleApi } from './people';
+import { reportsApi } from './reports';
 import { setupApi } from './setup';
 import { syncApi } from './sync';
 
@@ -16,6 +17,7 @@ export const apiTable = {
   ...auditApi,
   ...syncApi,
   ...casesApi,
+  ...reportsApi,
 };
 
 export type ApiTable = typeof apiTable;

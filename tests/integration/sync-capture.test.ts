@@ -198,6 +198,12 @@ const STEPS: Step[] = [
   },
   { method: 'holidays.delete', call: (s) => ({ input: { date: '2099-01-02' }, session: s.admin }) },
   { method: 'people.importCommit', call: (s) => ({ input: { file: s.rosterFile }, session: s.admin }) },
+  // Local only: the signature defaults and the export history never reach the county.
+  {
+    method: 'reports.saveSignatures',
+    call: (s) => ({ input: { preparer: '王小红', reviewer: '李建国', phone: '0349-6221234' }, session: s.admin }),
+  },
+  { method: 'reports.export', call: (s) => ({ input: { form: 'grid-roster', period: '2026-10' }, session: s.admin }) },
   { method: 'org.setGridRetired', call: (s) => ({ input: { id: s.gridId, retired: true }, session: s.admin }) },
   { method: 'org.setVillageRetired', call: (s) => ({ input: { id: s.villageId, retired: true }, session: s.admin }) },
   {

@@ -65,16 +65,20 @@ describe('the Electron shell’s security settings', () => {
     expect(sources['main.ts']).toContain("app.on('second-instance'");
   });
 
-  it('exposes exactly one bridge, holding only invoke, which goes to the one RPC channel', async () => {
+  it('exposes exactly one bridge: invoke to the RPC channel, and the 报表 page’s save and print', async () => {
     expect(all.match(/exposeInMainWorld/g)).toHaveLength(1);
     await import('../../main/electron/preload');
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('zongzhi');
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'saveReport', 'printReport']);
     const payload = { input: { a: 1 }, session: null };
     api.invoke('org.tree', payload);
     expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:rpc', 'org.tree', payload);
+    api.saveReport('表.xlsx', 'UEs=');
+    expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:save-report', '表.xlsx', 'UEs=');
+    api.printReport('<p>表</p>', 'A4', true);
+    expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:print-report', '<p>表</p>', 'A4', true);
   });
 
   it('has a strict CSP, and the page’s <meta> carries the same policy', () => {

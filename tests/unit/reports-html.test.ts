@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderHtml } from '../../main/core/reports';
+import { gridRosterDefinition } from '../../main/core/reports/forms/grid-roster';
+import { printFontPt } from '../../main/core/reports/html';
+import { layoutTable } from '../../main/core/reports/layout';
 import { SAMPLE_FORM, SAMPLE_ROWS, sampleData } from '../helpers/report-sample';
 
 describe('print frame: html', () => {
@@ -77,6 +80,17 @@ describe('print frame: html', () => {
     expect(html).toContain('content: "第 " counter(page) " 页 共 " counter(pages) " 页"');
     expect(renderHtml({ ...SAMPLE_FORM, paper: 'A3', orientation: 'portrait' }, sampleData())).toContain(
       'size: A3 portrait;',
+    );
+  });
+
+  it('shrinks the printed body font so a wide table fits the page width, as fit-to-width does in Excel', () => {
+    expect(printFontPt(SAMPLE_FORM, layoutTable(SAMPLE_FORM))).toBe(11);
+    // 14 columns, about 99 characters, on 270 mm of A4 landscape.
+    const roster = printFontPt(gridRosterDefinition, layoutTable(gridRosterDefinition));
+    expect(roster).toBeGreaterThan(7);
+    expect(roster).toBeLessThan(8.5);
+    expect(renderHtml(gridRosterDefinition, { ...sampleData(), rows: [] })).toContain(
+      `@media print { body { font-size: ${roster}pt; } }`,
     );
   });
 });

@@ -11,6 +11,7 @@ const LABEL_SQL = `
   UNION ALL SELECT '人员 ' || name FROM persons WHERE id = :id
   UNION ALL SELECT '任职 ' || p.name FROM posts t JOIN persons p ON p.id = t.person_id WHERE t.id = :id
   UNION ALL SELECT '培训 ' || p.name || ' ' || t.topic FROM trainings t JOIN persons p ON p.id = t.person_id WHERE t.id = :id
+  UNION ALL SELECT '报表导出 ' || file_name FROM report_exports WHERE id = :id
   UNION ALL SELECT '用户 ' || username || '（' || display_name || '）' FROM users WHERE id = :id
   LIMIT 1`;
 

@@ -6,3 +6,4 @@ export * from '../org/schema';
 export * from '../sync/schema';
 export * from '../people/schema';
 export * from '../cases/schema';
+export * from '../reports/schema';

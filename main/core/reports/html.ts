@@ -22,7 +22,26 @@ const cellText = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 const SONG = `"SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif`;
 const HEI = `"SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`;
 
-function css(definition: ReportDefinition): string {
+const PAPER_MM = { A4: [210, 297], A3: [297, 420] } as const;
+const MM_PER_PT = 25.4 / 72;
+const BODY_PT = 11;
+/** Cell padding and borders, in characters of the body font, per column. */
+const CELL_EXTRA = 0.6;
+
+/**
+ * The body font size on paper: 11pt, or smaller so the table fits the page width, as Excel's
+ * fit-to-width does for the workbook. Widths are in characters, and a Chinese character is as
+ * wide as the font is tall.
+ */
+export function printFontPt(definition: ReportDefinition, layout: TableLayout): number {
+  const [short, long] = PAPER_MM[definition.paper];
+  const m = MARGINS_MM;
+  const usableMm = (definition.orientation === 'landscape' ? long : short) - m.left - m.right;
+  const chars = layout.columns.reduce((a, c) => a + c.width + CELL_EXTRA, 0);
+  return Math.min(BODY_PT, Math.floor((usableMm / MM_PER_PT / chars) * 10) / 10);
+}
+
+function css(definition: ReportDefinition, layout: TableLayout): string {
   const m = MARGINS_MM;
   return `
 @page {
@@ -42,7 +61,8 @@ th, td { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; ov
 th { font-weight: bold; text-align: center; }
 tr.total td { font-weight: bold; }
 .left { text-align: left; } .center { text-align: center; } .right { text-align: right; }
-@media screen { body { padding: 16px; } }`;
+@media screen { body { padding: 16px; } }
+@media print { body { font-size: ${printFontPt(definition, layout)}pt; } }`;
 }
 
 function colgroup(layout: TableLayout): string {
@@ -95,7 +115,7 @@ export function renderHtml(definition: ReportDefinition, data: ReportData<Iterab
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
-<style>${css(definition)}
+<style>${css(definition, layout)}
 </style>
 </head>
 <body>

@@ -135,10 +135,10 @@ export function createDispatcher(
   // handler in its transaction as usual.
   dispatch.async = async (call) => {
     try {
-      const { name, parsed } = check(call);
+      const { name, parsed, user } = check(call);
       const prepare = preparers[name] as Prepare<MethodDef> | undefined;
       if (!prepare) return dispatch(call);
-      const value = await prepare(parsed.data, deps);
+      const value = await prepare(parsed.data, deps, user);
       return { ok: true, data: run(call, { value }) };
     } catch (err) {
       return { ok: false, error: toApiError(err).toBody() };

@@ -5,6 +5,7 @@ import { casesHandlers, casesPreparers } from '../cases/api';
 import type { Handlers, Preparers } from '../context';
 import { orgHandlers } from '../org/api';
 import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
+import { reportsHandlers, reportsPreparers } from '../reports/api';
 import { setupHandlers } from '../setup/api';
 import { syncHandlers } from '../sync/api';
 
@@ -18,10 +19,12 @@ export const handlers: Handlers<ApiTable> = {
   ...auditHandlers,
   ...syncHandlers,
   ...casesHandlers,
+  ...reportsHandlers,
 };
 
 /** Async steps some methods take before their transaction (reading an uploaded workbook). */
 export const preparers: Preparers<ApiTable> = {
   ...importPreparers,
   ...casesPreparers,
+  ...reportsPreparers,
 };

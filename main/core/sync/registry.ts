@@ -30,7 +30,8 @@ export const SYNCED_TABLES: readonly SQLiteTable[] = [
 
 /** Tables that carry the synced columns but stay on this machine, named so the choice is explicit. */
 // holidays: the national calendar as this machine counts deadlines; the county keeps its own.
-export const LOCAL_ONLY_TABLES = ['users', 'holidays'] as const;
+// report_exports: who exported which form when is this machine's own record, like the audit log.
+export const LOCAL_ONLY_TABLES = ['users', 'holidays', 'report_exports'] as const;
 
 /** Columns a synced table must have (db/columns.ts): the county upserts by id and honours tombstones. */
 export const REQUIRED_SYNC_COLUMNS = ['id', 'created_at', 'updated_at', 'updated_by', 'deleted_at'] as const;

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -16,11 +17,13 @@ import { AuditPage } from './AuditPage';
 import { OrgPage } from './OrgPage';
 import { SyncPage } from './SyncPage';
 import { PeoplePage } from './PeoplePage';
+import { ReportsPage } from './ReportsPage';
 import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
+  reports: { icon: <FileTextOutlined aria-hidden />, page: () => <ReportsPage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
   audit: { icon: <FileSearchOutlined aria-hidden />, page: () => <AuditPage /> },
   sync: { icon: <CloudUploadOutlined aria-hidden />, page: () => <SyncPage /> },

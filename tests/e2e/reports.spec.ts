@@ -1,0 +1,133 @@
+/**
+ * The 报表 page in browser mode: the preview the core renders, 导出 Excel as a download whose cells
+ * are right, the export history (kept across a restart), 打印 and the preview's print CSS as
+ * Chromium lays it out on paper.
+ */
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { maskIdNumber } from '../../shared/people/mask';
+import { PASSWORD } from '../helpers/core';
+import { seedReportTownship } from '../helpers/report-township';
+import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
+
+let host: RunningHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+async function login(page: Page, username: string) {
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+  await expect(page.getByTestId('header-user')).toBeVisible();
+}
+
+async function pick(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
+}
+
+async function downloadSheet(page: Page): Promise<{ name: string; ws: ExcelJS.Worksheet }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  return { name: download.suggestedFilename(), ws: wb.worksheets[0]! };
+}
+
+/** Page count and the first page's size in points, read from the PDF's page objects. */
+function pdfPages(pdf: Buffer): { count: number; size: number[] } {
+  const text = pdf.toString('latin1');
+  const count = text.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  const box = /\/MediaBox\s*\[\s*([\d.\s]+)\]/.exec(text)![1]!.trim().split(/\s+/).map(Number);
+  return { count, size: [Math.round(box[2]!), Math.round(box[3]!)] };
+}
+
+test('报表: preview → 导出 Excel → history, full numbers for a 审核人, print CSS on A4 landscape', async ({
+  page,
+  browser,
+}) => {
+  const dataDir = newDataDir();
+  const seeded = seedReportTownship({ dataDir });
+  const firstId = seeded.synthetic[0]!.idNumber;
+  seeded.core.close();
+
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'shen');
+  await page.getByRole('menuitem', { name: '报表' }).click();
+
+  // Last month (2026-10) and the whole township by default; the preview is the core's HTML.
+  const preview = page.frameLocator('[data-testid="report-preview"]');
+  await expect(preview.locator('h1')).toHaveText('2026年10月玉井镇网格基本情况统计表');
+  await expect(preview.locator('tr.total td').first()).toHaveText('合计');
+  await page.getByLabel('填报人', { exact: true }).fill('王小红');
+  await expect(preview.locator('.sign')).toContainText('填报人：王小红');
+  await shot(page, 'reports-01-preview');
+
+  const basics = await downloadSheet(page);
+  expect(basics.name).toBe('2026年10月玉井镇网格基本情况统计表.xlsx');
+  expect(basics.ws.getCell('A1').value).toBe('2026年10月玉井镇网格基本情况统计表');
+  expect(basics.ws.getCell('A24').value).toBe('合计');
+  expect([7, 8, 13].map((c) => basics.ws.getCell(24, c).value)).toEqual([550, 1720, 1]);
+  expect(basics.ws.getCell('A25').value).toBe('填报人：王小红');
+  await expect(page.locator('.ant-message-notice', { hasText: '已导出' })).toBeVisible();
+  const history = page.getByTestId('report-history');
+  await expect(history.getByRole('row').filter({ hasText: basics.name })).toHaveCount(1);
+
+  // The roster: masked on screen; a 审核人 may ask for the full numbers in the file.
+  await pick(page, '报表', '网格员花名册');
+  await expect(preview.locator('h1')).toHaveText('2026年10月玉井镇网格员花名册');
+  await expect(preview.locator('tbody')).toContainText(maskIdNumber(firstId));
+  await page.getByRole('checkbox', { name: '导出完整身份证号和电话' }).check();
+  const roster = await downloadSheet(page);
+  expect(roster.ws.getCell('G4').value).toBe(firstId);
+  await expect(history.getByRole('row').filter({ hasText: '完整' })).toHaveCount(1);
+
+  // 打印 asks the preview frame to print itself (its @page CSS sets the paper).
+  // (A string: the tests are typechecked without the DOM library.)
+  await page.evaluate(`(() => {
+    const frame = document.querySelector('[data-testid="report-preview"]');
+    frame.contentWindow.print = () => frame.setAttribute('data-printed', 'yes');
+  })()`);
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page.getByTestId('report-preview')).toHaveAttribute('data-printed', 'yes');
+  await shot(page, 'reports-02-roster');
+
+  // The same HTML on paper in Chromium: A4 landscape (842 × 595 pt), one page for eight rows.
+  const html = (await page.getByTestId('report-preview').getAttribute('srcdoc'))!;
+  const paper = await browser.newPage();
+  await paper.setContent(html);
+  const rosterPdf = pdfPages(await paper.pdf({ preferCSSPageSize: true }));
+  expect(rosterPdf).toEqual({ count: 1, size: [842, 595] });
+  // Long enough to need a second page: the header row repeats (thead) and the pages count on.
+  await paper.setContent(html.replace(/(<tbody>)([\s\S]*?)(<\/tbody>)/, (_, a, rows, b) => a + rows.repeat(12) + b));
+  const longPdf = pdfPages(await paper.pdf({ preferCSSPageSize: true }));
+  expect(longPdf.count).toBeGreaterThan(1);
+  expect(longPdf.size).toEqual([842, 595]);
+  await paper.close();
+
+  // Other periods: the quarter and the half-year that hold last month.
+  await pick(page, '报表期间类型', '季报');
+  await expect(preview.locator('h1')).toHaveText('2026年第四季度玉井镇网格员花名册');
+  await pick(page, '报表期间类型', '半年报');
+  await expect(preview.locator('h1')).toHaveText('2026年下半年玉井镇网格员花名册');
+  await pick(page, '上半年或下半年', '上半年');
+  await expect(preview.locator('h1')).toHaveText('2026年上半年玉井镇网格员花名册');
+  await pick(page, '范围', seeded.v1.name);
+  await expect(preview.locator('h1')).toHaveText(`2026年上半年玉井镇${seeded.v1.name}网格员花名册`);
+
+  // The history is kept: after a restart it is still there.
+  await host.stop();
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'lu');
+  await page.getByRole('menuitem', { name: '报表' }).click();
+  await expect(page.getByTestId('report-history').getByRole('row').filter({ hasText: basics.name })).toHaveCount(1);
+  // A 录入员 is not offered full numbers.
+  await pick(page, '报表', '网格员花名册');
+  await expect(page.getByRole('checkbox', { name: '导出完整身份证号和电话' })).toHaveCount(0);
+});

@@ -1,0 +1,97 @@
+/** `npm run cli -- report …`: forms listed, a form written to .xlsx, bad arguments exit 2 in Chinese. */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/core';
+import { seedReportTownship } from '../helpers/report-township';
+import { own, readXlsxBytes } from '../helpers/report-xlsx';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let dataDir: string;
+let villageCode: string;
+const outDir = tempDir('zongzhi-report-out-');
+
+beforeAll(() => {
+  dataDir = tempDir();
+  const t = seedReportTownship({ dataDir });
+  villageCode = t.v1.code;
+  t.core.close();
+});
+
+describe('report CLI', () => {
+  it('lists the forms with their periods and scopes', () => {
+    const r = cli('report', '--list');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('grid-basics');
+    expect(r.out).toContain('网格基本情况统计表');
+    expect(r.out).toContain('grid-roster');
+    expect(r.out).toContain('网格员花名册（期间：月份、季度、半年度、年度、统计期间；范围：全镇或单个村（社区））');
+  });
+
+  it('writes a form to the named file and records the export with its hash', async () => {
+    const file = path.join(outDir, '基本情况.xlsx');
+    const r = cli('report', 'grid-basics', '--period', '2026-10', '--out', file, '--data-dir', dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const bytes = fs.readFileSync(file);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(r.out).toContain(`SHA-256 ${sha}`);
+    const ws = await readXlsxBytes(bytes);
+    expect(own(ws, 1, 1)).toBe('2026年10月玉井镇网格基本情况统计表');
+    expect(own(ws, 24, 1)).toBe('合计');
+    expect(own(ws, 24, 13)).toBe(1);
+
+    const db = new Database(path.join(dataDir, 'zongzhi.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT form_id, period_code, sha256, username FROM report_exports').all();
+    const audit = db.prepare("SELECT username FROM audit_log WHERE method = 'reports.export'").all();
+    db.close();
+    expect(rows).toEqual([{ form_id: 'grid-basics', period_code: '2026-10', sha256: sha, username: '命令行' }]);
+    expect(audit).toEqual([{ username: 'cli' }]);
+  });
+
+  it('takes one village as scope', async () => {
+    const file = path.join(outDir, 'roster.xlsx');
+    const r = cli(
+      'report',
+      'grid-roster',
+      '--period',
+      '2026-Q4',
+      '--scope',
+      villageCode,
+      '--out',
+      file,
+      '--data-dir',
+      dataDir,
+    );
+    expect(r.code).toBe(0);
+    const ws = await readXlsxBytes(fs.readFileSync(file));
+    expect(own(ws, 1, 1)).toBe('2026年第四季度玉井镇新城社区网格员花名册');
+    expect(own(ws, 4, 4)).toBe('张网长');
+  });
+
+  it.each([
+    [['grid-basics'], '缺少参数 --period'],
+    [['grid-basics', '--period', '2026-13'], '月份应在 1 到 12 之间：2026-13'],
+    [['nope', '--period', '2026-10'], '没有编号为 nope 的报表'],
+    [['grid-basics', '--period', '2026', '--scope', '123'], '--scope 应为 12 位村（社区）代码'],
+    [['grid-basics', '--period', '2026', '--scope', '140621100999'], '没有代码为 140621100999 的村（社区）'],
+    [['--period', '2026'], '请给出一个报表编号'],
+    [['grid-basics', '--period', '2026', '--color'], '不认识的参数 --color'],
+  ])('exits 2 with a Chinese message for %j', (args, message) => {
+    const r = cli('report', ...args, '--data-dir', dataDir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+});
