@@ -10,6 +10,7 @@ import { dataPaths } from '../core/paths';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
+import { seedDemo } from './seed-demo';
 import { keys, push } from './sync-commands';
 
 export interface Command {
@@ -142,4 +143,13 @@ const restore: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { serve, init, user: userAdd, backup, restore, push, keys };
+export const COMMANDS: Record<string, Command> = {
+  serve,
+  init,
+  user: userAdd,
+  'seed-demo': seedDemo,
+  backup,
+  restore,
+  push,
+  keys,
+};
