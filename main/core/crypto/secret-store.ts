@@ -38,7 +38,7 @@ export function generatePiiKeys(): PiiKeys {
   };
 }
 
-function decodeKeys(text: string, file: string): PiiKeys {
+export function decodeKeys(text: string, file: string): PiiKeys {
   let parsed: Partial<KeyFileV1>;
   try {
     parsed = JSON.parse(text) as Partial<KeyFileV1>;
