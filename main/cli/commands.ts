@@ -119,6 +119,8 @@ const backup: Command = {
     out(`已备份到：${file}（${fs.statSync(file).size} 字节）`);
     const keyFile = writeBackupKey(paths.keysDir, file);
     if (keyFile) out(`个人信息密钥已一同保存为：${keyFile}（恢复时须与备份放在一起，请与备份一样妥善保管）`);
+    else if (fs.existsSync(path.join(paths.keysDir, 'pii.key.sealed')))
+      out('提示：个人信息密钥由桌面程序用系统密钥库加密保存，命令行无法附带，请另行妥善保管本机的系统账户');
     else out(`提示：未找到个人信息密钥文件 ${path.join(paths.keysDir, 'pii.key')}，备份未附带密钥`);
   },
 };

@@ -9,7 +9,7 @@ import { dataPaths, defaultDataDir } from '../core/paths';
 import { dataDirArg } from './args';
 import { countyFetch } from './county-net';
 import { registerRpc } from './ipc';
-import { safeStorageKeyStore } from './keystore';
+import { safeStorageKeyStore, safeStorageSecretStore } from './keystore';
 import { buildMenu } from './menu';
 import { rendererSource } from './origin';
 import { hardenSession } from './session';
@@ -47,6 +47,7 @@ function start(): void {
         ? path.join(process.resourcesPath, 'migrations')
         : path.join(app.getAppPath(), 'resources', 'migrations'),
       keys: safeStorageKeyStore(dataPaths(dataDir).keysDir),
+      secrets: safeStorageSecretStore(dataPaths(dataDir).keysDir),
       sync: { fetch: countyFetch(), log: (line) => console.warn(line) },
     });
   } catch (err) {
