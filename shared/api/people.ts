@@ -261,10 +261,12 @@ export const IMPORT_STATUSES = ['new', 'update', 'error'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = { new: '新增', update: '更新', error: '错误' };
 
-/** The .xlsx as base64; the HTTP carrier takes 1 MB per call, so about 700 KB of workbook. */
+/**
+ * The .xlsx as base64; the HTTP carrier takes 1 MB per call, so about 700 KB of workbook. An empty
+ * string is a 0-byte file, which the parser names as such.
+ */
 const rosterFileSchema = z
   .string({ message: '请选择花名册文件' })
-  .min(1, { message: '请选择花名册文件' })
   .max(1_000_000, { message: '文件过大：请将花名册控制在 700 KB 以内，或分批导入' });
 
 export const importRowSchema = z.object({
