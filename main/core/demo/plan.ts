@@ -92,7 +92,7 @@ export function planTownship(
     const plan = plans[i % plans.length]!;
     const households = plan.village.kind === 'community' ? rng.int(300, 500) : rng.int(180, 380);
     plan.grids.push({
-      name: `第${ordinal(plan.grids.length + 1)}网格`,
+      name: `${plan.village.name}第${ordinal(plan.grids.length + 1)}网格`,
       households,
       residents: Math.round(households * (2.3 + rng.next() * 0.7)),
       groupNames: Array.from({ length: rng.int(1, 3) }, (_, g) => `第${ordinal(g + 1)}党小组`),

@@ -128,7 +128,7 @@ function writeVillage(ctx: HandlerContext, plan: VillagePlan) {
       name: grid.name,
       households: grid.households,
       residents: grid.residents,
-      partyBranchName: `${village.name}${grid.name}党支部`,
+      partyBranchName: `${grid.name}党支部`,
       partyBranchSecretary: head.person.name,
       remarks: '演示数据',
     });

@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import { useLoader } from '../../hooks/useLoader';
 
 interface Props {
+  /** Set by Form.Item, so its label points at this control. */
+  id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
   disabled?: boolean;
@@ -21,11 +23,12 @@ function grouped(groups: PartyGroupPlace[]) {
 }
 
 /** 党小组 picker for party members; the township's groups come from the organisation pages. */
-export function PartyGroupSelect({ value, onChange, disabled }: Props) {
+export function PartyGroupSelect({ id, value, onChange, disabled }: Props) {
   const groups = useLoader(() => api.org.listPartyGroups({}), 'party-groups');
   const options = grouped(groups.data ?? []);
   return (
     <Select
+      id={id}
       allowClear
       disabled={disabled}
       loading={groups.loading}
@@ -34,7 +37,6 @@ export function PartyGroupSelect({ value, onChange, disabled }: Props) {
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={groups.data && !groups.data.length ? '尚未设立党小组（在网格中添加）' : '选择所在党小组'}
       options={options}
-      aria-label="党小组"
     />
   );
 }
