@@ -35,13 +35,13 @@ const text = (f: (l: RosterLine) => string | null) => (p: { data?: Row }) =>
   p.data?.line ? (f(p.data.line) ?? '—') : '';
 
 const COLUMNS: ColDef<Row>[] = [
-  { colId: 'seq', headerName: '序号', valueGetter: (p) => p.data?.seq ?? '', width: 66 },
-  { colId: 'grid', headerName: '网格', valueGetter: text((l) => l.gridName ?? '（本村）'), width: 130 },
+  { colId: 'seq', headerName: '序号', valueGetter: (p) => p.data?.seq ?? '', width: 58 },
+  { colId: 'grid', headerName: '网格', valueGetter: text((l) => l.gridName ?? '（本村）'), width: 122 },
   {
     colId: 'post',
     headerName: '职务',
     valueGetter: text((l) => POST_TYPE_LABELS[l.type] + (l.kind ? `（${l.kind}）` : '')),
-    width: 190,
+    width: 168,
   },
   { colId: 'name', headerName: '姓名', valueGetter: text((l) => l.name), width: 90 },
   { colId: 'sex', headerName: '性别', valueGetter: text((l) => SEX_LABELS[l.sex]), width: 64 },
@@ -50,21 +50,21 @@ const COLUMNS: ColDef<Row>[] = [
     colId: 'idNumber',
     headerName: '身份证号',
     valueGetter: text((l) => l.idNumberMasked),
-    width: 176,
+    width: 168,
     cellStyle: { fontFamily: 'monospace' },
   },
-  { colId: 'phone', headerName: '联系电话', valueGetter: text((l) => l.phoneMasked), width: 120 },
+  { colId: 'phone', headerName: '联系电话', valueGetter: text((l) => l.phoneMasked), width: 112 },
   {
     colId: 'politicalStatus',
     headerName: '政治面貌',
     valueGetter: text((l) => (l.politicalStatus ? POLITICAL_STATUS_LABELS[l.politicalStatus] : null)),
-    width: 110,
+    width: 100,
   },
   {
     colId: 'education',
     headerName: '文化程度',
     valueGetter: text((l) => (l.education ? EDUCATION_LABELS[l.education] : null)),
-    width: 110,
+    width: 96,
   },
   { colId: 'startDate', headerName: '任职日期', valueGetter: text((l) => l.startDate), flex: 1, minWidth: 106 },
 ];
