@@ -42,41 +42,47 @@ function personCount(dir: string): number {
 }
 
 describe('backup and restore carry the personal-information key', () => {
-  it('writes the key beside the backup, and restore elsewhere makes the data readable again', () => {
-    const source = township(true);
-    const backupFile = path.join(tempDir(), 'b.sqlite');
-    const backup = cli('backup', '--data-dir', source, '--out', backupFile);
-    expect(backup.code).toBe(0);
-    expect(backup.out).toContain('b.sqlite.pii.key');
-    const sideKey = `${backupFile}.pii.key`;
-    expect(fs.readFileSync(sideKey, 'utf8')).toBe(keyOf(source));
-    if (process.platform !== 'win32') expect(fs.statSync(sideKey).mode & 0o777).toBe(0o600);
+  // Spawns the CLI several times: slow when the machine is busy.
+  it(
+    'writes the key beside the backup, and restore elsewhere makes the data readable again',
+    { timeout: 180_000 },
+    () => {
+      const source = township(true);
+      const backupFile = path.join(tempDir(), 'b.sqlite');
+      const backup = cli('backup', '--data-dir', source, '--out', backupFile);
+      expect(backup.code).toBe(0);
+      expect(backup.out).toContain('b.sqlite.pii.key');
+      const sideKey = `${backupFile}.pii.key`;
+      expect(fs.readFileSync(sideKey, 'utf8')).toBe(keyOf(source));
+      if (process.platform !== 'win32') expect(fs.statSync(sideKey).mode & 0o777).toBe(0o600);
 
-    // Another machine: same township, its own key.
-    const target = township(false);
-    const targetKey = keyOf(target);
-    expect(targetKey).not.toBe(keyOf(source));
-    const restore = cli('restore', '--data-dir', target, backupFile);
-    expect(restore.code, restore.err).toBe(0);
-    expect(keyOf(target)).toBe(keyOf(source));
-    // The replaced database keeps its own key beside it.
-    const saved = fs.readdirSync(path.join(target, 'backups')).find((f) => /^before-restore.*\.sqlite$/.test(f))!;
-    expect(fs.readFileSync(path.join(target, 'backups', `${saved}.pii.key`), 'utf8')).toBe(targetKey);
+      // Another machine: same township, its own key.
+      const target = township(false);
+      const targetKey = keyOf(target);
+      expect(targetKey).not.toBe(keyOf(source));
+      const restore = cli('restore', '--data-dir', target, backupFile);
+      expect(restore.code, restore.err).toBe(0);
+      expect(keyOf(target)).toBe(keyOf(source));
+      // The replaced database keeps its own key beside it.
+      const saved = fs.readdirSync(path.join(target, 'backups')).find((f) => /^before-restore.*\.sqlite$/.test(f))!;
+      expect(fs.readFileSync(path.join(target, 'backups', `${saved}.pii.key`), 'utf8')).toBe(targetKey);
 
-    const t = makeCore({ dataDir: target });
-    try {
-      const session = t.login('admin');
-      const [person] = t.ok<{ id: string }[]>('people.list', {}, session);
-      expect(t.ok('people.reveal', { id: person!.id }, session)).toMatchObject({
-        idNumber: PERSON!.idNumber,
-        phone: PERSON!.mobile,
-      });
-    } finally {
-      t.core.close();
-    }
-  });
+      const t = makeCore({ dataDir: target });
+      try {
+        const session = t.login('admin');
+        const [person] = t.ok<{ id: string }[]>('people.list', {}, session);
+        expect(t.ok('people.reveal', { id: person!.id }, session)).toMatchObject({
+          idNumber: PERSON!.idNumber,
+          phone: PERSON!.mobile,
+        });
+      } finally {
+        t.core.close();
+      }
+    },
+  );
 
-  it('refuses a backup whose key is missing or wrong, replacing nothing', () => {
+  // Spawns the CLI several times: slow when the machine is busy.
+  it('refuses a backup whose key is missing or wrong, replacing nothing', { timeout: 180_000 }, () => {
     const source = township(true);
     const backupFile = path.join(tempDir(), 'b.sqlite');
     expect(cli('backup', '--data-dir', source, '--out', backupFile).code).toBe(0);

@@ -99,7 +99,8 @@ describe('seed-demo', () => {
     expect(t.count('persons')).toBe(41);
   });
 
-  it('runs from the CLI, says --force in its help, and refuses a second run', () => {
+  // Spawns the CLI several times: slow when the machine is busy.
+  it('runs from the CLI, says --force in its help, and refuses a second run', { timeout: 180_000 }, () => {
     const dir = tempDir();
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), 'seed-demo', ...args], {
