@@ -4,13 +4,15 @@ import type { Township } from '../../shared/api/setup';
 import type { User } from '../../shared/api/schemas';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { defaultResourcesDir, openCore } from '../core/app';
-import { backupDatabase, defaultBackupFile, restoreDatabase } from '../core/db/backup';
+import { backupDatabase, checkBackupFile, defaultBackupFile, restoreDatabase } from '../core/db/backup';
+import { chooseRestoreKey, installRestoredKey, writeBackupKey } from '../core/db/backup-key';
 import { acquireDataDirLock } from '../core/instance-lock';
 import { dataPaths } from '../core/paths';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
 import { report } from './report-command';
+import { seedDemo } from './seed-demo';
 import { keys, push } from './sync-commands';
 
 export interface Command {
@@ -109,32 +111,44 @@ const userAdd: Command = {
 };
 
 const backup: Command = {
-  usage: 'backup [--out 文件.sqlite]    备份数据库（程序运行时也可备份）',
+  usage: 'backup [--out 文件.sqlite]    备份数据库（程序运行时也可备份），个人信息密钥另存为同名 .pii.key 文件',
   run(argv) {
     const { values } = parseCommand(argv, { out: { type: 'string' } });
     const paths = dataPaths(dataDirOf(values));
     if (!fs.existsSync(paths.dbFile)) throw new UsageError(`数据文件夹中没有数据库：${paths.dbFile}`);
     const file = backupDatabase(paths.dbFile, values.out ?? defaultBackupFile(paths.backupsDir, new Date()));
     out(`已备份到：${file}（${fs.statSync(file).size} 字节）`);
+    const keyFile = writeBackupKey(paths.keysDir, file);
+    if (keyFile) out(`个人信息密钥已一同保存为：${keyFile}（恢复时须与备份放在一起，请与备份一样妥善保管）`);
+    else if (fs.existsSync(path.join(paths.keysDir, 'pii.key.sealed')))
+      out('提示：个人信息密钥由桌面程序用系统密钥库加密保存，命令行无法附带，请另行妥善保管本机的系统账户');
+    else out(`提示：未找到个人信息密钥文件 ${path.join(paths.keysDir, 'pii.key')}，备份未附带密钥`);
   },
 };
 
 const restore: Command = {
-  usage: 'restore <备份文件.sqlite>    用备份替换当前数据库（须先关闭程序；当前数据库会先另存）',
+  usage:
+    'restore <备份文件.sqlite>    用备份替换当前数据库（须先关闭程序；当前数据库会先另存），并装回旁边的 .pii.key 个人信息密钥',
   run(argv) {
     const { values, positionals } = parseCommand(argv, {}, true);
     if (positionals.length !== 1)
       throw new UsageError('请给出一个备份文件，例如：restore backups/zongzhi-20261126-101500.sqlite');
     const paths = dataPaths(dataDirOf(values));
+    const migrationsDir = path.join(defaultResourcesDir(), 'migrations');
     const lock = acquireDataDirLock(paths.dataDir);
     try {
+      const from = path.resolve(positionals[0]!);
+      // Before anything is replaced: a backup no key can open would lose every ID number and phone.
+      checkBackupFile(from, migrationsDir);
+      const key = chooseRestoreKey(from, paths.keysDir);
       const r = restoreDatabase({
         dbFile: paths.dbFile,
         backupsDir: paths.backupsDir,
-        from: path.resolve(positionals[0]!),
-        migrationsDir: path.join(defaultResourcesDir(), 'migrations'),
+        from,
+        migrationsDir,
         now: new Date(),
       });
+      installRestoredKey(paths.keysDir, key, r.previousSavedAs);
       openCore({ dataDir: paths.dataDir }).close(); // brings an older backup up to this version's schema
       out(`已恢复 ${r.township} 的数据。${r.previousSavedAs ? `恢复前的数据库已另存为：${r.previousSavedAs}` : ''}`);
     } finally {
@@ -143,4 +157,14 @@ const restore: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { serve, init, user: userAdd, backup, restore, push, keys, report };
+export const COMMANDS: Record<string, Command> = {
+  serve,
+  init,
+  user: userAdd,
+  'seed-demo': seedDemo,
+  backup,
+  restore,
+  push,
+  keys,
+  report,
+};

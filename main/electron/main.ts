@@ -10,7 +10,7 @@ import { dataDirArg } from './args';
 import { countyFetch } from './county-net';
 import { registerRpc } from './ipc';
 import { registerReportIpc } from './report-ipc';
-import { safeStorageKeyStore } from './keystore';
+import { safeStorageKeyStore, safeStorageSecretStore } from './keystore';
 import { buildMenu } from './menu';
 import { rendererSource } from './origin';
 import { hardenSession } from './session';
@@ -48,6 +48,7 @@ function start(): void {
         ? path.join(process.resourcesPath, 'migrations')
         : path.join(app.getAppPath(), 'resources', 'migrations'),
       keys: safeStorageKeyStore(dataPaths(dataDir).keysDir),
+      secrets: safeStorageSecretStore(dataPaths(dataDir).keysDir),
       sync: { fetch: countyFetch(), log: (line) => console.warn(line) },
     });
   } catch (err) {

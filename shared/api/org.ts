@@ -47,6 +47,14 @@ export const partyGroupSchema = z.object({
 });
 export type PartyGroup = z.infer<typeof partyGroupSchema>;
 
+/** A party group with where it sits, for pickers (the person form's 党小组). */
+export const partyGroupPlaceSchema = partyGroupSchema.extend({
+  gridName: z.string(),
+  villageId: z.string(),
+  villageName: z.string(),
+});
+export type PartyGroupPlace = z.infer<typeof partyGroupPlaceSchema>;
+
 const gridFields = {
   type: z.enum(GRID_TYPES, { message: '请选择网格类型' }),
   dedicatedKind: z.enum(DEDICATED_KINDS, { message: '请选择专属网格的类别' }).nullish(),
@@ -128,6 +136,13 @@ export const orgApi = {
     write: true,
     input: z.object({ id: idSchema, retired: z.boolean() }),
     output: gridSchema,
+  }),
+  'org.listPartyGroups': method({
+    title: '党小组列表',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({}),
+    output: z.array(partyGroupPlaceSchema),
   }),
   'org.savePartyGroup': method({
     title: '保存党小组',

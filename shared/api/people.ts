@@ -121,6 +121,35 @@ export const gapSchema = z.object({
 });
 export type Gap = z.infer<typeof gapSchema>;
 
+/** One line of the 花名册: a current post and its holder (numbers masked). */
+export const rosterLineSchema = z.object({
+  id: z.string(), // the post's id
+  personId: z.string(),
+  type: z.enum(POST_TYPES),
+  gridCode: z.string().nullable(),
+  gridName: z.string().nullable(),
+  /** 专职 / 老党员 / 驻村干部 … */
+  kind: z.string().nullable(),
+  name: z.string(),
+  sex: z.enum(SEXES),
+  birthDate: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  politicalStatus: z.enum(POLITICAL_STATUSES).nullable(),
+  education: z.enum(EDUCATIONS).nullable(),
+  startDate: z.string(),
+});
+export type RosterLine = z.infer<typeof rosterLineSchema>;
+
+export const rosterVillageSchema = z.object({
+  villageId: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  counts: z.record(z.enum(POST_TYPES), z.number()),
+  lines: z.array(rosterLineSchema),
+});
+export type RosterVillage = z.infer<typeof rosterVillageSchema>;
+
 const personFields = {
   name: nameSchema('姓名', 30),
   politicalStatus: z.enum(POLITICAL_STATUSES, { message: '请选择政治面貌' }).nullish(),
@@ -201,6 +230,13 @@ export const peopleApi = {
     input: z.object({ gridId: idSchema }),
     output: gridTeamSchema,
   }),
+  'people.roster': method({
+    title: '花名册预览',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({ villageId: idSchema.optional() }),
+    output: z.array(rosterVillageSchema),
+  }),
   'people.gaps': method({
     title: '待完善事项',
     access: ALL_ROLES,
@@ -261,10 +297,12 @@ export const IMPORT_STATUSES = ['new', 'update', 'error'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = { new: '新增', update: '更新', error: '错误' };
 
-/** The .xlsx as base64; the HTTP carrier takes 1 MB per call, so about 700 KB of workbook. */
+/**
+ * The .xlsx as base64; the HTTP carrier takes 1 MB per call, so about 700 KB of workbook. An empty
+ * string is a 0-byte file, which the parser names as such.
+ */
 const rosterFileSchema = z
   .string({ message: '请选择花名册文件' })
-  .min(1, { message: '请选择花名册文件' })
   .max(1_000_000, { message: '文件过大：请将花名册控制在 700 KB 以内，或分批导入' });
 
 export const importRowSchema = z.object({

@@ -43,16 +43,20 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-test('a 网格员 with masked numbers → the grid team → 审核人 reveals, audited → 录入员 cannot', async ({ page }) => {
+/**
+ * The township every test starts from: 玉井镇 set up by the CLI with the given accounts, the host
+ * running, the 录入员 logged in and 玉井村第一网格 created through the UI.
+ */
+async function openTownship(page: Page, opts: { reviewer: boolean }): Promise<string> {
   const dataDir = newDataDir();
   cli(dataDir, 'init', '--township', '140621100', '--admin', 'admin', '--password', PASSWORD);
-  cli(dataDir, 'user', 'add', '--username', 'shen', '--name', '沈审核', '--role', '审核人', '--password', PASSWORD);
+  if (opts.reviewer) {
+    cli(dataDir, 'user', 'add', '--username', 'shen', '--name', '沈审核', '--role', '审核人', '--password', PASSWORD);
+  }
   cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
   host = await startHost(dataDir);
   await page.goto(host.openUrl);
   await login(page, 'lu');
-
-  // The clerk creates a grid in 玉井村.
   await page.getByTestId('village-node-140621100200').click();
   await page.getByRole('button', { name: '新增网格' }).click();
   await page.getByLabel('网格名称').fill('玉井村第一网格');
@@ -60,6 +64,11 @@ test('a 网格员 with masked numbers → the grid team → 审核人 reveals, a
   await page.getByLabel('人口').fill('960');
   await drawerSave(page).click();
   await expect(page.getByTestId('grid-table').getByRole('row', { name: /玉井村第一网格/ })).toBeVisible();
+  return dataDir;
+}
+
+test('a 网格员 with masked numbers → the grid team → 审核人 reveals, audited → 录入员 cannot', async ({ page }) => {
+  await openTownship(page, { reviewer: true });
 
   // 人员管理 → 新增人员: a wrong check digit is explained live, the right one shows sex and birth date.
   await page.getByRole('menuitem', { name: '人员管理' }).click();
@@ -137,9 +146,7 @@ test('a 网格员 with masked numbers → the grid team → 审核人 reveals, a
 });
 
 test('import a roster: good and bad rows → preview → commit → people, posts and masked numbers', async ({ page }) => {
-  const dataDir = newDataDir();
-  cli(dataDir, 'init', '--township', '140621100', '--admin', 'admin', '--password', PASSWORD);
-  cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
+  const dataDir = await openTownship(page, { reviewer: false });
   const id = (seq: string) => `1406211985030${seq}` + idCheckChar(`1406211985030${seq}`);
   const good1 = id('1011');
   const good2 = id('1022');
@@ -172,23 +179,16 @@ test('import a roster: good and bad rows → preview → commit → people, post
     }),
   );
 
-  host = await startHost(dataDir);
-  await page.goto(host.openUrl);
-  await login(page, 'lu');
-  await page.getByTestId('village-node-140621100200').click();
-  await page.getByRole('button', { name: '新增网格' }).click();
-  await page.getByLabel('网格名称').fill('玉井村第一网格');
-  await page.getByLabel('户数').fill('320');
-  await page.getByLabel('人口').fill('960');
-  await drawerSave(page).click();
-  await expect(page.getByTestId('grid-table').getByRole('row', { name: /玉井村第一网格/ })).toBeVisible();
-
   await page.getByRole('menuitem', { name: '人员管理' }).click();
   await page.getByRole('button', { name: '导入花名册' }).click();
   await page.locator('.ant-modal input[type=file]').setInputFiles(file);
   await expect(page.getByTestId('import-counts')).toContainText('新增 2 人，更新 0 人，错误 1 行');
   const preview = page.getByTestId('import-preview');
-  await expect(preview.getByRole('row', { name: /校验位错误/ })).toContainText('错误');
+  const badRow = preview.getByRole('row', { name: /校验位错误/ });
+  await expect(badRow).toContainText('错误');
+  // The error row names the person and the masked number, so the clerk can find the line.
+  await expect(badRow).toContainText('陈错号');
+  await expect(badRow).toContainText(`1406**********${bad.slice(-4)}`);
   await expect(preview).not.toContainText(good1);
   await shot(page, 'people-08-import-preview');
   await page.getByRole('button', { name: '导入 2 行' }).click();
@@ -203,4 +203,71 @@ test('import a roster: good and bad rows → preview → commit → people, post
   await expect(table.getByRole('row', { name: /杨志强/ })).toContainText('0349-*****56');
   await expect(table).not.toContainText('陈错号');
   await shot(page, 'people-10-after-import');
+});
+
+test('a seeded township: 花名册 grouped by village; a party member joins a 党小组, kept after a restart', async ({
+  page,
+}) => {
+  const dataDir = newDataDir();
+  cli(dataDir, 'seed-demo', '--grids', '20', '--people', '70', '--seed', 'e2e', '--password', PASSWORD);
+  cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'lu');
+  await page.getByRole('menuitem', { name: '人员管理' }).click();
+
+  // 花名册: village headings in code order (玉井村 140621100200 first), then one village only.
+  await page.getByText('花名册', { exact: true }).click();
+  await expect(page.getByTestId('roster-count')).toContainText('18 个村（社区）· 70 人');
+  const headings = page.getByTestId('roster-village');
+  await expect(headings.first()).toContainText('玉井村');
+  await expect(headings.first()).toContainText('网格长 1');
+  await expect(page.getByTestId('roster-preview')).toContainText('网格长');
+  await expect(page.getByTestId('roster-preview')).toContainText(/1406\*{10}/);
+  await shot(page, 'people-11-roster');
+  await page.getByLabel('花名册按村（社区）筛选').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '水头村' }).click();
+  await expect(page.getByTestId('roster-count')).toContainText('1 个村（社区）');
+  await expect(headings).toHaveCount(1);
+  await expect(headings).toContainText('水头村');
+  await shot(page, 'people-12-roster-village');
+
+  // A party member: choose the 党小组 in the person form.
+  await page.getByText('人员名单', { exact: true }).click();
+  await page.getByLabel('按党员筛选').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^党员$/ }).click();
+  // Every seeded 网格长 is a party member.
+  await page
+    .getByTestId('person-table')
+    .getByRole('row', { name: /网格长/ })
+    .first()
+    .dblclick();
+  const title = page.locator('.ant-drawer-title');
+  await expect(title).toContainText('编辑人员 · ');
+  const name = ((await title.textContent()) ?? '').replace('编辑人员 · ', '').trim();
+  await page.locator('#person_partyGroupId').click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '水头村' }).first();
+  const fallback = page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1);
+  const chosen = (await option.count()) ? option : fallback;
+  const label = ((await chosen.textContent()) ?? '').trim();
+  await chosen.click();
+  await shot(page, 'people-13-party-group');
+  await drawerSave(page).click();
+  await expect(page.locator('.ant-message-notice', { hasText: `已保存 ${name}` })).toBeVisible();
+  await page.locator('.ant-drawer-footer').getByRole('button', { name: '取消' }).click();
+
+  // After a restart of the host the choice is still there.
+  await host.stop();
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'lu');
+  await page.getByRole('menuitem', { name: '人员管理' }).click();
+  await page.getByLabel('搜索姓名').fill(name);
+  await page.getByLabel('搜索姓名').press('Enter');
+  await page
+    .getByTestId('person-table')
+    .getByRole('row', { name: new RegExp(name) })
+    .first()
+    .dblclick();
+  await expect(page.locator('.ant-form-item', { hasText: '党小组' }).locator('.ant-select-content')).toHaveText(label);
 });

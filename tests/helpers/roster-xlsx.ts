@@ -65,3 +65,17 @@ export async function syntheticRosterBytes(count: number, today: string): Promis
   ]);
   return workbookBytes({ title: '2026年玉井镇网格员花名册', headers: STANDARD_HEADERS, rows });
 }
+
+/** An OLE compound file as Excel writes one: the signature, a header sector, UTF-16LE directory names. */
+export function oleFile(...streams: string[]): Uint8Array {
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      ...streams.map((s) => Buffer.from(s.padEnd(32, '\0'), 'utf16le')),
+    ]),
+  );
+}
+
+/** What a password-protected .xlsx looks like (MS-OFFCRYPTO: an OLE file with the encrypted package). */
+export const encryptedWorkbook = () => oleFile('Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces');

@@ -127,7 +127,7 @@ describe('admin CLI', () => {
     expect(restore.code).toBe(0);
     expect(restore.out).toContain('已恢复 玉井镇');
     expect(query(dir, 'SELECT 1 FROM users')).toHaveLength(1);
-    const saved = fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.startsWith('before-restore'));
+    const saved = fs.readdirSync(path.join(dir, 'backups')).filter((f) => /^before-restore.*\.sqlite$/.test(f));
     expect(saved).toHaveLength(1);
 
     const otherDir = tempDir();

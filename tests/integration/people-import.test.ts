@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../shared/people/id-number';
+import { maskIdNumber } from '../../shared/people/mask';
 import { makeTownship } from '../helpers/core';
 import { STANDARD_HEADERS, syntheticRosterBytes, workbookBytes } from '../helpers/roster-xlsx';
 
@@ -74,7 +75,8 @@ describe('roster import', () => {
     expect(byName('钱无').messages[0]).toContain('找不到网格「第九网格」');
     expect(byName('孙缺').messages[0]).toContain('专兼职');
     const bad = preview.rows.find((r: { row: number }) => r.row === 5);
-    expect(bad).toMatchObject({ status: 'error' });
+    // An error row still names the person and the masked number, so the clerk finds the line.
+    expect(bad).toMatchObject({ status: 'error', name: '赵错', idNumberMasked: maskIdNumber(badCheck(id(5))) });
     expect(bad.messages.join()).toContain('校验位错误');
     expect(JSON.stringify(preview)).not.toContain(id(3));
     expect(t.count('persons')).toBe(1); // a preview writes nothing

@@ -154,6 +154,36 @@ describe('people: records and rules', () => {
     expect(cleared.phoneMasked).toBeNull();
     expect(cleared.flags).toContain('未登记联系电话');
   });
+
+  it('lists the party groups a member can join, with village and grid, and moves a member between them', () => {
+    t = makeTownship();
+    const a = grid(t, '玉井村', '第一网格');
+    const b = grid(t, '水头村', '第一网格');
+    const g1 = t.ok('org.savePartyGroup', { gridId: a.id, name: '第一党小组', memberCount: 3 }, t.clerk);
+    const g2 = t.ok('org.savePartyGroup', { gridId: b.id, name: '第二党小组', memberCount: 4 }, t.clerk);
+    const gone = t.ok('org.savePartyGroup', { gridId: b.id, name: '已撤党小组', memberCount: 1 }, t.clerk);
+    t.ok('org.deletePartyGroup', { id: gone.id }, t.clerk);
+    const listed = t.ok<{ id: string; name: string; gridName: string; villageName: string }[]>(
+      'org.listPartyGroups',
+      {},
+      t.clerk,
+    );
+    expect(listed.map((g) => `${g.villageName} ${g.gridName} ${g.name}`).sort()).toEqual(
+      ['水头村 第一网格 第二党小组', '玉井村 第一网格 第一党小组'].sort(),
+    );
+    const member = person(t, '党员乙', { idNumber: idNumber(903), politicalStatus: '01', partyGroupId: g1.id });
+    const moved = t.ok(
+      'people.update',
+      { id: member.id, name: '党员乙', remarks: null, politicalStatus: '01', partyGroupId: g2.id },
+      t.clerk,
+    );
+    expect(moved.partyGroupId).toBe(g2.id);
+    const row = t.core.deps.conn.sqlite
+      .prepare('SELECT party_group_id FROM persons WHERE id = ?')
+      .pluck()
+      .get(member.id);
+    expect(row).toBe(g2.id);
+  });
 });
 
 describe('people: personal information', () => {

@@ -1,9 +1,16 @@
 import type { CellValue } from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { matchHeader, ROSTER_COLUMNS, ROSTER_FIELDS } from '../../main/core/people/roster-import/columns';
 import { parseRoster } from '../../main/core/people/roster-import/parse';
 import type { RosterParseResult, RosterRowResult } from '../../main/core/people/roster-import/types';
 import { idCheckChar } from '../../shared/people/id-number';
-import { STANDARD_HEADERS, syntheticRosterBytes, workbookBytes } from '../helpers/roster-xlsx';
+import {
+  encryptedWorkbook,
+  oleFile,
+  STANDARD_HEADERS,
+  syntheticRosterBytes,
+  workbookBytes,
+} from '../helpers/roster-xlsx';
 
 const TODAY = '2026-06-01';
 const TITLE = '2026年玉井镇网格员花名册';
@@ -206,6 +213,15 @@ describe('roster import: good files', () => {
     ).toEqual(['李四', '0349-6123456', 'part_time', '20']);
   });
 
+  it('recognises every column name the import declares, decorated as clerks write them', () => {
+    for (const field of ROSTER_FIELDS) {
+      for (const name of ROSTER_COLUMNS[field].names) {
+        expect(matchHeader(name), name).toBe(field);
+        expect(matchHeader(`*${[...name].join(' ')}（必填）：`), name).toBe(field);
+      }
+    }
+  });
+
   it('reads a header split over two lines inside one cell', async () => {
     const r = await parse([['王五', withCheck('14062119900101123')]], ['姓\n名', '身份证\n号码'], null);
     expect(r.ok && r.rows[0]!.ok).toBe(true);
@@ -312,25 +328,15 @@ describe('roster import: files that cannot be read', () => {
     expect(r.message).toMatch(/[\u4e00-\u9fff]/);
     return r.code;
   };
-  /** An OLE compound file: the signature, a header sector and some UTF-16LE directory names. */
-  const ole = (...streams: string[]) =>
-    new Uint8Array(
-      Buffer.concat([
-        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-        Buffer.alloc(504),
-        ...streams.map((s) => Buffer.from(s.padEnd(32, '\0'), 'utf16le')),
-      ]),
-    );
-
   it('tells an empty file, a renamed text file and an old .xls apart', async () => {
     expect(await fail(new Uint8Array())).toBe('EMPTY_FILE');
     expect(await fail(new TextEncoder().encode('姓名,身份证号\n张三,11010519491231002X\n'))).toBe('NOT_XLSX');
     expect(await fail(new TextEncoder().encode('<html><table><tr><td>姓名</td></tr></table></html>'))).toBe('NOT_XLSX');
-    expect(await fail(ole('Root Entry', 'Workbook', '\u0005SummaryInformation'))).toBe('LEGACY_XLS');
+    expect(await fail(oleFile('Root Entry', 'Workbook', '\u0005SummaryInformation'))).toBe('LEGACY_XLS');
   });
 
   it('recognises a password-protected workbook by its encrypted package streams', async () => {
-    expect(await fail(ole('Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces'))).toBe('ENCRYPTED');
+    expect(await fail(encryptedWorkbook())).toBe('ENCRYPTED');
   });
 
   it('reports a truncated .xlsx as damaged', async () => {
@@ -372,7 +378,7 @@ describe('roster import: files that cannot be read', () => {
     );
     expect(r.ok ? null : [r.code, r.message]).toEqual([
       'MISSING_COLUMNS',
-      '缺少必需的列：“身份证号”（可用列名：身份证号、身份证号码、公民身份号码、身份证、身份证件号码）。请在表头补上该列后再导入。',
+      `缺少必需的列：“身份证号”（可用列名：${ROSTER_COLUMNS.idNumber.names.join('、')}）。请在表头补上该列后再导入。`,
     ]);
   });
 

@@ -5,6 +5,9 @@ import type { Handlers } from '../context';
 import { recordLabeler } from './record-label';
 import { auditLog } from './schema';
 
+/** Audited work that is not a contract method (the CLI's own steps). */
+const OTHER_TITLES: Record<string, string> = { 'demo.seed': '生成演示数据' };
+
 export const auditHandlers: Handlers<typeof auditApi> = {
   'audit.list': (input, ctx) => {
     const labelOf = recordLabeler(ctx.conn.sqlite);
@@ -20,7 +23,10 @@ export const auditHandlers: Handlers<typeof auditApi> = {
         at: r.at,
         username: r.username,
         method: r.method,
-        title: (apiTable as Record<string, { title: string } | undefined>)[r.method]?.title ?? r.method,
+        title:
+          (apiTable as Record<string, { title: string } | undefined>)[r.method]?.title ??
+          OTHER_TITLES[r.method] ??
+          r.method,
         recordId: r.recordId,
         recordLabel: labelOf(r.recordId),
         detail: r.detail,

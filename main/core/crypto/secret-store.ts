@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SEALED_SUFFIX, writePrivateFile, type PrivateKeySeal } from '../sync/keystore';
 
 /** The keys that protect personal information at rest; never stored in the database file. */
 export interface PiiKeys {
@@ -13,10 +14,9 @@ export interface PiiKeys {
 }
 
 /**
- * Where the PII keys live. Browser mode, the CLI and tests use the key file below. The Electron
- * shell should pass a store that keeps the same JSON sealed with `safeStorage.encryptString`
- * (main/electron may import electron; main/core never does), reading an existing pii.key once to
- * migrate it so data written in browser mode stays readable.
+ * Where the PII keys live. Browser mode, the CLI and tests use the key file below; the Electron
+ * shell passes the same store with a safeStorage sealer (main/electron/keystore.ts), which reads an
+ * existing pii.key once to migrate it so data written in browser mode stays readable.
  */
 export interface SecretStore {
   /** Returns the keys, creating them on first use. */
@@ -38,7 +38,7 @@ export function generatePiiKeys(): PiiKeys {
   };
 }
 
-function decodeKeys(text: string, file: string): PiiKeys {
+export function decodeKeys(text: string, file: string): PiiKeys {
   let parsed: Partial<KeyFileV1>;
   try {
     parsed = JSON.parse(text) as Partial<KeyFileV1>;
@@ -63,14 +63,39 @@ export function encodeKeys(keys: PiiKeys): string {
   return JSON.stringify(file);
 }
 
-/** `<dataDir>/keys/pii.key`, readable by the owner only (0600, folder 0700). */
-export function fileSecretStore(keysDir: string): SecretStore {
+/**
+ * `<dataDir>/keys/pii.key`, readable by the owner only (0600, folder 0700). With a `sealer` (the
+ * desktop app: safeStorage) the key lives sealed in `pii.key.sealed` instead; a plain pii.key found
+ * then (browser mode before, or put there by a restore) is the one to use: it is sealed and removed.
+ */
+export function fileSecretStore(keysDir: string, sealer?: PrivateKeySeal): SecretStore {
   const file = path.join(keysDir, 'pii.key');
+  const sealedFile = file + SEALED_SUFFIX;
   return {
     loadOrCreatePiiKeys() {
-      if (fs.existsSync(file)) return decodeKeys(fs.readFileSync(file, 'utf8'), file);
-      fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+      if (fs.existsSync(file)) {
+        const keys = decodeKeys(fs.readFileSync(file, 'utf8'), file);
+        if (sealer) {
+          writePrivateFile(sealedFile, sealer.seal(encodeKeys(keys)));
+          fs.rmSync(file);
+        }
+        return keys;
+      }
+      if (fs.existsSync(sealedFile)) {
+        // Never make a new key over a sealed one: every encrypted value in the database needs it.
+        if (!sealer) {
+          throw new Error(
+            `个人信息密钥已由系统密钥库加密保存（${sealedFile}），当前无法解开；请在原来的桌面程序和系统账户下打开`,
+          );
+        }
+        return decodeKeys(sealer.open(fs.readFileSync(sealedFile)), sealedFile);
+      }
       const keys = generatePiiKeys();
+      if (sealer) {
+        writePrivateFile(sealedFile, sealer.seal(encodeKeys(keys)));
+        return keys;
+      }
+      fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
       try {
         // 'wx': if another process created it meanwhile, use theirs.
         fs.writeFileSync(file, encodeKeys(keys), { mode: 0o600, flag: 'wx' });

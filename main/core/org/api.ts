@@ -12,6 +12,7 @@ export const orgHandlers: Handlers<typeof orgApi> = {
   'org.createGrid': (input, ctx) => org.createGrid(ctx, input),
   'org.updateGrid': (input, ctx) => org.updateGrid(ctx, input),
   'org.setGridRetired': (input, ctx) => org.setGridRetired(ctx, input),
+  'org.listPartyGroups': (_input, ctx) => org.listPartyGroups(ctx),
   'org.savePartyGroup': (input, ctx) => org.savePartyGroup(ctx, input),
   'org.deletePartyGroup': (input, ctx) => {
     org.deletePartyGroup(ctx, input.id);

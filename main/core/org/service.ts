@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Grid, PartyGroup, Village } from '../../../shared/api/org';
+import type { Grid, PartyGroup, PartyGroupPlace, Village } from '../../../shared/api/org';
 import { ApiError, fieldError } from '../../../shared/errors';
 import { GRID_SEQ_MAX, gridCode, villageKindOf, VILLAGE_KIND_LABELS } from '../../../shared/org/codes';
 import { GRID_TYPE_LABELS, gridSizeWarnings, type DedicatedKind, type GridType } from '../../../shared/org/grid';
@@ -263,6 +263,27 @@ export function getGrid(ctx: HandlerContext, id: string): { grid: Grid; partyGro
 
 function toPartyGroup(p: typeof partyGroups.$inferSelect): PartyGroup {
   return { id: p.id, gridId: p.gridId, name: p.name, leaderName: p.leaderName, memberCount: p.memberCount };
+}
+
+/** Live groups of live grids, by village and grid code: what a party member can be placed in. */
+export function listPartyGroups(ctx: HandlerContext): PartyGroupPlace[] {
+  return ctx.db
+    .select({ p: partyGroups, gridName: grids.name, villageId: villages.id, villageName: villages.name })
+    .from(partyGroups)
+    .innerJoin(grids, eq(grids.id, partyGroups.gridId))
+    .innerJoin(villages, eq(villages.id, grids.villageId))
+    .where(
+      and(
+        isNull(partyGroups.deletedAt),
+        isNull(grids.deletedAt),
+        isNull(grids.retiredAt),
+        isNull(villages.deletedAt),
+        isNull(villages.retiredAt),
+      ),
+    )
+    .orderBy(asc(grids.code), asc(partyGroups.createdAt), asc(partyGroups.id))
+    .all()
+    .map((r) => ({ ...toPartyGroup(r.p), gridName: r.gridName, villageId: r.villageId, villageName: r.villageName }));
 }
 
 export function savePartyGroup(

@@ -2,6 +2,7 @@ import type { importApi, peopleApi } from '../../../shared/api/people';
 import type { Handlers, Preparers } from '../context';
 import { commitRoster, prepareRoster, previewRoster } from './import';
 import { addPost, endPost } from './posts';
+import { rosterByVillage } from './roster';
 import * as people from './service';
 import { gaps, teamOfGrid } from './team';
 
@@ -12,6 +13,7 @@ export const peopleHandlers: Handlers<typeof peopleApi> = {
   'people.update': (input, ctx) => people.updatePerson(ctx, input),
   'people.reveal': (input, ctx) => people.revealPerson(ctx, input.id),
   'people.teamOfGrid': (input, ctx) => teamOfGrid(ctx, input.gridId),
+  'people.roster': (input, ctx) => rosterByVillage(ctx, input.villageId),
   'people.gaps': (_input, ctx) => gaps(ctx),
   'posts.add': (input, ctx) => addPost(ctx, input),
   'posts.end': (input, ctx) => endPost(ctx, input),

@@ -84,8 +84,8 @@ function plan(ctx: HandlerContext, parsed: RosterParseResult & { ok: true }): Pl
         view: {
           row: r.row,
           status: 'error',
-          name: null,
-          idNumberMasked: null,
+          name: r.name,
+          idNumberMasked: r.idNumberMasked,
           grid: null,
           employment: null,
           messages: r.issues.map((i) => `${i.column}：${i.message}`),

@@ -19,7 +19,8 @@ export interface Call {
   actor?: 'cli';
 }
 
-const CLI_USER: User = { id: 'cli', username: 'cli', displayName: '命令行', role: 'admin', disabled: false };
+/** Who in-process administration (CLI, seed-demo) acts as. */
+export const CLI_USER: User = { id: 'cli', username: 'cli', displayName: '命令行', role: 'admin', disabled: false };
 
 /** Every method, synchronously; `async` also runs methods with an async preparation step (file parsing). */
 export type Dispatch = ((call: Call) => RpcResult<unknown>) & { async?: DispatchAsync };

@@ -10,9 +10,10 @@ import { ImportModal } from '../components/people/ImportModal';
 import { PeopleFilters, type PeopleFilter } from '../components/people/PeopleFilters';
 import { PersonDrawer, type PersonDrawerTarget } from '../components/people/PersonDrawer';
 import { PersonTable } from '../components/people/PersonTable';
+import { RosterView } from '../components/people/RosterView';
 import { useLoader } from '../hooks/useLoader';
 
-type View = 'list' | 'gaps';
+type View = 'list' | 'roster' | 'gaps';
 
 /** 人员管理: the "一长三员" staff with masked numbers, and the 待完善 list. */
 export function PeoplePage() {
@@ -32,9 +33,12 @@ export function PeoplePage() {
     () => Promise.all([api.org.listVillages({ includeRetired: false }), api.org.listGrids({ includeRetired: false })]),
     'places',
   );
+  // Bumped on every change so the 花名册 tab reloads too.
+  const [version, setVersion] = useState(0);
   const reload = () => {
     void people.reload();
     void gaps.reload();
+    setVersion((n) => n + 1);
   };
 
   return (
@@ -48,6 +52,7 @@ export function PeoplePage() {
             onChange={setView}
             options={[
               { value: 'list', label: '人员名单' },
+              { value: 'roster', label: '花名册' },
               { value: 'gaps', label: `待完善（${gaps.data?.length ?? 0}）` },
             ]}
           />
@@ -91,6 +96,8 @@ export function PeoplePage() {
             />
           </div>
         </div>
+      ) : view === 'roster' ? (
+        <RosterView villages={places.data?.[0] ?? []} version={version} />
       ) : (
         <GapList
           gaps={gaps.data ?? []}

@@ -9,6 +9,7 @@ import { isBlank, plainText, plainValue } from './cell-value';
 import { ROSTER_COLUMNS, type RosterField } from './columns';
 import { sniffWorkbook } from './file-kind';
 import { HEADER_SEARCH_ROWS, findHeaderRow, mergedHeaderCells, resolveColumns } from './header';
+import { maskIdNumber } from '../../../../shared/people/mask';
 import { parseRosterRow, type RowCells, type RowContext } from './row';
 import type { RosterColumn, RosterIssue, RosterParseResult, RosterRowResult } from './types';
 
@@ -126,7 +127,11 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, columns: RosterColum
       else problems.push({ field: 'idNumber', message: `与第 ${twin} 行重复` });
     }
     if (!outcome.ok || problems.length > 0) {
-      results.push({ row: r, ok: false, issues: problems.map((p) => issue(r, p.field, p.message)) });
+      const issues = problems.map((p) => issue(r, p.field, p.message));
+      const shown = outcome.ok
+        ? { name: outcome.person.name, idNumberMasked: maskIdNumber(outcome.person.idNumber) }
+        : { name: outcome.name, idNumberMasked: outcome.idNumberMasked };
+      results.push({ row: r, ok: false, issues, ...shown });
     } else {
       const notes = outcome.notes.map((n) => issue(r, n.field, n.message).text);
       results.push({ row: r, ok: true, person: outcome.person, notes });

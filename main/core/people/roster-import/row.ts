@@ -13,6 +13,7 @@ import {
   parseSex,
 } from '../../../../shared/people/codes';
 import { checkIdNumber } from '../../../../shared/people/id-number';
+import { maskIdNumber } from '../../../../shared/people/mask';
 import { checkPhone } from '../../../../shared/people/phone';
 import { collapseSpaces, toHalfWidth } from '../../../../shared/text';
 import { plainText, type Plain } from './cell-value';
@@ -31,7 +32,14 @@ export type RowCells = Partial<Record<RosterField, Plain>>;
 
 export type RowOutcome =
   | { ok: true; person: RosterPerson; notes: { field: RosterField; message: string }[] }
-  | { ok: false; problems: { field: RosterField; message: string }[]; idNumber: string | null };
+  | {
+      ok: false;
+      problems: { field: RosterField; message: string }[];
+      idNumber: string | null;
+      /** What the row shows, so the clerk can find it: the name as read, the ID number masked. */
+      name: string | null;
+      idNumberMasked: string | null;
+    };
 
 const MAX_NAME = 30;
 const MAX_TEXT = 500;
@@ -104,7 +112,16 @@ export function parseRosterRow(cells: RowCells, ctx: RowContext): RowOutcome {
   if (address && address.length > MAX_TEXT) problem('address', `不能超过 ${MAX_TEXT} 字`);
   if (remarks && remarks.length > MAX_TEXT) problem('remarks', `不能超过 ${MAX_TEXT} 字`);
 
-  if (problems.length > 0 || !fromId) return { ok: false, problems, idNumber: fromId?.id18 ?? null };
+  if (problems.length > 0 || !fromId) {
+    const idText = toHalfWidth(text('idNumber')).replace(/\s+/g, '');
+    return {
+      ok: false,
+      problems,
+      idNumber: fromId?.id18 ?? null,
+      name: name.value ? name.value.slice(0, MAX_NAME) : null,
+      idNumberMasked: idText ? maskIdNumber(idText) : null,
+    };
+  }
   return {
     ok: true,
     notes,

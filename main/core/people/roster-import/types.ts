@@ -32,7 +32,8 @@ export interface RosterIssue {
 }
 
 export type RosterRowResult =
-  { row: number; ok: true; person: RosterPerson; notes: string[] } | { row: number; ok: false; issues: RosterIssue[] };
+  | { row: number; ok: true; person: RosterPerson; notes: string[] }
+  | { row: number; ok: false; issues: RosterIssue[]; name: string | null; idNumberMasked: string | null };
 
 export type RosterFileErrorCode =
   | 'EMPTY_FILE'

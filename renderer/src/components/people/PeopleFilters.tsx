@@ -1,6 +1,7 @@
-import { Input, Select, Switch } from 'antd';
+import { Input, Switch } from 'antd';
 import type { Grid, Village } from '../../../../shared/api/org';
 import { POST_TYPE_LABELS, POST_TYPES, type PostType } from '../../../../shared/people/posts';
+import { FilterSelect } from './FilterSelect';
 
 export interface PeopleFilter {
   villageId?: string;
@@ -18,7 +19,7 @@ interface Props {
   grids: Grid[];
 }
 
-const PARTY_OPTIONS = [
+const PARTY_OPTIONS: { value: 'yes' | 'no'; label: string }[] = [
   { value: 'yes', label: '党员' },
   { value: 'no', label: '非党员' },
 ];
@@ -29,45 +30,41 @@ export function PeopleFilters({ value, onChange, villages, grids }: Props) {
   const shownGrids = value.villageId ? grids.filter((g) => g.villageId === value.villageId) : grids;
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-      <Select
-        allowClear
-        aria-label="按村（社区）筛选"
+      <FilterSelect
+        label="按村（社区）筛选"
         placeholder="全部村（社区）"
-        style={{ width: 150 }}
+        width={150}
+        searchable
         value={value.villageId}
-        showSearch={{ optionFilterProp: 'label' }}
-        onChange={(villageId?: string) => set({ villageId, gridId: undefined })}
+        onChange={(villageId) => set({ villageId, gridId: undefined })}
         options={villages.map((v) => ({ value: v.id, label: v.name }))}
       />
-      <Select
-        allowClear
-        aria-label="按网格筛选"
+      <FilterSelect
+        label="按网格筛选"
         placeholder="全部网格"
-        style={{ width: 170 }}
+        width={170}
+        searchable
         value={value.gridId}
-        showSearch={{ optionFilterProp: 'label' }}
-        onChange={(gridId?: string) => set({ gridId })}
+        onChange={(gridId) => set({ gridId })}
         options={shownGrids.map((g) => ({
           value: g.id,
           label: value.villageId ? g.name : `${g.villageName} ${g.name}`,
         }))}
       />
-      <Select
-        allowClear
-        aria-label="按职务筛选"
+      <FilterSelect<PostType>
+        label="按职务筛选"
         placeholder="全部职务"
-        style={{ width: 120 }}
+        width={120}
         value={value.postType}
-        onChange={(postType?: PostType) => set({ postType })}
+        onChange={(postType) => set({ postType })}
         options={POST_TYPES.map((t) => ({ value: t, label: POST_TYPE_LABELS[t] }))}
       />
-      <Select
-        allowClear
-        aria-label="按党员筛选"
+      <FilterSelect<'yes' | 'no'>
+        label="按党员筛选"
         placeholder="党员/非党员"
-        style={{ width: 120 }}
+        width={120}
         value={value.partyMember === undefined ? undefined : value.partyMember ? 'yes' : 'no'}
-        onChange={(v?: string) => set({ partyMember: v === undefined ? undefined : v === 'yes' })}
+        onChange={(v) => set({ partyMember: v === undefined ? undefined : v === 'yes' })}
         options={PARTY_OPTIONS}
       />
       <label style={{ display: 'inline-flex', alignItems: 'center', gap: 6, cursor: 'pointer' }}>

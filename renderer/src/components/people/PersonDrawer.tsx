@@ -28,6 +28,7 @@ const toValues = (p: Person): PersonValues => ({
   politicalStatus: p.politicalStatus,
   education: p.education,
   partyRole: p.partyRole,
+  partyGroupId: p.partyGroupId,
   registeredOn: p.registeredOn ? dayjs(p.registeredOn) : null,
   remarks: p.remarks,
 });
@@ -40,6 +41,7 @@ const common = (v: PersonValues) => ({
   politicalStatus: v.politicalStatus ?? null,
   education: v.education ?? null,
   partyRole: v.partyRole ?? null,
+  partyGroupId: v.partyGroupId ?? null,
   registeredOn: v.registeredOn ? v.registeredOn.format('YYYY-MM-DD') : null,
   remarks: v.remarks ?? null,
 });

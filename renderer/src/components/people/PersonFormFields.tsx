@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/people/codes';
 import { checkIdNumber } from '../../../../shared/people/id-number';
 import { PARTY_ROLE_LABELS, PARTY_ROLES, type PartyRole } from '../../../../shared/people/posts';
+import { PartyGroupSelect } from './PartyGroupSelect';
 
 export interface PersonValues {
   name?: string;
@@ -22,6 +23,7 @@ export interface PersonValues {
   politicalStatus?: PoliticalStatus | null;
   education?: Education | null;
   partyRole?: PartyRole | null;
+  partyGroupId?: string | null;
   registeredOn?: Dayjs | null;
   remarks?: string | null;
 }
@@ -116,9 +118,18 @@ export function PersonFormFields({ existing }: Props) {
         </Col>
       </Row>
       {isPartyMember(politicalStatus) && (
-        <Form.Item label="党员类别" name="partyRole">
-          <Select allowClear options={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABELS[r] }))} />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={10}>
+            <Form.Item label="党员类别" name="partyRole">
+              <Select allowClear options={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABELS[r] }))} />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item label="党小组" name="partyGroupId">
+              <PartyGroupSelect />
+            </Form.Item>
+          </Col>
+        </Row>
       )}
       <Form.Item label="备注" name="remarks">
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />

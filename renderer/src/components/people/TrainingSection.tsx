@@ -1,14 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 import { App, Button, DatePicker, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Training } from '../../../../shared/api/people';
 import { api } from '../../api/client';
 import { useConfirmAction } from '../../hooks/useConfirmAction';
-import { DataGrid } from '../DataGrid';
 import { FormModal } from '../FormModal';
-import { SectionHeader } from './SectionHeader';
+import { SubListSection } from './SubListSection';
 
 interface Props {
   personId: string;
@@ -23,6 +21,12 @@ interface Values {
   hours?: number | null;
 }
 
+const COLUMNS: ColDef<Training>[] = [
+  { field: 'date', headerName: '日期', width: 108 },
+  { field: 'topic', headerName: '培训内容', flex: 1, minWidth: 200, tooltipField: 'topic' },
+  { field: 'hours', headerName: '学时', type: 'rightAligned', width: 80 },
+];
+
 /** 培训记录: date, topic, hours; deleting keeps a tombstone. */
 export function TrainingSection({ personId, trainings, readOnly, onChanged }: Props) {
   const { message } = App.useApp();
@@ -30,38 +34,32 @@ export function TrainingSection({ personId, trainings, readOnly, onChanged }: Pr
   const [adding, setAdding] = useState(false);
   const hours = trainings.reduce((sum, t) => sum + t.hours, 0);
 
-  const columns = useMemo<ColDef<Training>[]>(() => {
-    const Actions = ({ data }: ICellRendererParams<Training>) =>
-      data ? (
-        <Button
-          size="small"
-          type="link"
-          danger
-          aria-label={`删除培训 ${data.topic}`}
-          onClick={() =>
-            confirm({
-              title: '删除培训记录',
-              content: `确定删除 ${data.date}「${data.topic}」吗？`,
-              okText: '确定删除',
-              danger: true,
-              run: async () => {
-                await api.trainings.delete({ id: data.id });
-                onChanged();
-              },
-              success: '已删除培训记录',
-            })
-          }
-        >
-          删除
-        </Button>
-      ) : null;
-    const base: ColDef<Training>[] = [
-      { field: 'date', headerName: '日期', width: 108 },
-      { field: 'topic', headerName: '培训内容', flex: 1, minWidth: 200, tooltipField: 'topic' },
-      { field: 'hours', headerName: '学时', type: 'rightAligned', width: 80 },
-    ];
-    return readOnly ? base : [...base, { colId: 'actions', headerName: '操作', cellRenderer: Actions, width: 80 }];
-  }, [readOnly, confirm, onChanged]);
+  const action = useCallback(
+    (t: Training) => (
+      <Button
+        size="small"
+        type="link"
+        danger
+        aria-label={`删除培训 ${t.topic}`}
+        onClick={() =>
+          confirm({
+            title: '删除培训记录',
+            content: `确定删除 ${t.date}「${t.topic}」吗？`,
+            okText: '确定删除',
+            danger: true,
+            run: async () => {
+              await api.trainings.delete({ id: t.id });
+              onChanged();
+            },
+            success: '已删除培训记录',
+          })
+        }
+      >
+        删除
+      </Button>
+    ),
+    [confirm, onChanged],
+  );
 
   const save = async (v: Values) => {
     await api.trainings.add({
@@ -75,25 +73,19 @@ export function TrainingSection({ personId, trainings, readOnly, onChanged }: Pr
   };
 
   return (
-    <section aria-label="培训记录">
-      <SectionHeader
-        title="培训记录"
-        summary={`${trainings.length} 次，共 ${hours} 学时`}
-        actions={
-          !readOnly && (
-            <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-              新增培训
-            </Button>
-          )
-        }
-      />
-      <DataGrid<Training>
-        testId="training-table"
-        rowData={trainings}
-        columnDefs={columns}
-        height={40 + Math.max(trainings.length, 2) * 36 + 2}
-        emptyText="暂无培训记录"
-      />
+    <SubListSection<Training>
+      title="培训记录"
+      summary={`${trainings.length} 次，共 ${hours} 学时`}
+      addLabel="新增培训"
+      onAdd={() => setAdding(true)}
+      readOnly={readOnly}
+      testId="training-table"
+      rows={trainings}
+      columns={COLUMNS}
+      action={action}
+      actionWidth={80}
+      emptyText="暂无培训记录"
+    >
       {adding && (
         <FormModal<Values>
           title="新增培训"
@@ -114,6 +106,6 @@ export function TrainingSection({ personId, trainings, readOnly, onChanged }: Pr
           </Form.Item>
         </FormModal>
       )}
-    </section>
+    </SubListSection>
   );
 }

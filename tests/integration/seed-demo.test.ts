@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemoTownship } from '../../main/core/demo/seed';
+import { shanghaiDateIso } from '../../shared/dates';
+import { checkIdNumber } from '../../shared/people/id-number';
+import { checkPhone } from '../../shared/people/phone';
+import { makeCore, makeTownship, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const opened: TestCore[] = [];
+afterEach(() => opened.splice(0).forEach((t) => t.core.close()));
+
+function fresh(): TestCore {
+  const t = makeCore();
+  opened.push(t);
+  return t;
+}
+
+const INIT = { townshipCode: TOWNSHIP, adminUsername: 'admin', password: PASSWORD };
+
+/** Decrypted ID numbers and names, sorted: what "the same township" means across two runs. */
+function peopleOf(t: TestCore): string[] {
+  const rows = t.core.deps.conn.sqlite.prepare('SELECT name, id_number_enc, phone_enc FROM persons').all() as {
+    name: string;
+    id_number_enc: string;
+    phone_enc: string;
+  }[];
+  const { pii } = t.core.deps;
+  return rows.map((r) => `${r.name} ${pii.decrypt(r.id_number_enc)} ${pii.decrypt(r.phone_enc)}`).sort();
+}
+
+describe('seed-demo', () => {
+  it('builds 玉井镇 from the real codes: grids, teams, party groups, trainings, all in the change log', () => {
+    const t = fresh();
+    const r = seedDemoTownship(t.core, { grids: 24, people: 90, seed: 'test', init: INIT });
+    expect(r).toMatchObject({ initialised: true, villages: 18, grids: 24, people: 90, posts: 90 });
+    expect(r.township.name).toBe('玉井镇');
+    expect(t.count('grids')).toBe(24);
+    expect(t.count('persons')).toBe(90);
+    expect(t.count('posts')).toBe(90);
+    expect(t.count('party_groups')).toBe(r.partyGroups);
+    expect(t.count('trainings')).toBe(r.trainings);
+    expect(r.trainings).toBeGreaterThan(0);
+    const sqlite = t.core.deps.conn.sqlite;
+    const one = <T>(sql: string) => sqlite.prepare(sql).pluck().get() as T;
+    // Real 12-digit village codes with 15-digit grid codes under them.
+    expect(
+      one<number>(
+        "SELECT count(*) FROM grids g JOIN villages v ON v.id = g.village_id WHERE g.code LIKE v.code || '___'",
+      ),
+    ).toBe(24);
+    expect(one<number>("SELECT count(DISTINCT village_id) FROM posts WHERE type = 'head'")).toBe(18);
+    expect(one<number>('SELECT count(*) FROM persons WHERE party_member = 1')).toBe(r.partyMembers);
+    expect(one<number>('SELECT count(*) FROM persons WHERE party_group_id IS NOT NULL')).toBeGreaterThan(0);
+    expect(one<number>('SELECT count(*) FROM persons WHERE party_group_id IS NOT NULL AND party_member = 0')).toBe(0);
+    expect(one<number>('SELECT sum(member_count) FROM party_groups')).toBe(
+      one<number>('SELECT count(*) FROM persons WHERE party_group_id IS NOT NULL'),
+    );
+    // No 待完善 about missing heads or workers: the team is complete.
+    const admin = t.login('admin');
+    const gaps = t.ok<{ kind: string }[]>('people.gaps', {}, admin);
+    expect(gaps.filter((g) => g.kind !== 'legacy_id')).toEqual([]);
+    for (const line of peopleOf(t)) {
+      const [, id, phone] = line.split(' ');
+      expect(checkIdNumber(id!, shanghaiDateIso(new Date())).ok).toBe(true);
+      expect(id!.startsWith('140621')).toBe(true);
+      expect(checkPhone(phone!).ok).toBe(true);
+    }
+    // Every written row is in the change log, so the county receives the demo township whole.
+    for (const table of ['grids', 'party_groups', 'persons', 'posts', 'trainings']) {
+      const missing = one<number>(
+        `SELECT count(*) FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = '${table}' AND c.row_id = x.id)`,
+      );
+      expect(missing, table).toBe(0);
+    }
+    // One audit entry per village (one transaction each).
+    expect(one<number>("SELECT count(*) FROM audit_log WHERE method = 'demo.seed'")).toBe(18);
+  });
+
+  it('is deterministic for a seed, and different for another', () => {
+    const [a, b, c] = [fresh(), fresh(), fresh()];
+    seedDemoTownship(a.core, { grids: 18, people: 40, seed: 's', init: INIT });
+    seedDemoTownship(b.core, { grids: 18, people: 40, seed: 's', init: INIT });
+    seedDemoTownship(c.core, { grids: 18, people: 40, seed: 'other', init: INIT });
+    expect(peopleOf(a)).toEqual(peopleOf(b));
+    expect(peopleOf(a)).not.toEqual(peopleOf(c));
+  });
+
+  it('refuses a folder with real data unless forced, and too few people, writing nothing', () => {
+    const t = makeTownship();
+    opened.push(t);
+    t.ok('people.create', { name: '王真实', idNumber: '11010519491231002X', remarks: null }, t.admin);
+    expect(() => seedDemoTownship(t.core, { grids: 18, people: 40 })).toThrow(/已有网格或人员数据.*--force/);
+    expect(() => seedDemoTownship(t.core, { grids: 18, people: 20, force: true })).toThrow(/人数至少为 36/);
+    expect(t.count('grids')).toBe(0);
+    expect(t.count('persons')).toBe(1);
+    expect(seedDemoTownship(t.core, { grids: 18, people: 40, force: true }).people).toBe(40);
+    expect(t.count('persons')).toBe(41);
+  });
+
+  // Spawns the CLI several times: slow when the machine is busy.
+  it('runs from the CLI, says --force in its help, and refuses a second run', { timeout: 180_000 }, () => {
+    const dir = tempDir();
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), 'seed-demo', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+    expect(cli('--help').stdout).toContain('--force');
+    const bad = cli('--data-dir', dir, '--people', 'many');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--people 应为');
+    const ok = cli('--data-dir', dir, '--grids', '18', '--people', '40', '--seed', 'cli');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('18 个网格');
+    const again = cli('--data-dir', dir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('--force');
+  });
+});
