@@ -4,13 +4,14 @@ import type { Township } from '../../shared/api/setup';
 import type { User } from '../../shared/api/schemas';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { defaultResourcesDir, openCore } from '../core/app';
-import { backupDatabase, defaultBackupFile, restoreDatabase } from '../core/db/backup';
+import { backupDatabase, defaultBackupFile, restoreDatabase, undoRestore } from '../core/db/backup';
 import { acquireDataDirLock } from '../core/instance-lock';
 import { dataPaths } from '../core/paths';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
 import { keys, push } from './sync-commands';
+import { carrySyncForward } from '../core/sync/restore-sync';
 
 export interface Command {
   usage: string;
@@ -134,7 +135,18 @@ const restore: Command = {
         migrationsDir: path.join(defaultResourcesDir(), 'migrations'),
         now: new Date(),
       });
-      openCore({ dataDir: paths.dataDir }).close(); // brings an older backup up to this version's schema
+      // Brings an older backup up to this version's schema, then the county's bookkeeping forward.
+      const core = openCore({ dataDir: paths.dataDir });
+      try {
+        if (r.previousSavedAs) carrySyncForward(core.deps.conn.sqlite, r.previousSavedAs, new Date());
+      } catch (err) {
+        core.close();
+        undoRestore(paths.dbFile, r.previousSavedAs!);
+        throw new Error(`恢复已撤销，数据库保持恢复前的状态：${err instanceof Error ? err.message : String(err)}`, {
+          cause: err,
+        });
+      }
+      core.close();
       out(`已恢复 ${r.township} 的数据。${r.previousSavedAs ? `恢复前的数据库已另存为：${r.previousSavedAs}` : ''}`);
     } finally {
       lock.release();
