@@ -116,6 +116,7 @@ export function createSyncScheduler(
   function planNext() {
     if (!started || stopped) return;
     const state = readSyncState(deps.conn.db);
+    if (state.haltedAt) return clearTimer(); // refused for good: only 立即上报 goes on
     const now = clock.now().getTime();
     const interval = now + state.intervalMinutes * 60_000;
     const backoff = state.nextAttemptAt ? Date.parse(state.nextAttemptAt) : null;
