@@ -5,11 +5,11 @@ import type { User } from '../../shared/api/schemas';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { defaultResourcesDir, openCore } from '../core/app';
 import { backupDatabase, defaultBackupFile, restoreDatabase, undoRestore } from '../core/db/backup';
-import { acquireDataDirLock } from '../core/instance-lock';
 import { dataPaths } from '../core/paths';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
+import { lockDataDir, openLockedCore } from './locked-core';
 import { keys, push } from './sync-commands';
 import { carrySyncForward } from '../core/sync/restore-sync';
 
@@ -33,7 +33,7 @@ const serve: Command = {
     const { values } = parseCommand(argv, { port: { type: 'string' }, token: { type: 'string' } });
     const port = portOf(values.port) ?? 8650;
     const dataDir = dataDirOf(values);
-    const lock = acquireDataDirLock(dataDir);
+    const lock = lockDataDir(dataDir);
     const core = openCore({
       dataDir,
       sync: { log: (line) => process.stderr.write(`${new Date().toLocaleString('zh-CN')} ${line}\n`) },
@@ -64,7 +64,7 @@ const init: Command = {
       'admin-name': { type: 'string' },
       password: { type: 'string' },
     });
-    const core = openCore({ dataDir: dataDirOf(values) });
+    const core = openLockedCore({ dataDir: dataDirOf(values) });
     try {
       const r = callAsCli<{ township: Township; villageCount: number }>(core, 'setup.init', {
         townshipCode: required(values, 'township'),
@@ -93,7 +93,7 @@ const userAdd: Command = {
       role: { type: 'string' },
       password: { type: 'string' },
     });
-    const core = openCore({ dataDir: dataDirOf(values) });
+    const core = openLockedCore({ dataDir: dataDirOf(values) });
     try {
       const user = callAsCli<User>(core, 'users.create', {
         username: required(values, 'username'),
@@ -126,7 +126,7 @@ const restore: Command = {
     if (positionals.length !== 1)
       throw new UsageError('请给出一个备份文件，例如：restore backups/zongzhi-20261126-101500.sqlite');
     const paths = dataPaths(dataDirOf(values));
-    const lock = acquireDataDirLock(paths.dataDir);
+    const lock = lockDataDir(paths.dataDir);
     try {
       const r = restoreDatabase({
         dbFile: paths.dbFile,
