@@ -69,6 +69,11 @@ export function openCountyDb(file: string, tables = syncedTableInfo()): CountyDb
   sqlite.pragma('busy_timeout = 5000');
   sqlite.transaction(() => {
     sqlite.exec(META);
+    // Added after the first release: a data folder from before gets the columns on start.
+    const have = new Set(sqlite.prepare("SELECT name FROM pragma_table_info('county_townships')").pluck().all());
+    for (const col of ['last_error', 'last_error_at']) {
+      if (!have.has(col)) sqlite.exec(`ALTER TABLE county_townships ADD COLUMN ${col} TEXT`);
+    }
     for (const t of tables) ensureMirror(sqlite, t);
   })();
   const mirror = new Map(tables.map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));

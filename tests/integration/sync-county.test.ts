@@ -38,7 +38,13 @@ function countyState() {
   const db = county.db.sqlite;
   return {
     bundles: db.prepare('SELECT count(*) FROM county_bundles').pluck().get(),
-    townships: db.prepare('SELECT * FROM county_townships').all(),
+    // All but the note of the last refusal, which the status page shows.
+    townships: db
+      .prepare(
+        `SELECT code, registered_at, last_seq, last_bundle_id, last_received_at, bundle_count, change_count
+         FROM county_townships`,
+      )
+      .all(),
     rows: syncedTableInfo().map((i) => db.prepare(`SELECT count(*) FROM "${i.name}"`).pluck().get()),
   };
 }
