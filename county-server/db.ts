@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { syncedTableInfo, type SyncedTableInfo } from '../main/core/sync/registry';
+import type { SyncedTableInfo } from '../main/core/sync/registry';
+import { wireTableInfo } from '../main/core/sync/wire';
 
 /** The column of every mirror table naming the township a row came from. */
 export const TOWNSHIP_COLUMN = '_township';
@@ -61,7 +62,7 @@ export interface CountyDb {
   close(): void;
 }
 
-export function openCountyDb(file: string, tables = syncedTableInfo()): CountyDb {
+export function openCountyDb(file: string, tables = wireTableInfo()): CountyDb {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

@@ -18,7 +18,12 @@ let county: CountyServer;
 let t: Township;
 let acked = 0;
 
-const source = () => ({ sqlite: t.core.deps.conn.sqlite, keys: t.core.deps.keys, now: () => new Date() });
+const source = () => ({
+  sqlite: t.core.deps.conn.sqlite,
+  keys: t.core.deps.keys,
+  pii: t.core.deps.pii,
+  now: () => new Date(),
+});
 const build = (after = acked, limits?: BundleLimits) => buildNextBundle(source(), after, limits);
 
 /** Builds and uploads until the log is empty, as the uploader will; returns the receipts. */

@@ -73,7 +73,7 @@ export function notConfigured(deps: Pick<CoreDeps, 'conn' | 'keys'>): string | n
  * during a pass runs another pass right after it, so nothing entered before the click is left out.
  */
 export function createSyncScheduler(
-  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys'>,
+  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys' | 'pii'>,
   opts: SchedulerOptions = {},
 ): SyncScheduler {
   const timers = opts.timers ?? systemTimers;

@@ -33,7 +33,7 @@ const MAX_RESUMES = 3;
  * bytes), then new ones from the log. Stops at the first failure and schedules the next attempt.
  */
 export async function pushOnce(
-  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys'>,
+  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys' | 'pii'>,
   opts: PushOptions = {},
 ): Promise<PushResult> {
   const { db, sqlite } = deps.conn;
@@ -76,7 +76,7 @@ export async function pushOnce(
   for (;;) {
     let row = nextUnsent(db);
     if (!row) {
-      const src = { sqlite, keys: deps.keys, now };
+      const src = { sqlite, keys: deps.keys, pii: deps.pii, now };
       const bundle = await buildNextBundle(src, readSyncState(db).ackedSeq, opts.limits);
       if (!bundle) break;
       row = enqueue(db, bundle, now().toISOString());
