@@ -4,6 +4,7 @@ import type { auditApi } from '../../../shared/api/audit';
 import type { Handlers } from '../context';
 import { recordLabeler } from './record-label';
 import { auditLog } from './schema';
+import { LOGIN_AUDIT_TITLES } from '../auth/throttle';
 
 export const auditHandlers: Handlers<typeof auditApi> = {
   'audit.list': (input, ctx) => {
@@ -20,7 +21,10 @@ export const auditHandlers: Handlers<typeof auditApi> = {
         at: r.at,
         username: r.username,
         method: r.method,
-        title: (apiTable as Record<string, { title: string } | undefined>)[r.method]?.title ?? r.method,
+        title:
+          (apiTable as Record<string, { title: string } | undefined>)[r.method]?.title ??
+          LOGIN_AUDIT_TITLES[r.method] ??
+          r.method,
         recordId: r.recordId,
         recordLabel: labelOf(r.recordId),
         detail: r.detail,
