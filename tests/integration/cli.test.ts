@@ -172,5 +172,5 @@ describe('admin CLI', () => {
     expect(init.code).toBe(0);
     expect(fs.existsSync(path.join(dir, 'app.lock'))).toBe(false);
     expect(query(dir, 'SELECT code FROM township')).toEqual([{ code: TOWNSHIP }]);
-  });
+  }, 120_000); // seven CLI processes, each starting tsx
 });
