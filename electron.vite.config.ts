@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
 // The strict CSP meta tag in index.html would block the dev server's inline hot-reload script;
-// in dev the Electron shell sends a relaxed CSP header instead (main/electron/csp.ts).
+// in dev the Electron shell sends a relaxed CSP header instead (shared/csp.ts).
 const dropCspMetaInDev: Plugin = {
   name: 'zongzhi-drop-csp-meta-in-dev',
   apply: 'serve',

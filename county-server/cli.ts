@@ -75,7 +75,9 @@ const COMMANDS: Record<string, Command> = {
         host: values.host,
         maxBodyBytes,
       });
-      out(`县级接收服务已启动：${server.url}（上传 PUT /api/v1/bundles/{包编号}，状态 GET /api/v1/status）`);
+      out(
+        `县级接收服务已启动：${server.url}（上传 PUT /api/v1/bundles/{包编号}，状态 GET /api/v1/status，本机浏览器打开 /status）`,
+      );
       const stop = () => void server.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

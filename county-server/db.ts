@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { syncedTableInfo, type SyncedTableInfo } from '../main/core/sync/registry';
+import type { SyncedTableInfo } from '../main/core/sync/registry';
+import { wireTableInfo } from '../main/core/sync/wire';
 
 /** The column of every mirror table naming the township a row came from. */
 export const TOWNSHIP_COLUMN = '_township';
@@ -61,7 +62,7 @@ export interface CountyDb {
   close(): void;
 }
 
-export function openCountyDb(file: string, tables = syncedTableInfo()): CountyDb {
+export function openCountyDb(file: string, tables = wireTableInfo()): CountyDb {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -69,6 +70,11 @@ export function openCountyDb(file: string, tables = syncedTableInfo()): CountyDb
   sqlite.pragma('busy_timeout = 5000');
   sqlite.transaction(() => {
     sqlite.exec(META);
+    // Added after the first release: a data folder from before gets the columns on start.
+    const have = new Set(sqlite.prepare("SELECT name FROM pragma_table_info('county_townships')").pluck().all());
+    for (const col of ['last_error', 'last_error_at']) {
+      if (!have.has(col)) sqlite.exec(`ALTER TABLE county_townships ADD COLUMN ${col} TEXT`);
+    }
     for (const t of tables) ensureMirror(sqlite, t);
   })();
   const mirror = new Map(tables.map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));

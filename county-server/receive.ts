@@ -1,5 +1,12 @@
 import type { KeyObject } from 'node:crypto';
-import { BundleError, bundleHash, decodeBundle, type BundleErrorKind } from '../main/core/sync/bundle';
+import {
+  BundleError,
+  bundleHash,
+  decodeBundle,
+  type BundleErrorKind,
+  type BundleHeader,
+  type ChangeLine,
+} from '../main/core/sync/bundle';
 import { applyChanges } from './apply';
 import type { CountyDb } from './db';
 import { CountyError } from './errors';
@@ -70,6 +77,7 @@ export function createReceiver(
        hash, received_at, raw) VALUES (@id, @township, @seqFrom, @seqTo, @count, @schemaVersion, @senderKid,
        @hash, @receivedAt, @raw)`,
   );
+  const noteError = sqlite.prepare('UPDATE county_townships SET last_error = ?, last_error_at = ? WHERE code = ?');
   const advance = sqlite.prepare(
     `UPDATE county_townships SET last_seq = @seqTo, last_bundle_id = @id, last_received_at = @receivedAt,
        bundle_count = bundle_count + 1, change_count = change_count + @count WHERE code = @township`,
@@ -105,34 +113,45 @@ export function createReceiver(
         throw new CountyError(status, code, err.message);
       }
       const { header, changes } = decoded;
-      if (header.bundleId !== id)
-        throw new CountyError(400, 'ID_MISMATCH', `包头中的编号 ${header.bundleId} 与地址中的 ${id} 不符`);
-
-      // Checked again inside the write transaction: another upload may have landed while this one was decrypted.
-      return sqlite
-        .transaction(() => {
-          const again = repeat(id, hash);
-          if (again) return again;
-          const last = lastSeq.get(header.township) as number;
-          if (header.seqFrom !== last + 1) {
-            const code = header.seqFrom > last + 1 ? 'SEQ_GAP' : 'SEQ_REPLAY';
-            const why = header.seqFrom > last + 1 ? '序号不连续' : '序号已接收过';
-            throw new CountyError(
-              409,
-              code,
-              `${why}：应从第 ${last + 1} 号开始，收到 ${header.seqFrom}–${header.seqTo}`,
-              {
-                expectedSeqFrom: last + 1,
-              },
-            );
-          }
-          applyChanges(db, header.township, changes);
-          const row = { ...header, id, hash, receivedAt: now().toISOString(), raw };
-          insertBundle.run(row);
-          advance.run(row);
-          return { status: 201 as const, receipt: toReceipt(findBundle.get(id) as BundleRow) };
-        })
-        .immediate();
+      try {
+        return accept(id, hash, raw, header, changes);
+      } catch (err) {
+        // The signature says who sent it, so the refusal is kept for the status page.
+        if (err instanceof CountyError)
+          noteError.run(`${err.code}：${err.message}`, now().toISOString(), header.township);
+        throw err;
+      }
     },
   };
+
+  function accept(id: string, hash: string, raw: Buffer, header: BundleHeader, changes: ChangeLine[]) {
+    if (header.bundleId !== id)
+      throw new CountyError(400, 'ID_MISMATCH', `包头中的编号 ${header.bundleId} 与地址中的 ${id} 不符`);
+
+    // Checked again inside the write transaction: another upload may have landed while this one was decrypted.
+    return sqlite
+      .transaction(() => {
+        const again = repeat(id, hash);
+        if (again) return again;
+        const last = lastSeq.get(header.township) as number;
+        if (header.seqFrom !== last + 1) {
+          const code = header.seqFrom > last + 1 ? 'SEQ_GAP' : 'SEQ_REPLAY';
+          const why = header.seqFrom > last + 1 ? '序号不连续' : '序号已接收过';
+          throw new CountyError(
+            409,
+            code,
+            `${why}：应从第 ${last + 1} 号开始，收到 ${header.seqFrom}–${header.seqTo}`,
+            {
+              expectedSeqFrom: last + 1,
+            },
+          );
+        }
+        applyChanges(db, header.township, changes);
+        const row = { ...header, id, hash, receivedAt: now().toISOString(), raw };
+        insertBundle.run(row);
+        advance.run(row);
+        return { status: 201 as const, receipt: toReceipt(findBundle.get(id) as BundleRow) };
+      })
+      .immediate();
+  }
 }

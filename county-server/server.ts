@@ -6,6 +6,7 @@ import { CountyError } from './errors';
 import { loadCountyKeys } from './keys';
 import { createReceiver, type Receiver } from './receive';
 import { countyStatus } from './status';
+import { renderStatusPage } from './status-page';
 
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -68,7 +69,14 @@ function fromThisMachine(req: IncomingMessage): boolean {
   return LOOPBACK.has(req.socket.remoteAddress ?? '') && PROXY_HEADERS.every((h) => req.headers[h] === undefined);
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, receiver: Receiver, db: CountyDb, max: number) {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  receiver: Receiver,
+  db: CountyDb,
+  max: number,
+  now: () => Date,
+) {
   const url = new URL(req.url ?? '/', 'http://county.invalid');
   const bundle = BUNDLE_PATH.exec(url.pathname);
   if (bundle) {
@@ -81,6 +89,19 @@ async function route(req: IncomingMessage, res: ServerResponse, receiver: Receiv
     if (req.method !== 'GET') throw new CountyError(405, 'METHOD', '状态只能用 GET 查询');
     if (!fromThisMachine(req)) throw new CountyError(403, 'LOCAL_ONLY', '状态只能在县级服务器本机查询');
     return sendJson(res, 200, countyStatus(db));
+  }
+  if (url.pathname === '/status') {
+    if (req.method !== 'GET') throw new CountyError(405, 'METHOD', '状态页只能用 GET 打开');
+    if (!fromThisMachine(req)) throw new CountyError(403, 'LOCAL_ONLY', '状态只能在县级服务器本机查询');
+    const html = renderStatusPage(countyStatus(db), now());
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(html),
+      'Cache-Control': 'no-store',
+      // Nothing on the page runs or loads: a name that slipped past escaping still could not act.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+    return res.end(html);
   }
   throw new CountyError(404, 'NOT_FOUND', `没有这个地址：${url.pathname}`);
 }
@@ -95,7 +116,7 @@ export async function startCountyServer(opts: CountyServerOptions): Promise<Coun
   const receiver = createReceiver(db, countyKeys, { maxPlainBytes: max * 8, now: opts.now });
 
   const server = http.createServer((req, res) => {
-    route(req, res, receiver, db, max).catch((err: unknown) => {
+    route(req, res, receiver, db, max, opts.now ?? (() => new Date())).catch((err: unknown) => {
       if (err instanceof CountyError) {
         // After a refused oversized body the connection is closed rather than read to the end.
         return sendJson(res, err.status, err.toBody(), err.status === 413);

@@ -10,6 +10,9 @@ export interface TownshipStatus {
   lastReceivedAt: string | null;
   bundleCount: number;
   changeCount: number;
+  /** The most recent refusal of a bundle this township signed (code and Chinese reason), and when. */
+  lastError: string | null;
+  lastErrorAt: string | null;
   /** Live (not tombstoned) rows per mirror table. */
   rows: Record<string, number>;
 }
@@ -22,7 +25,7 @@ export function countyStatus(db: CountyDb): { townships: TownshipStatus[] } {
   const townships = sqlite
     .prepare(
       `SELECT t.code, t.registered_at, t.last_bundle_id, t.last_seq, t.last_received_at, t.bundle_count,
-         t.change_count, (SELECT name FROM township m WHERE m.${ident(TOWNSHIP_COLUMN)} = t.code LIMIT 1) AS name
+         t.change_count, t.last_error, t.last_error_at, (SELECT name FROM township m WHERE m.${ident(TOWNSHIP_COLUMN)} = t.code LIMIT 1) AS name
        FROM county_townships t ORDER BY t.code`,
     )
     .all() as {
@@ -34,6 +37,8 @@ export function countyStatus(db: CountyDb): { townships: TownshipStatus[] } {
     last_received_at: string | null;
     bundle_count: number;
     change_count: number;
+    last_error: string | null;
+    last_error_at: string | null;
   }[];
   const counters = [...db.mirror.keys()].map(
     (table) =>
@@ -54,6 +59,8 @@ export function countyStatus(db: CountyDb): { townships: TownshipStatus[] } {
       lastReceivedAt: t.last_received_at,
       bundleCount: t.bundle_count,
       changeCount: t.change_count,
+      lastError: t.last_error,
+      lastErrorAt: t.last_error_at,
       rows: Object.fromEntries(counters.map(([table, stmt]) => [table, stmt.get(t.code) as number])),
     })),
   };

@@ -4,16 +4,17 @@ import type { Township } from '../../shared/api/setup';
 import type { User } from '../../shared/api/schemas';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { defaultResourcesDir, openCore } from '../core/app';
-import { backupDatabase, checkBackupFile, defaultBackupFile, restoreDatabase } from '../core/db/backup';
-import { chooseRestoreKey, installRestoredKey, writeBackupKey } from '../core/db/backup-key';
-import { acquireDataDirLock } from '../core/instance-lock';
+import { backupDatabase, checkBackupFile, defaultBackupFile, restoreDatabase, undoRestore } from '../core/db/backup';
+import { chooseRestoreKey, installRestoredKey, undoRestoredKey, writeBackupKey } from '../core/db/backup-key';
 import { dataPaths } from '../core/paths';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
 import { report } from './report-command';
 import { seedDemo } from './seed-demo';
+import { lockDataDir, openLockedCore } from './locked-core';
 import { keys, push } from './sync-commands';
+import { carrySyncForward } from '../core/sync/restore-sync';
 
 export interface Command {
   usage: string;
@@ -35,7 +36,7 @@ const serve: Command = {
     const { values } = parseCommand(argv, { port: { type: 'string' }, token: { type: 'string' } });
     const port = portOf(values.port) ?? 8650;
     const dataDir = dataDirOf(values);
-    const lock = acquireDataDirLock(dataDir);
+    const lock = lockDataDir(dataDir);
     const core = openCore({
       dataDir,
       sync: { log: (line) => process.stderr.write(`${new Date().toLocaleString('zh-CN')} ${line}\n`) },
@@ -66,7 +67,7 @@ const init: Command = {
       'admin-name': { type: 'string' },
       password: { type: 'string' },
     });
-    const core = openCore({ dataDir: dataDirOf(values) });
+    const core = openLockedCore({ dataDir: dataDirOf(values) });
     try {
       const r = callAsCli<{ township: Township; villageCount: number }>(core, 'setup.init', {
         townshipCode: required(values, 'township'),
@@ -95,7 +96,7 @@ const userAdd: Command = {
       role: { type: 'string' },
       password: { type: 'string' },
     });
-    const core = openCore({ dataDir: dataDirOf(values) });
+    const core = openLockedCore({ dataDir: dataDirOf(values) });
     try {
       const user = callAsCli<User>(core, 'users.create', {
         username: required(values, 'username'),
@@ -135,7 +136,7 @@ const restore: Command = {
       throw new UsageError('请给出一个备份文件，例如：restore backups/zongzhi-20261126-101500.sqlite');
     const paths = dataPaths(dataDirOf(values));
     const migrationsDir = path.join(defaultResourcesDir(), 'migrations');
-    const lock = acquireDataDirLock(paths.dataDir);
+    const lock = lockDataDir(paths.dataDir);
     try {
       const from = path.resolve(positionals[0]!);
       // Before anything is replaced: a backup no key can open would lose every ID number and phone.
@@ -149,7 +150,19 @@ const restore: Command = {
         now: new Date(),
       });
       installRestoredKey(paths.keysDir, key, r.previousSavedAs);
-      openCore({ dataDir: paths.dataDir }).close(); // brings an older backup up to this version's schema
+      // Brings an older backup up to this version's schema, then the county's bookkeeping forward.
+      const core = openCore({ dataDir: paths.dataDir });
+      try {
+        if (r.previousSavedAs) carrySyncForward(core.deps.conn.sqlite, r.previousSavedAs, new Date());
+      } catch (err) {
+        core.close();
+        undoRestore(paths.dbFile, r.previousSavedAs!);
+        undoRestoredKey(paths.keysDir, r.previousSavedAs!);
+        throw new Error(`恢复已撤销，数据库保持恢复前的状态：${err instanceof Error ? err.message : String(err)}`, {
+          cause: err,
+        });
+      }
+      core.close();
       out(`已恢复 ${r.township} 的数据。${r.previousSavedAs ? `恢复前的数据库已另存为：${r.previousSavedAs}` : ''}`);
     } finally {
       lock.release();

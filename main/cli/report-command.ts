@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
-import { openCore } from '../core/app';
+import { openLockedCore } from './locked-core';
 import { dataPaths } from '../core/paths';
 import { REPORT_FORMS } from '../core/reports/forms/registry';
 import { PERIOD_KIND_LABELS } from '../core/reports/periods';
@@ -40,7 +40,7 @@ export const report: Command = {
     }
     const dataDir = dataDirOf(values);
     if (!fs.existsSync(dataPaths(dataDir).dbFile)) throw new UsageError(`数据文件夹中没有数据库：${dataDir}`);
-    const core = openCore({ dataDir });
+    const core = openLockedCore({ dataDir });
     try {
       const r = await callAsCliAsync<{ fileName: string; sha256: string; size: number; bytes: string }>(
         core,

@@ -1,5 +1,5 @@
 import { seedDemoTownship } from '../core/demo/seed';
-import { openCore } from '../core/app';
+import { openLockedCore } from './locked-core';
 import { dataDirOf, parseCommand, UsageError } from './args';
 
 const out = (line: string) => process.stdout.write(line + '\n');
@@ -30,7 +30,7 @@ export const seedDemo = {
     });
     const grids = countOf(values.grids, 'grids', 1);
     const people = countOf(values.people, 'people', 1);
-    const core = openCore({ dataDir: dataDirOf(values) });
+    const core = openLockedCore({ dataDir: dataDirOf(values) });
     try {
       const r = seedDemoTownship(core, {
         grids,

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCore } from '../core/app';
 import { fingerprint } from '../core/sync/jwk';
 import { checkCountyUrl, readSyncState, updateSyncState } from '../core/sync/state';
 import { pushOnce, type PushResult } from '../core/sync/uploader';
 import { dataDirOf, parseCommand, UsageError } from './args';
 import type { Command } from './commands';
+import { openLockedCore } from './locked-core';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
@@ -29,7 +29,7 @@ export const push: Command = {
     if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440))
       throw new UsageError(`--interval 应为 1–1440 的整数分钟，收到：${values.interval}`);
     const stamp = (line: string) => out(`${new Date().toLocaleString('zh-CN')} ${line}`);
-    const core = openCore({
+    const core = openLockedCore({
       dataDir: dataDirOf(values),
       sync: { onPass: (p) => stamp(p.result ? describe(p.result) : `上报未完成：${p.error}`) },
     });
@@ -64,7 +64,7 @@ export const keys: Command = {
   run(argv) {
     const [sub, ...rest] = argv;
     const { values, positionals } = parseCommand(rest, {}, true);
-    const core = openCore({ dataDir: dataDirOf(values) });
+    const core = openLockedCore({ dataDir: dataDirOf(values) });
     try {
       if (sub === 'import-county') {
         if (positionals.length !== 1)

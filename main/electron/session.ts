@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { isAllowedRequest, type RendererSource } from './origin';
 
 /**

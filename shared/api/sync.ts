@@ -45,6 +45,8 @@ export const syncStatusSchema = z.object({
   passRunning: z.boolean(),
   /** Why the last pass did not finish (Chinese), or what is missing before the first one. */
   lastError: z.string().nullable(),
+  /** The county refused a bundle for good: automatic passes wait for 立即上报 (ISO time), or null. */
+  haltedAt: z.string().nullable(),
   /** Failed passes in a row (the back-off grows with it). */
   failures: z.number(),
   /** The newest bundles first, at most 200. */

@@ -81,7 +81,7 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
 
   // The township: the host makes its key pair on first start.
   const dataDir = newDataDir();
-  const host: RunningHost = await startHost(dataDir);
+  let host: RunningHost = await startHost(dataDir);
   stops.push(() => host.stop());
   const townshipKeyFile = path.join(dataPaths(dataDir).keysDir, 'township-ed25519.public.jwk');
   countyCli('register-township', '--data-dir', countyDir, '--code', TOWNSHIP, '--public-key', townshipKeyFile);
@@ -179,7 +179,9 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
   await expect(page.getByTestId('sync-error')).toHaveCount(0);
   await shot(page, '15-sync-recovered');
 
-  // A 录入员 sees the same page and may press 立即上报, but not change the county.
+  // A 录入员 sees the same page and may press 立即上报, but not change the county. The CLI needs
+  // the data folder to itself, so the host stops for it and starts again.
+  await host.stop();
   const cli = spawnSync(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'main/cli.ts'), 'user', 'add', '--data-dir', dataDir].concat([
@@ -195,7 +197,8 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
     { cwd: root, encoding: 'utf8' },
   );
   expect(cli.status, cli.stderr).toBe(0);
-  await page.getByRole('button', { name: '退出登录' }).click();
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
   await page.getByLabel('用户名', { exact: true }).fill('lu');
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('密码', { exact: true }).press('Enter');

@@ -147,4 +147,30 @@ describe('admin CLI', () => {
     expect(refused.err).toContain('不是有效的数据库文件');
     expect(query(dir, 'SELECT 1 FROM users')).toHaveLength(1);
   });
+  it('refuses every command that opens the database while the app holds the folder, in Chinese', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'app.lock'), String(process.pid)); // a running app: this test process
+    const commands = [
+      ['init', '--township', TOWNSHIP, '--admin', 'admin', '--password', PASSWORD],
+      ['user', 'add', '--username', 'x1', '--name', '某', '--role', 'clerk', '--password', PASSWORD],
+      ['keys', 'show'],
+      ['push', '--once', '--url', 'http://127.0.0.1:9'],
+      ['restore', path.join(dir, 'zongzhi.sqlite')],
+    ];
+    for (const args of commands) {
+      const r = cli(...args, '--data-dir', dir);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.err, args[0]).toContain(`综治工作台正在使用数据文件夹 ${dir}（进程号 ${process.pid}），请先关闭程序`);
+    }
+    expect(fs.existsSync(path.join(dir, 'zongzhi.sqlite'))).toBe(false); // nothing was opened or written
+    expect(fs.readFileSync(path.join(dir, 'app.lock'), 'utf8')).toBe(String(process.pid));
+
+    // A lock left by a process that is gone is taken over, and released when the command ends.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    fs.writeFileSync(path.join(dir, 'app.lock'), String(gone));
+    const init = cli('init', '--data-dir', dir, '--township', TOWNSHIP, '--admin', 'admin', '--password', PASSWORD);
+    expect(init.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'app.lock'))).toBe(false);
+    expect(query(dir, 'SELECT code FROM township')).toEqual([{ code: TOWNSHIP }]);
+  }, 120_000); // seven CLI processes, each starting tsx
 });

@@ -18,7 +18,12 @@ let county: CountyServer;
 let t: Township;
 let acked = 0;
 
-const source = () => ({ sqlite: t.core.deps.conn.sqlite, keys: t.core.deps.keys, now: () => new Date() });
+const source = () => ({
+  sqlite: t.core.deps.conn.sqlite,
+  keys: t.core.deps.keys,
+  pii: t.core.deps.pii,
+  now: () => new Date(),
+});
 const build = (after = acked, limits?: BundleLimits) => buildNextBundle(source(), after, limits);
 
 /** Builds and uploads until the log is empty, as the uploader will; returns the receipts. */
@@ -38,7 +43,13 @@ function countyState() {
   const db = county.db.sqlite;
   return {
     bundles: db.prepare('SELECT count(*) FROM county_bundles').pluck().get(),
-    townships: db.prepare('SELECT * FROM county_townships').all(),
+    // All but the note of the last refusal, which the status page shows.
+    townships: db
+      .prepare(
+        `SELECT code, registered_at, last_seq, last_bundle_id, last_received_at, bundle_count, change_count
+         FROM county_townships`,
+      )
+      .all(),
     rows: syncedTableInfo().map((i) => db.prepare(`SELECT count(*) FROM "${i.name}"`).pluck().get()),
   };
 }

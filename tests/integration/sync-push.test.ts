@@ -160,7 +160,7 @@ describe('push to the county', () => {
     expectExactlyOnce(t, county);
   });
 
-  it('shows a refusal in Chinese, backs off, and resends the changes in a new bundle once resolved', async () => {
+  it('shows a refusal in Chinese, pauses automatic passes, and resends the changes in a new bundle once resolved', async () => {
     const { t, start, register } = setup({ register: false });
     const county = await start();
     updateSyncState(t.core.deps.conn.db, { countyUrl: county.url });
@@ -168,12 +168,27 @@ describe('push to the county', () => {
     const refused = await pushOnce(t.core.deps, { random: () => 0.5 });
     expect(refused.error).toContain('签名密钥未登记');
     expect(outbox(t)).toMatchObject([{ status: 'rejected' }]);
-    expect(readSyncState(t.core.deps.conn.db)).toMatchObject({ failures: 1 });
+    expect(readSyncState(t.core.deps.conn.db)).toMatchObject({ failures: 1, nextAttemptAt: null });
+    // Refused for good: no rebuild on later passes, however long one waits; the page says what to do.
+    const clock = t.core.deps.clock;
+    const later = { now: () => new Date(clock.now().getTime() + 24 * 3600_000) };
+    const waited = await pushOnce({ ...t.core.deps, clock: later });
+    expect(waited).toMatchObject({ sentBundles: 0, nextAttemptAt: null });
+    expect(outbox(t)).toMatchObject([{ status: 'rejected', attempts: 1 }]);
+    const shown = t.ok('sync.status', {}, t.clerk);
+    expect(shown).toMatchObject({ haltedAt: expect.any(String), nextAttemptAt: null });
+    expect(shown.lastError).toContain('已暂停自动上报');
+    expect(shown.lastError).toContain('立即上报');
+    t.core.deps.sync.start(); // the schedule's start-up pass changes nothing and plans no other
+    await t.core.deps.sync.idle();
+    expect(t.core.deps.sync.nextPassAt()).toBeNull();
+    expect(outbox(t)).toHaveLength(1);
 
     register();
     const r = await pushOnce(t.core.deps, { force: true });
     expect(r.error).toBeNull();
     expect(outbox(t).map((o) => o.status)).toEqual(['rejected', 'acked']);
+    expect(readSyncState(t.core.deps.conn.db).haltedAt).toBeNull();
     expectExactlyOnce(t, county);
   });
 

@@ -6,6 +6,8 @@ import { actorId, type HandlerContext } from '../context';
 import { newId } from '../ids';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { users } from './schema';
+import { AuditedFailure } from '../audit/failure';
+import { LOGIN_BLOCKED, LOGIN_FAILED, loginWaitMinutes, MAX_LOGIN_FAILURES } from './throttle';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -50,11 +52,23 @@ export function createUser(
 }
 
 export function login(ctx: HandlerContext, username: string, password: string): { session: string; user: User } {
+  const wait = loginWaitMinutes(ctx, username);
+  if (wait > 0) {
+    throw new AuditedFailure(
+      'UNAUTHENTICATED',
+      `账号 ${username} 连续 ${MAX_LOGIN_FAILURES} 次登录失败，已暂停登录，请 ${wait} 分钟后再试`,
+      { method: LOGIN_BLOCKED, username },
+    );
+  }
   const row = findByUsername(ctx, username);
   // One message for both cases, so a guesser cannot learn which usernames exist.
   if (!row) verifyPassword(password, DUMMY_HASH);
   if (!row || !verifyPassword(password, row.passwordHash)) {
-    throw new ApiError('UNAUTHENTICATED', '用户名或密码错误');
+    throw new AuditedFailure('UNAUTHENTICATED', '用户名或密码错误', {
+      method: LOGIN_FAILED,
+      username,
+      userId: row?.id ?? null,
+    });
   }
   if (row.disabled) throw new ApiError('FORBIDDEN', '该账号已停用，请联系管理员');
   const user = toUser(row);

@@ -94,6 +94,12 @@ export function installRestoredKey(keysDir: string, keys: PiiKeys | null, previo
   writePrivateFile(live, wanted);
 }
 
+/** Puts back the key `installRestoredKey` saved beside the replaced database (a restore undone). */
+export function undoRestoredKey(keysDir: string, previousSavedAs: string): void {
+  const saved = backupKeyFile(previousSavedAs);
+  if (fs.existsSync(saved)) writePrivateFile(liveKeyFile(keysDir), fs.readFileSync(saved, 'utf8'));
+}
+
 function sameKeys(text: string, wanted: string): boolean {
   try {
     return encodeKeys(decodeKeys(text, '')) === wanted;

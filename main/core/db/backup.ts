@@ -99,3 +99,9 @@ export function restoreDatabase(opts: {
   fs.renameSync(tmp, opts.dbFile);
   return { township, previousSavedAs };
 }
+
+/** Puts the database saved before a restore back in place (the restore could not be completed). */
+export function undoRestore(dbFile: string, savedAs: string): void {
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  fs.copyFileSync(savedAs, dbFile);
+}

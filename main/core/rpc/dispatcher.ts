@@ -4,6 +4,7 @@ import type { MethodDef } from '../../../shared/api/define';
 import type { User } from '../../../shared/api/schemas';
 import { ApiError, type RpcResult } from '../../../shared/errors';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/people/mask';
+import { AuditedFailure } from '../audit/failure';
 import { auditLog } from '../audit/schema';
 import { users } from '../auth/schema';
 import type { CoreDeps, Handler, HandlerContext, Handlers, Prepare, Preparers } from '../context';
@@ -122,7 +123,28 @@ export function createDispatcher(
       return checked.data;
     };
     // Writes take the lock up front; reads get one consistent snapshot.
-    return def.write ? sqlite.transaction(body).immediate() : sqlite.transaction(body).deferred();
+    try {
+      return def.write ? sqlite.transaction(body).immediate() : sqlite.transaction(body).deferred();
+    } catch (err) {
+      if (err instanceof AuditedFailure) recordFailure(err);
+      throw err;
+    }
+  }
+
+  /** The call was rolled back; its refusal is recorded on its own. */
+  function recordFailure(err: AuditedFailure) {
+    deps.conn.db
+      .insert(auditLog)
+      .values({
+        id: newId(),
+        at: deps.clock.now().toISOString(),
+        userId: err.entry.userId ?? null,
+        username: err.entry.username,
+        method: err.entry.method,
+        recordId: err.entry.userId ?? null,
+        detail: err.entry.detail ?? JSON.stringify({ reason: err.message }),
+      })
+      .run();
   }
 
   const dispatch: Dispatch = (call) => {

@@ -18,7 +18,7 @@ function status(ctx: HandlerContext) {
     .prepare('SELECT count(*) FROM change_log WHERE seq > ?')
     .pluck()
     .get(state.ackedSeq) as number;
-  const nextAttemptAt = ctx.sync.nextPassAt() ?? state.nextAttemptAt;
+  const nextAttemptAt = state.haltedAt ? null : (ctx.sync.nextPassAt() ?? state.nextAttemptAt);
   const rows = ctx.db.select().from(syncOutbox).orderBy(desc(syncOutbox.seqFrom)).limit(OUTBOX_SHOWN).all();
   const outboxTotal = ctx.db.select({ n: count() }).from(syncOutbox).get()?.n ?? 0;
   return {
@@ -32,6 +32,7 @@ function status(ctx: HandlerContext) {
     nextAttemptAt,
     passRunning: ctx.sync.running(),
     lastError: notConfigured(ctx) ?? ctx.sync.lastPass()?.error ?? state.lastError,
+    haltedAt: state.haltedAt,
     failures: state.failures,
     outbox: rows.map((r) => ({
       id: r.id,

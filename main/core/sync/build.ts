@@ -3,6 +3,8 @@ import { schemaVersionOf } from '../db/migrate';
 import { newId } from '../ids';
 import { encodeBundle, type EncodedBundle } from './bundle';
 import type { KeyStore } from './keystore';
+import type { PiiCipher } from '../crypto/pii';
+import { wireRows, type WireRow } from './wire';
 
 export interface BundleLimits {
   /** At most this many changes per bundle. */
@@ -23,10 +25,10 @@ interface LogRow {
 }
 
 /** One change as a JSON line; `data` is already JSON from SQLite, so it is spliced in, not re-parsed. */
-function changeLine(r: LogRow): string {
+function changeLine(r: LogRow, toWire: WireRow): string {
   return (
     `{"seq":${r.seq},"table":${JSON.stringify(r.table_name)},"id":${JSON.stringify(r.row_id)},` +
-    `"op":${JSON.stringify(r.op)},"at":${JSON.stringify(r.at)},"row":${r.data}}`
+    `"op":${JSON.stringify(r.op)},"at":${JSON.stringify(r.at)},"row":${toWire(r.table_name, r.data)}}`
   );
 }
 
@@ -39,7 +41,13 @@ export interface PendingChanges {
 }
 
 /** The changes after `afterSeq`, within the limits, from one consistent snapshot of the log. */
-export function readPendingChanges(sqlite: Database.Database, afterSeq: number, limits: BundleLimits): PendingChanges {
+export function readPendingChanges(
+  sqlite: Database.Database,
+  afterSeq: number,
+  limits: BundleLimits,
+  /** Without the PII cipher a change of a table with sealed columns cannot be bundled (it throws). */
+  toWire: WireRow = wireRows(null),
+): PendingChanges {
   const read = sqlite.transaction(() => {
     const township = sqlite.prepare('SELECT code FROM township LIMIT 1').pluck().get() as string | undefined;
     if (!township) throw new Error('尚未初始化乡镇，无法生成上报包');
@@ -50,7 +58,7 @@ export function readPendingChanges(sqlite: Database.Database, afterSeq: number, 
       .prepare('SELECT seq, table_name, row_id, op, at, data FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?')
       .iterate(afterSeq, limits.maxChanges) as IterableIterator<LogRow>;
     for (const r of rows) {
-      const line = changeLine(r);
+      const line = changeLine(r, toWire);
       const size = Buffer.byteLength(line) + 1;
       if (lines.length > 0 && bytes + size > limits.maxBytes) break;
       lines.push(line);
@@ -65,6 +73,8 @@ export function readPendingChanges(sqlite: Database.Database, afterSeq: number, 
 export interface BundleSource {
   sqlite: Database.Database;
   keys: KeyStore;
+  /** Opens the sealed personal information, which travels readable to the county (wire.ts). */
+  pii: PiiCipher;
   now: () => Date;
 }
 
@@ -79,7 +89,7 @@ export async function buildNextBundle(
 ): Promise<EncodedBundle | null> {
   const recipient = src.keys.countyKey();
   if (!recipient) throw new Error('尚未导入县综治中心的公钥，无法生成上报包');
-  const pending = readPendingChanges(src.sqlite, afterSeq, limits);
+  const pending = readPendingChanges(src.sqlite, afterSeq, limits, wireRows(src.pii));
   if (pending.lines.length === 0) return null;
   return encodeBundle(
     {

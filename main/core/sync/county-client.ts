@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envProxyFetch } from './env-proxy';
 
 /** What one upload attempt came to. */
 export type UploadOutcome =
@@ -43,7 +44,14 @@ const NETWORK_ERRORS: Record<string, string> = {
 function reason(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   if ((err as Error).name === 'TimeoutError') return '等待回应超时';
-  const code = cause?.code;
+  // DOMException carries a numeric code; only Node's string codes name a network failure.
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const chain: unknown[] = [];
+  for (let e: unknown = err; e && chain.length < 5; e = (e as { cause?: unknown }).cause) chain.push(e);
+  const proxy = chain
+    .map((e) => /Proxy response \((\d+)\)/.exec(String((e as Error).message))?.[1])
+    .find((s) => s !== undefined);
+  if (proxy) return `代理服务器拒绝转发（HTTP ${proxy}），请检查 HTTP_PROXY / HTTPS_PROXY 设置`;
   if (code && NETWORK_ERRORS[code]) return `${NETWORK_ERRORS[code]}（${code}）`;
   // Electron's net.fetch names Chromium's errors in the message, e.g. net::ERR_CONNECTION_REFUSED.
   const net = /net::(ERR_[A-Z_]+)/.exec(String((err as Error).message))?.[1];
@@ -60,7 +68,7 @@ export async function sendBundle(
   bundle: { id: string; body: string; hash: string; seqTo: number },
   opts: { fetch?: FetchLike; timeoutMs?: number } = {},
 ): Promise<UploadOutcome> {
-  const doFetch = opts.fetch ?? fetch;
+  const doFetch = opts.fetch ?? envProxyFetch();
   let res: Response;
   let json: unknown;
   try {

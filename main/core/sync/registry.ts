@@ -9,8 +9,7 @@ import { township } from '../setup/schema';
  * triggers, bundle lines and the county's mirror all follow from its drizzle definition.
  * Deliberately absent: users (password hashes never leave the machine) and audit_log (local record).
  */
-// persons travel with their personal information still sealed by the township's key (the *_enc
-// columns); the bundle's own encryption would let them go in clear to the county — decided later.
+// persons' sealed personal information travels readable inside the county-encrypted bundle (wire.ts).
 export const SYNCED_TABLES: readonly SQLiteTable[] = [
   township,
   villages,

@@ -73,7 +73,7 @@ export function notConfigured(deps: Pick<CoreDeps, 'conn' | 'keys'>): string | n
  * during a pass runs another pass right after it, so nothing entered before the click is left out.
  */
 export function createSyncScheduler(
-  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys'>,
+  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys' | 'pii'>,
   opts: SchedulerOptions = {},
 ): SyncScheduler {
   const timers = opts.timers ?? systemTimers;
@@ -116,6 +116,7 @@ export function createSyncScheduler(
   function planNext() {
     if (!started || stopped) return;
     const state = readSyncState(deps.conn.db);
+    if (state.haltedAt) return clearTimer(); // refused for good: only 立即上报 goes on
     const now = clock.now().getTime();
     const interval = now + state.intervalMinutes * 60_000;
     const backoff = state.nextAttemptAt ? Date.parse(state.nextAttemptAt) : null;

@@ -52,4 +52,9 @@ export const syncState = sqliteTable('sync_state', {
   lastSuccessAt: text('last_success_at'),
   /** Minutes between scheduled passes while the app runs (立即上报 and start-up passes come on top). */
   intervalMinutes: integer('interval_minutes').notNull().default(30),
+  /**
+   * Set when the county refused a bundle for good (a retry of the same changes would be refused
+   * again): automatic passes stop until someone acts and presses 立即上报 (or runs push --once).
+   */
+  haltedAt: text('halted_at'),
 });

@@ -33,7 +33,7 @@ const MAX_RESUMES = 3;
  * bytes), then new ones from the log. Stops at the first failure and schedules the next attempt.
  */
 export async function pushOnce(
-  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys'>,
+  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys' | 'pii'>,
   opts: PushOptions = {},
 ): Promise<PushResult> {
   const { db, sqlite } = deps.conn;
@@ -47,9 +47,12 @@ export async function pushOnce(
     const s = readSyncState(db);
     return { sentBundles, sentChanges, error, nextAttemptAt: s.nextAttemptAt, pendingChanges: pending() };
   };
+  if (!opts.force && start.haltedAt) return result(0, 0, start.lastError);
   if (!opts.force && start.nextAttemptAt && start.nextAttemptAt > now().toISOString()) {
     return result(0, 0, start.lastError);
   }
+  // 立即上报 after a refusal is the operator's word that the cause was dealt with.
+  if (start.haltedAt) updateSyncState(db, { haltedAt: null });
 
   let sent = 0;
   let changes = 0;
@@ -58,16 +61,22 @@ export async function pushOnce(
     sqlite.transaction(() => {
       markFailed(db, id, error, rejected);
       const failures = readSyncState(db).failures + 1;
+      if (rejected) {
+        // Rebuilding the same changes would only be refused again: wait for a person instead.
+        const halted = `${error}。已暂停自动上报，请联系县综治中心解决后点「立即上报」重试`;
+        updateSyncState(db, { failures, nextAttemptAt: null, lastError: halted, haltedAt: now().toISOString() });
+        return;
+      }
       const next = new Date(now().getTime() + backoffMs(failures, opts.random)).toISOString();
       updateSyncState(db, { failures, nextAttemptAt: next, lastError: error });
     })();
-    return result(sent, changes, error);
+    return result(sent, changes, readSyncState(db).lastError);
   };
 
   for (;;) {
     let row = nextUnsent(db);
     if (!row) {
-      const src = { sqlite, keys: deps.keys, now };
+      const src = { sqlite, keys: deps.keys, pii: deps.pii, now };
       const bundle = await buildNextBundle(src, readSyncState(db).ackedSeq, opts.limits);
       if (!bundle) break;
       row = enqueue(db, bundle, now().toISOString());
@@ -83,6 +92,7 @@ export async function pushOnce(
           failures: 0,
           nextAttemptAt: null,
           lastError: null,
+          haltedAt: null,
           lastSuccessAt: at,
         });
       })();

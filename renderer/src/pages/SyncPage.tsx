@@ -208,7 +208,16 @@ export function SyncPage() {
         />
       )}
 
-      {s?.lastError && !running && (
+      {s?.haltedAt && !running && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="sync-halted"
+          title="县级拒收了上报包，自动上报已暂停"
+          description={`${s.lastError ?? ''}（暂停于 ${new Date(s.haltedAt).toLocaleString('zh-CN')}）`}
+        />
+      )}
+      {s?.lastError && !s.haltedAt && !running && (
         <Alert
           type={s.countyUrl && s.countyKeyFingerprint ? 'error' : 'info'}
           showIcon

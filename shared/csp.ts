@@ -1,5 +1,6 @@
 /**
- * The page's Content-Security-Policy. Everything comes from our own files; Ant Design injects
+ * The page's Content-Security-Policy, one text for every carrier: the Electron session's header,
+ * the browser host's header, and renderer/index.html's <meta> (a test keeps that one equal). Everything comes from our own files; Ant Design injects
  * <style> elements at run time, hence 'unsafe-inline' for styles only.
  */
 const PROD: Record<string, string> = {
@@ -25,3 +26,8 @@ function render(policy: Record<string, string>): string {
 
 export const CONTENT_SECURITY_POLICY = render(PROD);
 export const DEV_CONTENT_SECURITY_POLICY = render(DEV);
+
+/** What renderer/index.html's <meta> carries: a <meta> cannot set frame-ancestors (browsers ignore it there). */
+export const META_CONTENT_SECURITY_POLICY = render(
+  Object.fromEntries(Object.entries(PROD).filter(([k]) => k !== 'frame-ancestors')),
+);

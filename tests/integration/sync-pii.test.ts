@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pushOnce } from '../../main/core/sync/uploader';
+import { TOWNSHIP } from '../helpers/core';
+import { townshipWithCounty } from '../helpers/county-setup';
+import { countyRows, townshipRows } from '../helpers/sync';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const ID = '11010519491231002X'; // GB 11643's published example
+const PHONE = '18012341999';
+const ADDRESS = '山西省朔州市山阴县玉井镇玉井村';
+
+describe('personal information on the way to the county', () => {
+  it('travels readable inside the encrypted bundle; the county holds it plain, the township only sealed', async () => {
+    const { t, county } = await townshipWithCounty();
+    cleanups.push(
+      () => county.close(),
+      () => t.core.close(),
+    );
+    const p = t.ok('people.create', { name: '王网格', idNumber: ID, phone: PHONE, address: ADDRESS }, t.clerk);
+    t.ok('people.update', { id: p.id, name: '王网格员', phone: null }, t.clerk);
+    expect((await pushOnce(t.core.deps)).error).toBeNull();
+
+    const sqlite = t.core.deps.conn.sqlite;
+    // At rest on the township: ciphertext only, in the table and in the change log.
+    const [mine] = townshipRows(sqlite, 'persons');
+    expect(mine!.id_number_enc).toMatch(/^v1:/);
+    const log = sqlite.prepare("SELECT data FROM change_log WHERE table_name = 'persons'").pluck().all() as string[];
+    expect(log.length).toBe(2);
+    for (const data of log) expect(data).not.toContain(ID);
+
+    // At the county: the documented wire columns, readable; nothing of the township's keys.
+    const columns = county.db.sqlite.prepare("SELECT name FROM pragma_table_info('persons')").pluck().all();
+    expect(columns).toEqual(expect.arrayContaining(['id_number', 'phone', 'address']));
+    for (const gone of ['id_number_enc', 'phone_enc', 'address_enc', 'id_number_hash'])
+      expect(columns).not.toContain(gone);
+    const [theirs] = countyRows(county.db.sqlite, 'persons', TOWNSHIP);
+    const { id_number_enc: _i, phone_enc: _p, address_enc: _a, id_number_hash: _h, ...plainColumns } = mine!;
+    expect(theirs).toEqual({ ...plainColumns, id_number: ID, phone: null, address: ADDRESS, name: '王网格员' });
+    // The raw bundles the county stored are the encrypted bodies, never the plain number.
+    const raws = county.db.sqlite.prepare('SELECT raw FROM county_bundles').pluck().all() as Buffer[];
+    for (const raw of raws) expect(raw.toString('latin1')).not.toContain(ID);
+  });
+});
