@@ -24,7 +24,8 @@ function query<T>(dataDir: string, sql: string): T[] {
   }
 }
 
-describe('admin CLI', () => {
+// Each case spawns the CLI several times through tsx (seconds apiece on a busy 2-core machine).
+describe('admin CLI', { timeout: 120_000 }, () => {
   it('initialises a township and adds users non-interactively', () => {
     const dir = tempDir();
     const init = cli('init', '--data-dir', dir, '--township', TOWNSHIP, '--admin', 'admin', '--password', PASSWORD);
