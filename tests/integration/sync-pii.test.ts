@@ -12,6 +12,7 @@ afterEach(async () => {
 const ID = '11010519491231002X'; // GB 11643's published example
 const PHONE = '18012341999';
 const ADDRESS = '山西省朔州市山阴县玉井镇玉井村';
+const CALLER = '13903491234';
 
 describe('personal information on the way to the county', () => {
   it('travels readable inside the encrypted bundle; the county holds it plain, the township only sealed', async () => {
@@ -22,6 +23,26 @@ describe('personal information on the way to the county', () => {
     );
     const p = t.ok('people.create', { name: '王网格', idNumber: ID, phone: PHONE, address: ADDRESS }, t.clerk);
     t.ok('people.update', { id: p.id, name: '王网格员', phone: null }, t.clerk);
+    const [village] = t.ok<{ id: string }[]>('org.listVillages', {}, t.clerk);
+    const grid = t.ok(
+      'org.createGrid',
+      { villageId: village!.id, type: 'village', name: '一网格', households: 9, residents: 20 },
+      t.clerk,
+    );
+    const made = t.ok(
+      'cases.create',
+      {
+        source: 'hotline',
+        categoryCode: '01',
+        subcategoryCode: '02',
+        gridId: grid.id,
+        place: '玉井村',
+        occurredAt: '2026-11-20T02:00:00.000Z',
+        reporterContact: CALLER,
+        summary: '邻里纠纷',
+      },
+      t.clerk,
+    );
     expect((await pushOnce(t.core.deps)).error).toBeNull();
 
     const sqlite = t.core.deps.conn.sqlite;
@@ -43,5 +64,14 @@ describe('personal information on the way to the county', () => {
     // The raw bundles the county stored are the encrypted bodies, never the plain number.
     const raws = county.db.sqlite.prepare('SELECT raw FROM county_bundles').pluck().all() as Buffer[];
     for (const raw of raws) expect(raw.toString('latin1')).not.toContain(ID);
+
+    // A case's caller number the same way: sealed here, readable at the county, its lookup hash kept home.
+    const [myCase] = townshipRows(sqlite, 'cases');
+    expect(myCase!.reporter_contact_enc).toMatch(/^v1:/);
+    const caseColumns = county.db.sqlite.prepare("SELECT name FROM pragma_table_info('cases')").pluck().all();
+    expect(caseColumns).toContain('reporter_contact');
+    for (const gone of ['reporter_contact_enc', 'reporter_contact_hash']) expect(caseColumns).not.toContain(gone);
+    const [theirCase] = countyRows(county.db.sqlite, 'cases', TOWNSHIP);
+    expect(theirCase).toMatchObject({ id: made.case.id, reporter_contact: CALLER });
   });
 });

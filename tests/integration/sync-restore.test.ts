@@ -66,10 +66,17 @@ describe('restore of an older backup', () => {
     expect(sqlite.prepare('SELECT id FROM sync_outbox ORDER BY seq_from').pluck().all()).toEqual(ackedBundles);
     const relog = sqlite.prepare('SELECT seq, row_id, op FROM change_log WHERE seq > ? ORDER BY seq').all(highWater);
     expect(relog.length).toBeGreaterThan(0);
-    // The grid made after the backup is back, as a tombstone; the kept grid has its old name.
+    // The grid made after the backup is gone here and goes to the county as a tombstone in the log
+    // only; the kept grid has its old name.
     const grids = new Map(townshipRows(sqlite, 'grids').map((g) => [g.id, g]));
-    expect(grids.get(lost.id)).toMatchObject({ name: '备份后新建', deleted_at: expect.any(String) });
+    expect(grids.has(lost.id)).toBe(false);
     expect(grids.get(kept.id)).toMatchObject({ name: '留下的网格', deleted_at: null });
+    const tombstone = sqlite
+      .prepare(
+        "SELECT op, json_extract(data, '$.deleted_at') AS deletedAt FROM change_log WHERE row_id = ? AND seq > ?",
+      )
+      .all(lost.id, highWater);
+    expect(tombstone).toEqual([{ op: 'delete', deletedAt: expect.any(String) }]);
 
     // Work after the restore: a fresh grid code, never the tombstoned one's.
     const admin = after.login('admin', PASSWORD);
@@ -78,12 +85,28 @@ describe('restore of an older backup', () => {
       { villageId: village!.id, type: 'village', name: '恢复后新建', households: 3, residents: 4 },
       admin,
     );
-    expect(fresh.code).not.toBe(grids.get(lost.id)!.code);
+    expect(fresh.code).not.toBe(lost.code);
     const r = await pushOnce(after.core.deps, { force: true });
     expect(r).toMatchObject({ error: null, pendingChanges: 0 });
 
+    // Row by row, the county equals the township, plus the tombstones of what the backup lacked.
     for (const { name } of syncedTableInfo()) {
-      expect(countyRows(county.db.sqlite, name, TOWNSHIP), name).toEqual(townshipRows(sqlite, name));
+      const here = townshipRows(sqlite, name);
+      const ids = new Set(here.map((r) => r.id));
+      const there = countyRows(county.db.sqlite, name, TOWNSHIP);
+      expect(
+        there.filter((r) => ids.has(r.id)),
+        name,
+      ).toEqual(here);
+      const extra = there.filter((r) => !ids.has(r.id));
+      expect(
+        extra.map((r) => r.id),
+        name,
+      ).toEqual(name === 'grids' ? [lost.id] : []);
+      expect(
+        extra.every((r) => r.deleted_at !== null),
+        name,
+      ).toBe(true);
     }
     const last = sqlite.prepare('SELECT max(seq) FROM change_log').pluck().get();
     expect(county.db.sqlite.prepare('SELECT last_seq FROM county_townships').pluck().get()).toBe(last);

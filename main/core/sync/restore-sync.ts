@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { syncedTableInfo, type SyncedTableInfo } from './registry';
+import { SEALED_COLUMNS } from './wire';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const PREV = 'restore_prev';
@@ -9,7 +10,7 @@ export interface SyncCarryResult {
   highWater: number;
   /** Restored rows logged again because the county holds them otherwise (or not at all). */
   relogged: number;
-  /** Rows the county has but the backup lacked, brought back as tombstones. */
+  /** Rows the county has but the backup lacked, sent as tombstones (logged, not put back). */
   tombstoned: number;
 }
 
@@ -25,7 +26,7 @@ function rowJson(alias: string, t: SyncedTableInfo): string {
  * After a backup replaced the database, the change log, outbox and sync state describe the past:
  * new changes would reuse sequence numbers the county already accepted. This carries the replaced
  * database's log, outbox and state forward (the log only ever grows), then logs every restored
- * row the county holds differently, and brings back as tombstones the rows the county has but the
+ * row the county holds differently, and logs tombstones for the rows the county has but the
  * backup lacks, so the county converges to the restored data. One transaction; `restored` is the
  * migrated, restored database with its capture triggers installed, `previousFile` a copy of the
  * replaced one (same schema version).
@@ -44,7 +45,6 @@ export function carrySyncForward(
     if (!has('change_log')) return { highWater: 0, relogged: 0, tombstoned: 0 }; // nothing was ever logged
     const at = now.toISOString();
     const run = restored.transaction((): SyncCarryResult => {
-      restored.pragma('defer_foreign_keys = ON'); // tombstones of children may come before their parents
       // The log as the county knows it: the replaced database's, whole.
       restored.exec(`DELETE FROM main.change_log`);
       restored.exec(
@@ -71,8 +71,38 @@ export function carrySyncForward(
         restored.exec(`INSERT INTO main.${ident(table)} (${cols}) SELECT ${cols} FROM ${PREV}.${ident(table)}`);
       }
 
-      let relogged = 0;
+      // Rows the county holds that the backup never had: tombstones in the log only. Put back into
+      // the tables they could collide with a restored row's unique key (another installation's
+      // township row has the same code). First in the log, so the county drops before it upserts.
       let tombstoned = 0;
+      for (const t of tables) {
+        if (!has(t.name)) continue;
+        const prevCols = columnsOf(restored, PREV, t.name);
+        const data = `json_object(${t.columns
+          .map((c) => {
+            // A tombstone needs no personal data (and the replaced database's key may differ).
+            const value =
+              SEALED_COLUMNS[t.name]?.[c.name] !== undefined
+                ? 'NULL'
+                : c.name === 'deleted_at'
+                  ? `coalesce(p."deleted_at", @at)`
+                  : c.name === 'updated_at'
+                    ? '@at'
+                    : prevCols.has(c.name)
+                      ? `p.${ident(c.name)}`
+                      : 'NULL';
+            return `'${c.name}', ${value}`;
+          })
+          .join(', ')})`;
+        tombstoned += restored
+          .prepare(
+            `INSERT INTO main.change_log (table_name, row_id, op, data, at)
+             SELECT @table, p."id", 'delete', ${data}, @at FROM ${PREV}.${ident(t.name)} p
+             WHERE NOT EXISTS (SELECT 1 FROM main.${ident(t.name)} r WHERE r."id" = p."id") ORDER BY p.rowid`,
+          )
+          .run({ table: t.name, at }).changes;
+      }
+      let relogged = 0;
       for (const t of tables) {
         if (!has(t.name)) continue;
         const tbl = ident(t.name);
@@ -89,19 +119,6 @@ export function carrySyncForward(
              ORDER BY r.rowid`,
           )
           .run(t.name, at).changes;
-        // Rows the county holds that the backup never had: back as tombstones (the insert trigger logs them).
-        const prevCols = columnsOf(restored, PREV, t.name);
-        const cols = t.columns.map((c) => c.name).filter((c) => prevCols.has(c));
-        const pick = cols.map((c) =>
-          c === 'deleted_at' ? `coalesce(p."deleted_at", @at)` : c === 'updated_at' ? '@at' : `p.${ident(c)}`,
-        );
-        tombstoned += restored
-          .prepare(
-            `INSERT INTO main.${tbl} (${cols.map(ident).join(', ')})
-             SELECT ${pick.join(', ')} FROM ${PREV}.${tbl} p
-             WHERE NOT EXISTS (SELECT 1 FROM main.${tbl} r WHERE r."id" = p."id") ORDER BY p.rowid`,
-          )
-          .run({ at }).changes;
       }
       // Grid codes are never reused: a village's counter must not fall behind a tombstoned grid's code.
       if (has('villages')) {

@@ -8,11 +8,13 @@ import { syncedTableInfo, type SyncedTableInfo } from './registry';
  */
 export const SEALED_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   persons: { address_enc: 'address', phone_enc: 'phone', id_number_enc: 'id_number' },
+  cases: { reporter_contact_enc: 'reporter_contact' },
 };
 
 /** Columns that stay on the township: a lookup hash keyed by the township's secret means nothing elsewhere. */
 export const TOWNSHIP_ONLY_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   persons: ['id_number_hash'],
+  cases: ['reporter_contact_hash'],
 };
 
 /** The synced tables as the county sees them (its mirror): sealed columns renamed, local ones left out. */
