@@ -1,5 +1,6 @@
 import { auditApi } from './audit';
 import { casesApi } from './cases';
+import { dashboardApi } from './dashboard';
 import { authApi } from './auth';
 import { orgApi } from './org';
 import { importApi, peopleApi } from './people';
@@ -16,6 +17,7 @@ export const apiTable = {
   ...auditApi,
   ...syncApi,
   ...casesApi,
+  ...dashboardApi,
 };
 
 export type ApiTable = typeof apiTable;
