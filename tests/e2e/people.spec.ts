@@ -51,6 +51,7 @@ test('a 网格员 with masked numbers → the grid team → 审核人 reveals, a
   host = await startHost(dataDir);
   await page.goto(host.openUrl);
   await login(page, 'lu');
+  await page.getByRole('menuitem', { name: '网格与人员' }).click(); // login lands on 工作台
 
   // The clerk creates a grid in 玉井村.
   await page.getByTestId('village-node-140621100200').click();
@@ -175,6 +176,7 @@ test('import a roster: good and bad rows → preview → commit → people, post
   host = await startHost(dataDir);
   await page.goto(host.openUrl);
   await login(page, 'lu');
+  await page.getByRole('menuitem', { name: '网格与人员' }).click(); // login lands on 工作台
   await page.getByTestId('village-node-140621100200').click();
   await page.getByRole('button', { name: '新增网格' }).click();
   await page.getByLabel('网格名称').fill('玉井村第一网格');

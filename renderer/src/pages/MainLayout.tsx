@@ -1,8 +1,10 @@
 import {
   ApartmentOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   FileSearchOutlined,
   IdcardOutlined,
+  PhoneOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
@@ -13,12 +15,16 @@ import { AppHeader } from '../components/AppHeader';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
+import { HomePage } from './HomePage';
+import { HotlinePage } from './HotlinePage';
 import { OrgPage } from './OrgPage';
 import { SyncPage } from './SyncPage';
 import { PeoplePage } from './PeoplePage';
 import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
+  home: { icon: <DashboardOutlined aria-hidden />, page: () => <HomePage /> },
+  hotline: { icon: <PhoneOutlined aria-hidden />, page: () => <HotlinePage /> },
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
