@@ -148,6 +148,16 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   expect(rows).toHaveLength(2);
   expect(rows[1]).toMatchObject({ state: 'assigned', assignee_kind: 'village', urgency: 'normal' });
 
+  // After a restart the calls are still there: the caller's history and the 工作台's numbers.
+  await host.stop();
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'lu', seed.password);
+  await page.getByRole('menuitem', { name: '接警台' }).click();
+  await expect(phone).toBeFocused();
+  await page.keyboard.type(CALLER);
+  await expect(page.getByTestId('caller-history')).toContainText(first);
+
   // 工作台: this month's seeded cases plus the two calls; each number links to its list.
   await page.getByRole('menuitem', { name: '工作台' }).click();
   const received = page.getByRole('link', { name: /^本月受理/ });

@@ -15,7 +15,3 @@ export function casesHash(filter: CaseFilter): string {
     });
   return `#/cases${parts.length ? `?${parts.join('&')}` : ''}`;
 }
-
-export function openCases(filter: CaseFilter): void {
-  window.location.hash = casesHash(filter);
-}
