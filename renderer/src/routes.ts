@@ -1,3 +1,4 @@
+import { casesApi } from '../../shared/api/cases';
 import type { Role } from '../../shared/roles';
 
 export interface RouteDef {
@@ -8,6 +9,9 @@ export interface RouteDef {
 
 /** The left menu, in order; a route appears only for the roles that may use it. */
 export const ROUTES: RouteDef[] = [
+  { key: 'home', label: '工作台', roles: 'all' },
+  // 接警台 registers cases: whoever may call cases.create.
+  { key: 'hotline', label: '接警台', roles: casesApi['cases.create'].access as readonly Role[] },
   { key: 'org', label: '网格与人员', roles: 'all' },
   { key: 'people', label: '人员管理', roles: 'all' },
   { key: 'reports', label: '报表', roles: 'all' },
@@ -16,7 +20,7 @@ export const ROUTES: RouteDef[] = [
   { key: 'sync', label: '上报', roles: 'all' },
 ];
 
-export const DEFAULT_ROUTE = 'org';
+export const DEFAULT_ROUTE = 'home';
 
 export function routesFor(role: Role): RouteDef[] {
   return ROUTES.filter((r) => r.roles === 'all' || r.roles.includes(role));

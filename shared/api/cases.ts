@@ -107,6 +107,11 @@ const instantSchema = (label: string) =>
 export const SORT_FIELDS = ['createdAt', 'occurredAt', 'dueAt', 'updatedAt'] as const;
 export type CaseSortField = (typeof SORT_FIELDS)[number];
 
+const listDay = (label: string) =>
+  z
+    .string({ message: `${label}应为 YYYY-MM-DD` })
+    .refine((s) => isoDateSchema.safeParse(s).success, { message: `${label}应为 YYYY-MM-DD 格式的真实日期` });
+
 export const caseListInputSchema = z.object({
   offset: z.number().int().min(0, { message: '起始行不能为负数' }).default(0),
   limit: z.number().int().min(1).max(500, { message: '每页最多 500 行' }).default(50),
@@ -129,8 +134,13 @@ export const caseListInputSchema = z.object({
   source: z.enum(CASE_SOURCES, { message: '未知的事件来源' }).optional(),
   assigneeId: z.string().trim().min(1).max(64).optional(),
   quick: z.enum(CASE_QUICK_FILTERS, { message: '未知的快捷筛选' }).optional(),
+  /** Registered on or after / on or before these Shanghai days (the trend's months, report periods). */
+  createdFrom: listDay('登记起始日期').optional(),
+  createdTo: listDay('登记截止日期').optional(),
 });
 export type CaseListInput = z.output<typeof caseListInputSchema>;
+/** The filter part of a list call: what the 工作台 and the report forms count with. */
+export type CaseFilter = Omit<CaseListInput, 'offset' | 'limit' | 'sort' | 'dir'>;
 
 const phoneInput = (label: string) =>
   z

@@ -1,5 +1,6 @@
 import { auditApi } from './audit';
 import { casesApi } from './cases';
+import { dashboardApi } from './dashboard';
 import { authApi } from './auth';
 import { orgApi } from './org';
 import { importApi, peopleApi } from './people';
@@ -18,6 +19,7 @@ export const apiTable = {
   ...syncApi,
   ...casesApi,
   ...reportsApi,
+  ...dashboardApi,
 };
 
 export type ApiTable = typeof apiTable;

@@ -40,12 +40,14 @@ export const MEDIATION_METHOD_LABELS: Record<MediationMethod, string> = {
 };
 
 /** The case list's quick filters (工作台 numbers click through to these). */
-export const CASE_QUICK_FILTERS = ['mine', 'dueSoon', 'overdue', 'thisMonth'] as const;
+export const CASE_QUICK_FILTERS = ['mine', 'dueSoon', 'overdue', 'review', 'thisMonth'] as const;
 export type CaseQuickFilter = (typeof CASE_QUICK_FILTERS)[number];
 export const CASE_QUICK_FILTER_LABELS: Record<CaseQuickFilter, string> = {
   mine: '待我处理',
   dueSoon: '即将超期',
   overdue: '已超期',
+  // Waiting on the reviewer (甄别, 延期 approval, 办结) whoever looks, so the admin sees it too.
+  review: '待审核',
   thisMonth: '本月',
 };
 

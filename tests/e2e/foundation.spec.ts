@@ -60,6 +60,7 @@ test('first run → township → login → a village grid and a dedicated grid �
   await shot(page, '03-login-error');
   await login(page, 'admin');
   await expect(page.getByTestId('header-township')).toContainText('玉井镇');
+  await page.getByRole('menuitem', { name: '网格与人员' }).click(); // login lands on 工作台
 
   // A village grid in 玉井村, with a bad value first: the message sits under the field.
   await page.getByTestId('village-node-140621100200').click();

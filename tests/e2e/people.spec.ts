@@ -57,6 +57,7 @@ async function openTownship(page: Page, opts: { reviewer: boolean }): Promise<st
   host = await startHost(dataDir);
   await page.goto(host.openUrl);
   await login(page, 'lu');
+  await page.getByRole('menuitem', { name: '网格与人员' }).click(); // login lands on 工作台
   await page.getByTestId('village-node-140621100200').click();
   await page.getByRole('button', { name: '新增网格' }).click();
   await page.getByLabel('网格名称').fill('玉井村第一网格');

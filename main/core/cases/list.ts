@@ -4,7 +4,7 @@
  * that page only, so a million rows cost an index walk, not a scan or a join over the table.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { CaseListInput, CaseSummary } from '../../../shared/api/cases';
+import type { CaseFilter, CaseListInput, CaseSummary } from '../../../shared/api/cases';
 import type { HandlerContext } from '../context';
 import { grids, villages } from '../org/schema';
 import { cases } from './schema';
@@ -28,7 +28,16 @@ export function shanghaiMonth(now: string): [string, string] {
   return [at(m), at(m + 1)];
 }
 
-function conditions(ctx: HandlerContext, f: CaseListInput): SQL | undefined {
+/** Start of a Shanghai day `YYYY-MM-DD`, and of the day after it, as UTC ISO instants. */
+export function shanghaiDayStart(day: string, plusDays = 0): string {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
+}
+
+/**
+ * The WHERE of a case filter. The single definition of what each filter means: the list, the
+ * 工作台's numbers and the report forms all count through it, so a number equals its list's total.
+ */
+export function caseConditions(ctx: HandlerContext, f: CaseFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [isNull(cases.deletedAt)];
   if (f.states?.length) conds.push(inArray(cases.state, f.states));
   if (f.gridId) conds.push(eq(cases.gridId, f.gridId));
@@ -50,13 +59,29 @@ function conditions(ctx: HandlerContext, f: CaseListInput): SQL | undefined {
     case 'overdue':
       conds.push(lt(cases.dueAt, ctx.now));
       break;
+    case 'review':
+      conds.push(eq(cases.awaiting, 'reviewer'));
+      break;
     case 'thisMonth': {
       const [start, end] = shanghaiMonth(ctx.now);
       conds.push(gte(cases.createdAt, start), lt(cases.createdAt, end));
       break;
     }
   }
+  if (f.createdFrom) conds.push(gte(cases.createdAt, shanghaiDayStart(f.createdFrom)));
+  if (f.createdTo) conds.push(lt(cases.createdAt, shanghaiDayStart(f.createdTo, 1)));
   return and(...conds);
+}
+
+/** How many cases a filter matches: the `total` cases.list would return for it. */
+export function countCases(ctx: HandlerContext, f: CaseFilter): number {
+  return (
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(cases)
+      .where(caseConditions(ctx, f))
+      .get()?.n ?? 0
+  );
 }
 
 /** Names for the grids and villages of one page. */
@@ -87,7 +112,7 @@ function namesOf(ctx: HandlerContext, rows: { gridId: string; villageId: string 
 }
 
 export function listCases(ctx: HandlerContext, f: CaseListInput): { rows: CaseSummary[]; total: number } {
-  const where = conditions(ctx, f);
+  const where = caseConditions(ctx, f);
   const order = f.dir === 'asc' ? asc : desc;
   const rows = ctx.db
     .select()
@@ -97,12 +122,7 @@ export function listCases(ctx: HandlerContext, f: CaseListInput): { rows: CaseSu
     .limit(f.limit)
     .offset(f.offset)
     .all();
-  const total =
-    ctx.db
-      .select({ n: sql<number>`count(*)` })
-      .from(cases)
-      .where(where)
-      .get()?.n ?? 0;
+  const total = countCases(ctx, f);
   const names = namesOf(ctx, rows);
   return {
     rows: rows.map((r) =>

@@ -3,6 +3,7 @@ import { auditHandlers } from '../audit/api';
 import { authHandlers } from '../auth/api';
 import { casesHandlers, casesPreparers } from '../cases/api';
 import type { Handlers, Preparers } from '../context';
+import { dashboardHandlers } from '../dashboard/api';
 import { orgHandlers } from '../org/api';
 import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
 import { reportsHandlers, reportsPreparers } from '../reports/api';
@@ -20,6 +21,7 @@ export const handlers: Handlers<ApiTable> = {
   ...syncHandlers,
   ...casesHandlers,
   ...reportsHandlers,
+  ...dashboardHandlers,
 };
 
 /** Async steps some methods take before their transaction (reading an uploaded workbook). */

@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   IdcardOutlined,
+  PhoneOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
@@ -14,6 +16,8 @@ import { AppHeader } from '../components/AppHeader';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
+import { HomePage } from './HomePage';
+import { HotlinePage } from './HotlinePage';
 import { OrgPage } from './OrgPage';
 import { SyncPage } from './SyncPage';
 import { PeoplePage } from './PeoplePage';
@@ -21,6 +25,8 @@ import { ReportsPage } from './ReportsPage';
 import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
+  home: { icon: <DashboardOutlined aria-hidden />, page: () => <HomePage /> },
+  hotline: { icon: <PhoneOutlined aria-hidden />, page: () => <HotlinePage /> },
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
   reports: { icon: <FileTextOutlined aria-hidden />, page: () => <ReportsPage /> },

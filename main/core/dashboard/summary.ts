@@ -1,0 +1,97 @@
+/**
+ * The 工作台's numbers. Every one is counted through cases/list.ts's caseConditions with the filter
+ * its click opens, so a tile, a bar or a trend point always equals the total of that list.
+ */
+import { sql } from 'drizzle-orm';
+import type { CaseFilter } from '../../../shared/api/cases';
+import type { DashboardSummary } from '../../../shared/api/dashboard';
+import { HANDLED_STATES, handlingRate } from '../../../shared/cases/handling-rate';
+import { CASE_STATES, type CaseState } from '../../../shared/cases/loop';
+import { shanghaiDateIso } from '../../../shared/dates';
+import type { HandlerContext } from '../context';
+import { caseConditions, countCases } from '../cases/list';
+import { cases } from '../cases/schema';
+import { loadTaxonomy } from '../cases/taxonomy-store';
+
+const TREND_MONTHS = 12;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A Shanghai calendar month `monthsBack` before the one `today` (YYYY-MM-DD) falls in, as days. */
+export function monthOf(today: string, monthsBack = 0): { month: string; from: string; to: string } {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 1 - monthsBack, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+  const month = `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`;
+  return { month, from: `${month}-01`, to: `${month}-${pad(last.getUTCDate())}` };
+}
+
+/**
+ * 处置率 over any case filter (a period is `createdFrom`/`createdTo`, or quick: thisMonth); the
+ * definition is in shared/cases/handling-rate.ts. The report forms count with this too.
+ */
+export function handlingRateOf(ctx: HandlerContext, filter: CaseFilter) {
+  const received = countCases(ctx, filter);
+  const states = HANDLED_STATES.filter((s) => !filter.states?.length || filter.states.includes(s));
+  // An empty `states` means "any state" to the filter, so no overlap is counted as none here.
+  const handled = states.length ? countCases(ctx, { ...filter, states: [...states] }) : 0;
+  return { received, handled, rate: handlingRate(handled, received) };
+}
+
+/** Cases matching `filter`, counted per value of one column (one grouped query, same WHERE). */
+function countBy(ctx: HandlerContext, filter: CaseFilter, column: typeof cases.state | typeof cases.categoryCode) {
+  const rows = ctx.db
+    .select({ key: column, n: sql<number>`count(*)` })
+    .from(cases)
+    .where(caseConditions(ctx, filter))
+    .groupBy(column)
+    .all();
+  return new Map(rows.map((r) => [r.key as string, r.n]));
+}
+
+export function dashboardSummary(ctx: HandlerContext): DashboardSummary {
+  const thisMonth: CaseFilter = { quick: 'thisMonth' };
+  const rate = handlingRateOf(ctx, thisMonth);
+
+  const perState = countBy(ctx, thisMonth, cases.state);
+  const byState = CASE_STATES.filter((s) => perState.has(s)).map((state: CaseState) => ({
+    state,
+    count: perState.get(state)!,
+  }));
+
+  const perCategory = countBy(ctx, thisMonth, cases.categoryCode);
+  const named = loadTaxonomy(ctx.db).categories.map((c) => ({ code: c.code, name: c.name }));
+  // A category since removed from the taxonomy still has its cases: shown under its code.
+  const known = new Set(named.map((c) => c.code));
+  const extra = [...perCategory.keys()].filter((code) => !known.has(code)).sort();
+  const byCategory = [...named, ...extra.map((code) => ({ code, name: `大类 ${code}` }))]
+    .filter((c) => perCategory.has(c.code))
+    .map((c) => ({ ...c, count: perCategory.get(c.code)! }));
+
+  const today = shanghaiDateIso(new Date(ctx.now));
+  const trend = Array.from({ length: TREND_MONTHS }, (_, i) => monthOf(today, TREND_MONTHS - 1 - i)).map((m) => {
+    const period: CaseFilter = { createdFrom: m.from, createdTo: m.to };
+    return {
+      ...m,
+      received: countCases(ctx, period),
+      closed: countCases(ctx, { ...period, states: ['closed'] }),
+    };
+  });
+
+  const current = monthOf(today);
+  return {
+    month: { from: current.from, to: current.to },
+    tiles: {
+      mine: countCases(ctx, { quick: 'mine' }),
+      dueSoon: countCases(ctx, { quick: 'dueSoon' }),
+      overdue: countCases(ctx, { quick: 'overdue' }),
+      review: countCases(ctx, { quick: 'review' }),
+      monthReceived: rate.received,
+      monthClosed: countCases(ctx, { ...thisMonth, states: ['closed'] }),
+      monthHandled: rate.handled,
+    },
+    rate: rate.rate,
+    byState,
+    byCategory,
+    trend,
+  };
+}

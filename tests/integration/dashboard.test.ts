@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DashboardSummary } from '../../shared/api/dashboard';
+import { HANDLED_STATES, formatRate, handlingRate } from '../../shared/cases/handling-rate';
+import { caseInput, makeCaseTownship } from '../helpers/cases';
+
+let t: ReturnType<typeof makeCaseTownship> | undefined;
+afterEach(() => t?.core.close());
+
+const step = (action: string, payload: Record<string, unknown> = {}) => ({ action, payload });
+
+/** Cases spread over a year and over the loop, each registered at the clock's time. */
+function seed() {
+  t = makeCaseTownship('2025-12-10T10:00:00+08:00');
+  const tw = t;
+  const assign = step('assign', { assignee: { kind: 'gridWorker', id: tw.worker, name: '王网格' } });
+  const toAssigned = [step('report'), step('accept'), assign];
+  const toHandled = [...toAssigned, step('resolve', { result: '已协调处理' })];
+  const toFedBack = [...toHandled, step('feedback', { note: '已电话告知' })];
+  const toClosed = [...toFedBack, step('close')];
+  const toRejected = [step('report'), step('reject', { reason: '不属于受理范围' })];
+  const make = (then: object[] = [], extra: Record<string, unknown> = {}) => {
+    const admin = tw.login('admin'); // the clock moves by weeks; sessions end after 12 idle hours
+    const occurredAt = new Date(+tw.clock.now() - 3_600_000).toISOString();
+    const input = caseInput(tw.gridA, { occurredAt, then, ...extra });
+    return tw.ok<{ case: { number: string } }>('cases.create', input, admin).case.number;
+  };
+  const n: Record<string, string> = {};
+  n.c1 = make(toClosed);
+  n.c2 = make();
+  t.at('2026-02-27T10:00:00+08:00');
+  n.c3 = make(toRejected);
+  n.c4 = make([step('report')], { categoryCode: '02', subcategoryCode: '01' });
+  t.at('2026-03-02T10:00:00+08:00');
+  n.c5 = make(toAssigned);
+  t.at('2026-03-18T09:00:00+08:00');
+  n.c6 = make(toAssigned);
+  t.at('2026-03-20T09:00:00+08:00');
+  n.c7 = make();
+  n.c8 = make([step('report')]);
+  n.c9 = make(toClosed);
+  n.c10 = make(toRejected);
+  n.c11 = make(toHandled);
+  n.c12 = make(toFedBack, { categoryCode: '03', subcategoryCode: '01' });
+  n.c13 = make([], { categoryCode: '06', subcategoryCode: '01' });
+  t.at('2026-03-20T10:00:00+08:00');
+  return { t, n, s: t.fresh() };
+}
+
+type ListResult = { rows: { number: string }[]; total: number };
+
+describe('the 工作台 summary', () => {
+  it('counts each number with the filter of the list it opens', () => {
+    const { t, n, s } = seed();
+    for (const session of [s.admin, s.reviewer, s.clerk]) {
+      const d = t.ok<DashboardSummary>('dashboard.summary', {}, session);
+      const total = (filter: object) => t.ok<ListResult>('cases.list', { ...filter, limit: 1 }, session).total;
+      expect(d.tiles.mine).toBe(total({ quick: 'mine' }));
+      expect(d.tiles.dueSoon).toBe(total({ quick: 'dueSoon' }));
+      expect(d.tiles.overdue).toBe(total({ quick: 'overdue' }));
+      expect(d.tiles.review).toBe(total({ quick: 'review' }));
+      expect(d.tiles.monthReceived).toBe(total({ quick: 'thisMonth' }));
+      expect(d.tiles.monthClosed).toBe(total({ quick: 'thisMonth', states: ['closed'] }));
+      expect(d.tiles.monthHandled).toBe(total({ quick: 'thisMonth', states: HANDLED_STATES }));
+      for (const b of d.byState) expect(b.count).toBe(total({ quick: 'thisMonth', states: [b.state] }));
+      for (const b of d.byCategory) expect(b.count).toBe(total({ quick: 'thisMonth', categoryCode: b.code }));
+      for (const m of d.trend) {
+        expect(m.received).toBe(total({ createdFrom: m.from, createdTo: m.to }));
+        expect(m.closed).toBe(total({ createdFrom: m.from, createdTo: m.to, states: ['closed'] }));
+      }
+    }
+
+    const d = t.ok<DashboardSummary>('dashboard.summary', {}, s.admin);
+    expect(d.month).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    // March: c5–c13. Handled: c9 closed, c10 rejected, c11 handled, c12 fed back.
+    expect(d.tiles.monthReceived).toBe(9);
+    expect(d.tiles.monthClosed).toBe(1);
+    expect(d.tiles.monthHandled).toBe(4);
+    expect(d.rate).toBeCloseTo(4 / 9, 10);
+    expect(formatRate(d.rate)).toBe('44.44 %');
+    // Awaiting the reviewer: c4 and c8 to screen, c12 to close.
+    expect(d.tiles.review).toBe(3);
+    const reviewList = t.ok<ListResult>('cases.list', { quick: 'review' }, s.clerk);
+    expect(reviewList.rows.map((r) => r.number).sort()).toEqual([n.c12, n.c8, n.c4].sort());
+    // 待我处理 differs by role: the reviewer's are the three above; the clerk's are the rest still
+    // open: c2, c7, c13 to report, c5, c6 to handle, c11 to feed back.
+    expect(t.ok<DashboardSummary>('dashboard.summary', {}, s.reviewer).tiles.mine).toBe(3);
+    expect(t.ok<DashboardSummary>('dashboard.summary', {}, s.clerk).tiles.mine).toBe(6);
+    // Overdue: c4's one day to screen and c5's three days to handle ran out weeks ago.
+    const overdue = t.ok<ListResult>('cases.list', { quick: 'overdue' }, s.admin);
+    expect(overdue.rows.map((r) => r.number)).toEqual(expect.arrayContaining([n.c4, n.c5]));
+    expect(d.tiles.overdue).toBe(overdue.total);
+
+    expect(d.byState).toEqual([
+      { state: 'registered', count: 2 },
+      { state: 'reported', count: 1 },
+      { state: 'assigned', count: 2 },
+      { state: 'handled', count: 1 },
+      { state: 'fedBack', count: 1 },
+      { state: 'closed', count: 1 },
+      { state: 'rejected', count: 1 },
+    ]);
+    expect(d.byCategory).toEqual([
+      { code: '01', name: '矛盾纠纷', count: 7 },
+      { code: '03', name: '民生服务', count: 1 },
+      { code: '06', name: '突发事件', count: 1 },
+    ]);
+    expect(d.trend).toHaveLength(12);
+    expect(d.trend[0]).toEqual({ month: '2025-04', from: '2025-04-01', to: '2025-04-30', received: 0, closed: 0 });
+    const byMonth = Object.fromEntries(d.trend.map((m) => [m.month, [m.received, m.closed]]));
+    expect(byMonth['2025-12']).toEqual([2, 1]);
+    expect(byMonth['2026-01']).toEqual([0, 0]);
+    expect(byMonth['2026-02']).toEqual([2, 0]);
+    expect(byMonth['2026-03']).toEqual([9, 1]);
+    expect(d.trend.at(-1)).toMatchObject({ from: '2026-03-01', to: '2026-03-31' });
+  });
+
+  it('refuses a list date that is not a real day, naming the field', () => {
+    t = makeCaseTownship();
+    const r = t.call('cases.list', { createdFrom: '2026-02-30' }, t.sessions.admin);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('VALIDATION');
+      expect(r.error.message).toContain('登记起始日期');
+    }
+  });
+});
+
+describe('处置率', () => {
+  it('is handled / received, shown truncated to two decimals', () => {
+    expect(handlingRate(0, 0)).toBeNull();
+    expect(formatRate(null)).toBe('—');
+    expect(formatRate(handlingRate(13_801, 13_837))).toBe('99.73 %');
+    expect(formatRate(handlingRate(13_836, 13_837))).toBe('99.99 %');
+    expect(formatRate(handlingRate(5, 5))).toBe('100.00 %');
+  });
+});
