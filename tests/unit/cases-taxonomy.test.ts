@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import disputeTypes from '../../resources/codes/dispute-types.json';
-import defaultFile from '../../resources/taxonomy/default.json';
+import disputeTypes from '../../resources/codes/dispute-types.json' with { type: 'json' };
+import defaultFile from '../../resources/taxonomy/default.json' with { type: 'json' };
 import { buildTaxonomy, defaultTaxonomy, disputeTypesSchema } from '../../main/core/cases/default-taxonomy';
 import { STEP_LIMIT_MAX, limitsFor, taxonomySchema, type Taxonomy } from '../../shared/cases/taxonomy';
 

@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { categorySchema, stepLimitsSchema, taxonomySchema, type Taxonomy } from '../../../shared/cases/taxonomy';
-import disputeTypesJson from '../../../resources/codes/dispute-types.json';
-import defaultTaxonomyJson from '../../../resources/taxonomy/default.json';
+import disputeTypesJson from '../../../resources/codes/dispute-types.json' with { type: 'json' };
+import defaultTaxonomyJson from '../../../resources/taxonomy/default.json' with { type: 'json' };
 
 export const GBT31000 = 'GB/T 31000-2015';
 
