@@ -8,6 +8,7 @@ export interface RouteDef {
 
 /** The left menu, in order; a route appears only for the roles that may use it. */
 export const ROUTES: RouteDef[] = [
+  { key: 'cases', label: '事件', roles: 'all' },
   { key: 'org', label: '网格与人员', roles: 'all' },
   { key: 'people', label: '人员管理', roles: 'all' },
   { key: 'users', label: '用户管理', roles: ['admin'] },

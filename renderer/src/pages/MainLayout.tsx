@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
   IdcardOutlined,
@@ -13,12 +14,14 @@ import { AppHeader } from '../components/AppHeader';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
+import { CasesPage } from './CasesPage';
 import { OrgPage } from './OrgPage';
 import { SyncPage } from './SyncPage';
 import { PeoplePage } from './PeoplePage';
 import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
+  cases: { icon: <AlertOutlined aria-hidden />, page: () => <CasesPage /> },
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
