@@ -45,12 +45,20 @@ async function login(page: Page, username: string) {
   await expect(page.getByTestId('header-user')).toBeVisible();
 }
 
+/** Closes the case drawer if one is open, and waits until it has gone (it animates out). */
+async function closeDrawer(page: Page) {
+  const footer = page.locator('.ant-drawer-footer:visible');
+  if ((await footer.count()) === 0) return;
+  // It may already be on its way out, and then the button detaches under the click.
+  await footer
+    .getByRole('button', { name: '关闭' })
+    .click({ timeout: 5_000 })
+    .catch(() => undefined);
+  await expect(footer).toHaveCount(0);
+}
+
 async function logout(page: Page) {
-  const close = page.locator('.ant-drawer-footer:visible').getByRole('button', { name: '关闭' });
-  if (await close.isVisible()) {
-    await close.click();
-    await expect(close).toBeHidden();
-  }
+  await closeDrawer(page);
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByLabel('用户名', { exact: true })).toBeVisible();
 }
@@ -58,7 +66,6 @@ async function logout(page: Page) {
 const modal = (page: Page) => page.locator('.ant-modal-footer:visible');
 const modalSave = (page: Page) => page.locator('.ant-modal-footer:visible').getByRole('button', { name: /保存$/ });
 const drawer = (page: Page) => page.locator('.ant-drawer-body:visible');
-const drawerClose = (page: Page) => page.locator('.ant-drawer-footer:visible').getByRole('button', { name: '关闭' });
 
 async function pick(page: Page, fieldId: string, ...labels: string[]) {
   await page.locator(`#${fieldId}`).click();
@@ -178,7 +185,7 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   await expect(drawer(page).getByRole('button', { name: '查看完整信息' })).toHaveCount(0);
   await act(page, '上报', none, '已上报');
   await expect(drawer(page).getByTestId('case-deadline')).toContainText('甄别交办环节 1 个工作日');
-  await drawerClose(page).click();
+  await closeDrawer(page);
   const row = page.getByTestId('case-table').getByRole('row', { name: new RegExp(number) });
   await expect(row).toContainText('已上报');
   await expect(page.getByTestId('case-count')).toContainText('共 1 件');
@@ -319,7 +326,7 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   await expect(drawer(page).getByTestId('timeline-entry')).toHaveText(expected);
   await drawer(page).getByTestId('case-timeline').scrollIntoViewIfNeeded();
   await shot(page, 'cases-03-drawer-timeline');
-  await drawerClose(page).click();
+  await closeDrawer(page);
   await expect(row).toContainText('已办结');
   await shot(page, 'cases-01-list');
 
@@ -345,4 +352,12 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   await expect(drawer(page).getByTestId('timeline-entry')).toHaveText(expected);
   await drawer(page).getByTestId('case-timeline').scrollIntoViewIfNeeded();
   await shot(page, 'cases-05-closed');
+  await closeDrawer(page);
+
+  // Quick filters combine with the others and go into the address too.
+  await page.locator('.ant-segmented-item', { hasText: '本月' }).click();
+  await expect(page).toHaveURL(/#\/cases\?states=closed&quick=thisMonth$/);
+  await expect(page.getByTestId('case-count')).toContainText('共 1 件');
+  await page.locator('.ant-segmented-item', { hasText: '已超期' }).click();
+  await expect(page.getByTestId('case-count')).toContainText('共 0 件');
 });
