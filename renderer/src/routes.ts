@@ -10,6 +10,7 @@ export interface RouteDef {
 /** The left menu, in order; a route appears only for the roles that may use it. */
 export const ROUTES: RouteDef[] = [
   { key: 'home', label: '工作台', roles: 'all' },
+  { key: 'cases', label: '事件', roles: 'all' },
   // 接警台 registers cases: whoever may call cases.create.
   { key: 'hotline', label: '接警台', roles: casesApi['cases.create'].access as readonly Role[] },
   { key: 'org', label: '网格与人员', roles: 'all' },

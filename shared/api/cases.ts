@@ -160,7 +160,8 @@ export const casesApi = {
       itemCode: z.string().nullish(),
       scale: z.enum(CASE_SCALES, { message: '请选择事件规模' }).default('01'),
       urgency: z.enum(CASE_URGENCIES, { message: '请选择紧急程度' }).default('normal'),
-      gridId: idSchema,
+      // The form's grid picker may be empty: say so rather than zod's generic type message.
+      gridId: z.string({ message: '请选择所属网格' }).uuid({ message: '所属网格编号格式不正确' }),
       place: nameSchema('发生地点', 200),
       occurredAt: instantSchema('发生时间'),
       reporterName: optionalText('报告人姓名', 30),

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AlertOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -18,6 +19,7 @@ import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
 import { HomePage } from './HomePage';
 import { HotlinePage } from './HotlinePage';
+import { CasesPage } from './CasesPage';
 import { OrgPage } from './OrgPage';
 import { SyncPage } from './SyncPage';
 import { PeoplePage } from './PeoplePage';
@@ -26,6 +28,7 @@ import { UsersPage } from './UsersPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   home: { icon: <DashboardOutlined aria-hidden />, page: () => <HomePage /> },
+  cases: { icon: <AlertOutlined aria-hidden />, page: () => <CasesPage /> },
   hotline: { icon: <PhoneOutlined aria-hidden />, page: () => <HotlinePage /> },
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },

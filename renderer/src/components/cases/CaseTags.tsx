@@ -1,0 +1,47 @@
+import { Tag } from 'antd';
+import type { CaseSummary } from '../../../../shared/api/cases';
+import { CASE_STATE_LABELS, type CaseState } from '../../../../shared/cases/loop';
+import { SUPERVISION_LEVEL_LABELS, type SupervisionLevel } from '../../../../shared/cases/loop-payloads';
+
+const STATE_COLORS: Record<CaseState, string> = {
+  registered: 'default',
+  reported: 'blue',
+  screening: 'geekblue',
+  accepted: 'cyan',
+  assigned: 'purple',
+  handling: 'orange',
+  handled: 'gold',
+  fedBack: 'lime',
+  closed: 'green',
+  merged: 'default',
+  rejected: 'default',
+  filed: 'default',
+};
+
+export function StateTag({ state }: { state: CaseState }) {
+  return (
+    <Tag color={STATE_COLORS[state]} data-testid="case-state">
+      {CASE_STATE_LABELS[state]}
+    </Tag>
+  );
+}
+
+export const LIGHT_LABELS = { green: '正常', yellow: '即将超期', red: '已超期' } as const;
+const LIGHT_COLORS = { green: 'success', yellow: 'warning', red: 'error' } as const;
+
+/** The running step's traffic light, computed by core at the time of the call. */
+export function LightTag({ light }: { light: CaseSummary['light'] }) {
+  if (!light) return <span style={{ color: '#8a94a6' }}>—</span>;
+  return (
+    <Tag color={LIGHT_COLORS[light]} data-testid="case-light">
+      {LIGHT_LABELS[light]}
+    </Tag>
+  );
+}
+
+const SUPERVISION_COLORS: Record<SupervisionLevel, string> = { normal: 'blue', yellow: 'gold', red: 'red' };
+
+export function SupervisionTag({ level }: { level: SupervisionLevel | null }) {
+  if (!level) return null;
+  return <Tag color={SUPERVISION_COLORS[level]}>{SUPERVISION_LEVEL_LABELS[level]}</Tag>;
+}

@@ -1,0 +1,79 @@
+import { App } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { CaseDetail } from '../../../../shared/api/cases';
+import type { Grid, Village } from '../../../../shared/api/org';
+import type { CaseScale, CaseSource, CaseUrgency } from '../../../../shared/cases/codes';
+import type { Taxonomy } from '../../../../shared/cases/taxonomy';
+import { api } from '../../api/client';
+import { FormModal } from '../FormModal';
+import { CaseFormFields } from './CaseFormFields';
+import { remapIssues } from './remapIssues';
+
+export interface CaseValues {
+  source?: CaseSource;
+  category?: string[];
+  scale?: CaseScale;
+  urgency?: CaseUrgency;
+  peopleInvolved?: number | null;
+  grid?: string[];
+  occurredAt?: Dayjs | null;
+  place?: string;
+  reporterName?: string;
+  reporterContact?: string;
+  summary?: string;
+}
+
+interface Props {
+  taxonomy: Taxonomy | undefined;
+  villages: Village[];
+  grids: Grid[];
+  onClose: () => void;
+  onCreated: (detail: CaseDetail) => void;
+}
+
+const FIELD_OF = {
+  categoryCode: ['category'],
+  subcategoryCode: ['category'],
+  itemCode: ['category'],
+  gridId: ['grid'],
+};
+
+/** 登记事件: the case is stored as 已登记; 上报 is the next step, from the drawer. */
+export function RegisterCaseModal({ taxonomy, villages, grids, onClose, onCreated }: Props) {
+  const { message } = App.useApp();
+  const save = async (v: CaseValues) => {
+    try {
+      const detail = await api.cases.create({
+        // Missing values go as they are, so the server names each missing field.
+        source: v.source as CaseSource,
+        categoryCode: v.category?.[0] as string,
+        subcategoryCode: v.category?.[1] as string,
+        scale: v.scale,
+        urgency: v.urgency,
+        peopleInvolved: v.peopleInvolved ?? undefined,
+        gridId: v.grid?.[1] as string,
+        occurredAt: v.occurredAt ? v.occurredAt.format() : '',
+        place: v.place ?? '',
+        reporterName: v.reporterName || null,
+        reporterContact: v.reporterContact || null,
+        summary: v.summary ?? '',
+      });
+      message.success(`已登记事件 ${detail.case.number}`);
+      onCreated(detail);
+    } catch (err) {
+      throw remapIssues(err, FIELD_OF);
+    }
+  };
+  return (
+    <FormModal<CaseValues>
+      title="登记事件"
+      name="case"
+      width={720}
+      initialValues={{ scale: '01', urgency: 'normal', peopleInvolved: 1, occurredAt: dayjs() }}
+      onSave={save}
+      onClose={onClose}
+    >
+      <CaseFormFields taxonomy={taxonomy} villages={villages} grids={grids} />
+    </FormModal>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { caseQueryString, parseCaseQuery } from '../../renderer/src/components/cases/caseQuery';
+
+describe('the 事件 page reads and writes its filters in the hash query', () => {
+  it('reads the 工作台 links, keys named like cases.list', () => {
+    expect(parseCaseQuery('#/cases?quick=overdue')).toEqual({ quick: 'overdue' });
+    expect(parseCaseQuery('#/cases?states=handling,assigned&quick=thisMonth')).toEqual({
+      states: ['handling', 'assigned'],
+      quick: 'thisMonth',
+    });
+    expect(parseCaseQuery('#/cases?categoryCode=03&quick=thisMonth')).toEqual({
+      categoryCode: '03',
+      quick: 'thisMonth',
+    });
+    expect(parseCaseQuery('#/cases')).toEqual({});
+  });
+
+  it('drops values the server would refuse, keeping the rest', () => {
+    expect(parseCaseQuery('#/cases?quick=soon&states=handling,nope&categoryCode=3&source=hotline&x=1')).toEqual({
+      source: 'hotline',
+    });
+  });
+
+  it('writes back what it reads', () => {
+    const filter = {
+      states: ['assigned' as const, 'handling' as const],
+      quick: 'mine' as const,
+      source: 'patrol' as const,
+    };
+    expect(parseCaseQuery(`#/cases?${caseQueryString(filter)}`)).toEqual(filter);
+    expect(caseQueryString({ states: [] })).toBe('');
+  });
+});
