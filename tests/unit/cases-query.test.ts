@@ -12,6 +12,13 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
       categoryCode: '03',
       quick: 'thisMonth',
     });
+    expect(parseCaseQuery('#/cases?quick=review')).toEqual({ quick: 'review' });
+    // A trend bar opens its own month.
+    expect(parseCaseQuery('#/cases?createdFrom=2026-05-01&createdTo=2026-05-31&states=closed')).toEqual({
+      states: ['closed'],
+      createdFrom: '2026-05-01',
+      createdTo: '2026-05-31',
+    });
     expect(parseCaseQuery('#/cases')).toEqual({});
   });
 
@@ -26,6 +33,7 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
       states: ['assigned' as const, 'handling' as const],
       quick: 'mine' as const,
       source: 'patrol' as const,
+      createdFrom: '2026-05-01',
     };
     expect(parseCaseQuery(`#/cases?${caseQueryString(filter)}`)).toEqual(filter);
     expect(caseQueryString({ states: [] })).toBe('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casesHash } from '../../renderer/src/components/home/caseLinks';
+import { casesHash } from '../../renderer/src/components/cases/caseQuery';
 import { hotlineAssignee } from '../../renderer/src/components/hotline/assignee';
 import type { GridTeam } from '../../shared/api/people';
 
@@ -11,7 +11,7 @@ describe('工作台 links to the 事件 list', () => {
     );
     expect(casesHash({ categoryCode: '01', quick: 'thisMonth' })).toBe('#/cases?categoryCode=01&quick=thisMonth');
     expect(casesHash({ createdFrom: '2026-05-01', createdTo: '2026-05-31', states: ['closed'] })).toBe(
-      '#/cases?createdFrom=2026-05-01&createdTo=2026-05-31&states=closed',
+      '#/cases?states=closed&createdFrom=2026-05-01&createdTo=2026-05-31',
     );
     expect(casesHash({ states: [], quick: undefined })).toBe('#/cases');
   });

@@ -8,7 +8,7 @@ import { formatDateZh } from '../../../shared/dates';
 import { api } from '../api/client';
 import { EChart } from '../components/EChart';
 import { PageFrame } from '../components/PageFrame';
-import { casesHash } from '../components/home/caseLinks';
+import { casesHash } from '../components/cases/caseQuery';
 import { byCategoryOption, byStateOption, monthLabel, trendOption } from '../components/home/chartOptions';
 import { StatTile } from '../components/home/StatTile';
 import { useLoader } from '../hooks/useLoader';

@@ -1,4 +1,5 @@
-import { Button, Segmented, Select } from 'antd';
+import { Button, DatePicker, Segmented, Select } from 'antd';
+import dayjs from 'dayjs';
 import type { Grid, Village } from '../../../../shared/api/org';
 import {
   CASE_QUICK_FILTER_LABELS,
@@ -22,7 +23,7 @@ interface Props {
 
 const ALL = 'all';
 
-/** 待我处理 / 即将超期 / 已超期 / 本月, then state, village, grid, category and source. */
+/** 待我处理 / 即将超期 / 已超期 / 本月 / 待审核, then state, village, grid, category, source and 登记日期. */
 export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Props) {
   const set = (patch: Partial<CaseFilter>) => onChange({ ...value, ...patch });
   const shownGrids = value.villageId ? grids.filter((g) => g.villageId === value.villageId) : grids;
@@ -108,6 +109,19 @@ export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Prop
         value={value.source}
         onChange={(source?: CaseSource) => set({ source })}
         options={CASE_SOURCES.map((s) => ({ value: s, label: CASE_SOURCE_LABELS[s] }))}
+      />
+      <DatePicker.RangePicker
+        aria-label="按登记日期筛选"
+        placeholder={['登记起始日期', '登记截止日期']}
+        style={{ width: 250 }}
+        value={[value.createdFrom ? dayjs(value.createdFrom) : null, value.createdTo ? dayjs(value.createdTo) : null]}
+        allowEmpty={[true, true]}
+        onChange={(range) =>
+          set({
+            createdFrom: range?.[0]?.format('YYYY-MM-DD') ?? undefined,
+            createdTo: range?.[1]?.format('YYYY-MM-DD') ?? undefined,
+          })
+        }
       />
       <Button type="link" onClick={() => onChange({})}>
         清除筛选

@@ -4,7 +4,16 @@ import { caseListInputSchema, type CaseListInput } from '../../../../shared/api/
 export type CaseFilter = Partial<
   Pick<
     CaseListInput,
-    'states' | 'gridId' | 'villageId' | 'categoryCode' | 'subcategoryCode' | 'source' | 'assigneeId' | 'quick'
+    | 'states'
+    | 'gridId'
+    | 'villageId'
+    | 'categoryCode'
+    | 'subcategoryCode'
+    | 'source'
+    | 'assigneeId'
+    | 'quick'
+    | 'createdFrom'
+    | 'createdTo'
   >
 >;
 
@@ -17,6 +26,8 @@ const KEYS = [
   'source',
   'assigneeId',
   'quick',
+  'createdFrom',
+  'createdTo',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
 /**
@@ -37,13 +48,20 @@ export function parseCaseQuery(hash: string): CaseFilter {
   return filter as CaseFilter;
 }
 
-/** The query part for a filter, keys in a fixed order so equal filters give equal links. */
+/** The query part for a filter, keys in a fixed order so equal filters give equal links; `states` comma-separated. */
 export function caseQueryString(filter: CaseFilter): string {
-  const params = new URLSearchParams();
+  const parts: string[] = [];
   for (const key of KEYS) {
     const value = filter[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    const text = Array.isArray(value) ? value.map(encodeURIComponent).join(',') : encodeURIComponent(String(value));
+    parts.push(`${key}=${text}`);
   }
-  return params.toString();
+  return parts.join('&');
+}
+
+/** The whole hash that opens the 事件 list with a filter (the 工作台's links). */
+export function casesHash(filter: CaseFilter): string {
+  const query = caseQueryString(filter);
+  return `#/cases${query ? `?${query}` : ''}`;
 }
