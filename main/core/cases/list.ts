@@ -7,7 +7,9 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type
 import type { CaseListInput, CaseSummary } from '../../../shared/api/cases';
 import type { HandlerContext } from '../context';
 import { grids, villages } from '../org/schema';
+import { searchQuery } from '../../../shared/cases/search-terms';
 import { cases } from './schema';
+import { SEARCH_TABLE } from './search';
 import { toSummary } from './view';
 
 const SORT_COLUMNS = {
@@ -37,6 +39,14 @@ function conditions(ctx: HandlerContext, f: CaseListInput): SQL | undefined {
   if (f.subcategoryCode) conds.push(eq(cases.subcategoryCode, f.subcategoryCode));
   if (f.source) conds.push(eq(cases.source, f.source));
   if (f.assigneeId) conds.push(eq(cases.assigneeId, f.assigneeId));
+  if (f.q) {
+    const match = searchQuery(f.q);
+    // The input schema refuses text without a letter or digit, so there is always an expression.
+    if (match)
+      conds.push(
+        sql`${cases}.rowid IN (SELECT rowid FROM ${sql.raw(SEARCH_TABLE)} WHERE ${sql.raw(SEARCH_TABLE)} MATCH ${match})`,
+      );
+  }
   switch (f.quick) {
     case 'mine': {
       // 管理员 sees everything waiting on the centre; the others what waits on their role.
