@@ -96,23 +96,29 @@ function namesOf(ctx: HandlerContext, rows: { gridId: string; villageId: string 
   return { grid: (id: string) => gridNames.get(id) ?? '', village: (id: string) => villageNames.get(id) ?? '' };
 }
 
-export function listCases(ctx: HandlerContext, f: CaseListInput): { rows: CaseSummary[]; total: number } {
+/** The page and the count of a list call, as queries (the benchmark times and explains each). */
+export function listQueries(ctx: HandlerContext, f: CaseListInput) {
   const where = conditions(ctx, f);
   const order = f.dir === 'asc' ? asc : desc;
-  const rows = ctx.db
-    .select()
-    .from(cases)
-    .where(where)
-    .orderBy(order(SORT_COLUMNS[f.sort]), order(cases.id))
-    .limit(f.limit)
-    .offset(f.offset)
-    .all();
-  const total =
-    ctx.db
-      .select({ n: sql<number>`count(*)` })
+  return {
+    page: ctx.db
+      .select()
       .from(cases)
       .where(where)
-      .get()?.n ?? 0;
+      .orderBy(order(SORT_COLUMNS[f.sort]), order(cases.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    count: ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(cases)
+      .where(where),
+  };
+}
+
+export function listCases(ctx: HandlerContext, f: CaseListInput): { rows: CaseSummary[]; total: number } {
+  const q = listQueries(ctx, f);
+  const rows = q.page.all();
+  const total = q.count.get()?.n ?? 0;
   const names = namesOf(ctx, rows);
   return {
     rows: rows.map((r) =>
