@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../main/core/cases/demo';
+import { listQueries } from '../../main/core/cases/list';
+import { caseListInputSchema } from '../../shared/api/cases';
 import { FINAL_STATES, STEP_CLOCK, type CaseState } from '../../shared/cases/loop';
 import { makeCaseTownship } from '../helpers/cases';
 
@@ -69,6 +71,19 @@ describe('demo cases', () => {
       .pluck()
       .get(new Date(NOW).toISOString());
     expect(t!.ok('cases.list', { quick: 'overdue' }, t!.sessions.clerk).total).toBe(overdue);
+    // A search page either sorts the matches or walks the sort index; both give the same page.
+    const ctx = { ...t!.core.deps, db: t!.core.deps.conn.db, user: null, session: null, now: NOW, audit: {} };
+    for (const input of [{ q: '漏水' }, { q: '噪音', sort: 'occurredAt' as const, dir: 'asc' as const, offset: 5 }]) {
+      const f = caseListInputSchema.parse(input);
+      const sorted = listQueries(ctx, f);
+      const walked = listQueries(ctx, f, 0);
+      expect(walked.page.all()).toEqual(sorted.page.all());
+      expect(walked.count.get()).toEqual(sorted.count.get());
+      const plan = (q: { toSQL(): { sql: string; params: unknown[] } }) =>
+        JSON.stringify(sqlite.prepare(`EXPLAIN QUERY PLAN ${q.toSQL().sql}`).all(...q.toSQL().params));
+      expect(plan(sorted.page)).toContain('TEMP B-TREE');
+      expect(plan(walked.page)).not.toContain('TEMP B-TREE');
+    }
     // Overdue ones carry the sweep's 督办 already, so opening the database raises nothing new.
     expect(t!.core.sweepOverdue()).toBe(0);
   });

@@ -30,7 +30,40 @@ export function shanghaiMonth(now: string): [string, string] {
   return [at(m), at(m + 1)];
 }
 
-function conditions(ctx: HandlerContext, f: CaseListInput): SQL | undefined {
+/** Matches above which a search page walks the sort index rather than sorting every match. */
+const WALK_ABOVE = 5_000;
+
+interface Search {
+  match: string;
+  /** Live cases matching: the index holds live cases only (search.ts), so this is exact. */
+  matches: number;
+}
+
+function searchOf(ctx: HandlerContext, f: CaseListInput): Search | null {
+  // The input schema refuses text without a letter or digit, so there is always an expression.
+  const match = f.q ? searchQuery(f.q) : null;
+  if (!match) return null;
+  const { n } = ctx.db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${sql.raw(SEARCH_TABLE)} WHERE ${sql.raw(SEARCH_TABLE)} MATCH ${match}`,
+  );
+  return { match, matches: n };
+}
+
+/** Whether anything but the search narrows the list (else the search's own count is the total). */
+function filtered(f: CaseListInput): boolean {
+  return Boolean(
+    f.states?.length ||
+    f.gridId ||
+    f.villageId ||
+    f.categoryCode ||
+    f.subcategoryCode ||
+    f.source ||
+    f.assigneeId ||
+    f.quick,
+  );
+}
+
+function conditions(ctx: HandlerContext, f: CaseListInput, search: Search | null, walkAbove: number): SQL | undefined {
   const conds: (SQL | undefined)[] = [isNull(cases.deletedAt)];
   if (f.states?.length) conds.push(inArray(cases.state, f.states));
   if (f.gridId) conds.push(eq(cases.gridId, f.gridId));
@@ -39,13 +72,12 @@ function conditions(ctx: HandlerContext, f: CaseListInput): SQL | undefined {
   if (f.subcategoryCode) conds.push(eq(cases.subcategoryCode, f.subcategoryCode));
   if (f.source) conds.push(eq(cases.source, f.source));
   if (f.assigneeId) conds.push(eq(cases.assigneeId, f.assigneeId));
-  if (f.q) {
-    const match = searchQuery(f.q);
-    // The input schema refuses text without a letter or digit, so there is always an expression.
-    if (match)
-      conds.push(
-        sql`${cases}.rowid IN (SELECT rowid FROM ${sql.raw(SEARCH_TABLE)} WHERE ${sql.raw(SEARCH_TABLE)} MATCH ${match})`,
-      );
+  if (search) {
+    const ids = sql`(SELECT rowid FROM ${sql.raw(SEARCH_TABLE)} WHERE ${sql.raw(SEARCH_TABLE)} MATCH ${search.match})`;
+    // Few matches: look each up and sort them. Many: walk the sort index and test each row against
+    // the match set (the unary + stops SQLite from looking matches up one by one), which reaches a
+    // page after about limit × cases / matches rows. Measured in tests/bench/cases-list.bench.ts.
+    conds.push(search.matches <= walkAbove ? sql`${cases}.rowid IN ${ids}` : sql`+${cases}.rowid IN ${ids}`);
   }
   switch (f.quick) {
     case 'mine': {
@@ -97,8 +129,9 @@ function namesOf(ctx: HandlerContext, rows: { gridId: string; villageId: string 
 }
 
 /** The page and the count of a list call, as queries (the benchmark times and explains each). */
-export function listQueries(ctx: HandlerContext, f: CaseListInput) {
-  const where = conditions(ctx, f);
+export function listQueries(ctx: HandlerContext, f: CaseListInput, walkAbove = WALK_ABOVE) {
+  const search = searchOf(ctx, f);
+  const where = conditions(ctx, f, search, walkAbove);
   const order = f.dir === 'asc' ? asc : desc;
   return {
     page: ctx.db
@@ -112,13 +145,15 @@ export function listQueries(ctx: HandlerContext, f: CaseListInput) {
       .select({ n: sql<number>`count(*)` })
       .from(cases)
       .where(where),
+    /** Known without counting: a search and nothing else. */
+    knownTotal: search && !filtered(f) ? search.matches : null,
   };
 }
 
 export function listCases(ctx: HandlerContext, f: CaseListInput): { rows: CaseSummary[]; total: number } {
   const q = listQueries(ctx, f);
   const rows = q.page.all();
-  const total = q.count.get()?.n ?? 0;
+  const total = q.knownTotal ?? q.count.get()?.n ?? 0;
   const names = namesOf(ctx, rows);
   return {
     rows: rows.map((r) =>
