@@ -82,10 +82,6 @@ export function openCore(opts: CoreOptions): Core {
     );
     installChangeCapture(conn.sqlite);
     installCaseSearch(conn.sqlite);
-    // Planner statistics let a list choose between an index walk and a sort of a short range (已超期
-    // among a million closed cases); analysis_limit keeps this to milliseconds at any size.
-    conn.sqlite.pragma('analysis_limit = 1000');
-    conn.sqlite.pragma('optimize = 0x10002');
     keys.townshipKey(); // the key pair exists from the first start, before anything is sent
   } catch (err) {
     conn.close();

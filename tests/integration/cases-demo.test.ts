@@ -84,6 +84,12 @@ describe('demo cases', () => {
       expect(plan(sorted.page)).toContain('TEMP B-TREE');
       expect(plan(walked.page)).not.toContain('TEMP B-TREE');
     }
+    // 已超期 / 即将超期 newest first read the clock indexes and sort the few, never the whole list.
+    for (const quick of ['overdue', 'dueSoon'] as const) {
+      const q = listQueries(ctx, caseListInputSchema.parse({ quick })).page.toSQL();
+      const detail = JSON.stringify(sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params));
+      expect(detail).toMatch(/cases_(due|yellow)_idx/);
+    }
     // Overdue ones carry the sweep's 督办 already, so opening the database raises nothing new.
     expect(t!.core.sweepOverdue()).toBe(0);
   });

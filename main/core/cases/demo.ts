@@ -560,8 +560,5 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
     sqlite.pragma(`cache_size = ${cacheSize}`);
     if (opts.changeLog === false) installChangeCapture(sqlite);
   }
-  // Fresh planner statistics for the new rows (see app.ts).
-  sqlite.pragma('analysis_limit = 1000');
-  sqlite.exec('ANALYZE');
   return { count: opts.count, events, byState };
 }
