@@ -74,13 +74,21 @@ function filtered(f: CaseListInput): boolean {
 }
 
 function conditions(ctx: HandlerContext, f: CaseListInput, search: Search | null, walkAbove: number): SQL | undefined {
-  const conds: (SQL | undefined)[] = [isNull(cases.deletedAt)];
+  // A search alone with few matches starts from them (rowid lookups); a seekable deleted_at would let
+  // SQLite scan a whole live index instead, and the search index holds live cases only anyway.
+  const fromMatches = search !== null && search.matches <= walkAbove && !filtered(f);
+  const conds: (SQL | undefined)[] = [fromMatches ? sql`+${cases.deletedAt} IS NULL` : isNull(cases.deletedAt)];
   if (f.states?.length) conds.push(inArray(cases.state, f.states));
   if (f.gridId) conds.push(eq(cases.gridId, f.gridId));
   if (f.villageId) conds.push(eq(cases.villageId, f.villageId));
-  if (f.categoryCode) conds.push(eq(cases.categoryCode, f.categoryCode));
+  // With a grid or village the place index drives (1 of ~50 grids, 1 of ~18 villages, against 1 of 6
+  // sources or 7 categories); the unary + keeps SQLite from picking the coarser index instead.
+  const place = Boolean(f.gridId || f.villageId);
+  const coarse = (column: typeof cases.source | typeof cases.categoryCode, value: string) =>
+    place ? sql`+${column} = ${value}` : sql`${column} = ${value}`;
+  if (f.categoryCode) conds.push(coarse(cases.categoryCode, f.categoryCode));
   if (f.subcategoryCode) conds.push(eq(cases.subcategoryCode, f.subcategoryCode));
-  if (f.source) conds.push(eq(cases.source, f.source));
+  if (f.source) conds.push(coarse(cases.source, f.source));
   if (f.assigneeId) conds.push(eq(cases.assigneeId, f.assigneeId));
   if (search) {
     const ids = sql`(SELECT rowid FROM ${sql.raw(SEARCH_TABLE)} WHERE ${sql.raw(SEARCH_TABLE)} MATCH ${search.match})`;
