@@ -11,6 +11,7 @@ import { fileSecretStore, type SecretStore } from './crypto/secret-store';
 import { openDatabase } from './db/connection';
 import { migrate, type MigrateResult } from './db/migrate';
 import { dataPaths } from './paths';
+import { installCaseSearch } from './cases/search';
 import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { handlers, preparers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
@@ -80,6 +81,7 @@ export function openCore(opts: CoreOptions): Core {
       () => dropChangeCapture(conn.sqlite), // an ALTER TABLE fails on a column a trigger names
     );
     installChangeCapture(conn.sqlite);
+    installCaseSearch(conn.sqlite);
     keys.townshipKey(); // the key pair exists from the first start, before anything is sent
   } catch (err) {
     conn.close();

@@ -4,6 +4,7 @@ import { CASE_QUICK_FILTERS, CASE_SCALES, CASE_SOURCES, CASE_URGENCIES, MEDIATIO
 import { calendarDaySchema, isoDateSchema } from '../cases/holiday-calendar';
 import { CASE_STATES, LOOP_ACTIONS } from '../cases/loop';
 import { ASSIGNEE_KINDS, SUPERVISION_LEVELS } from '../cases/loop-payloads';
+import { searchRuns } from '../cases/search-terms';
 import { taxonomySchema } from '../cases/taxonomy';
 import { method } from './define';
 import { idSchema, nameSchema, optionalText } from './schemas';
@@ -137,6 +138,14 @@ export const caseListInputSchema = z.object({
   /** Registered on or after / on or before these Shanghai days (the trend's months, report periods). */
   createdFrom: listDay('登记起始日期').optional(),
   createdTo: listDay('登记截止日期').optional(),
+  /** Full-text search over summary and place; every word (run of letters/digits) must occur. */
+  q: z
+    .string({ message: '搜索内容必须是文字' })
+    .trim()
+    .min(1, { message: '请填写搜索内容' })
+    .max(50, { message: '搜索内容不能超过 50 个字' })
+    .refine((v) => !v || searchRuns(v).length > 0, { message: '搜索内容须包含汉字、字母或数字' })
+    .optional(),
 });
 export type CaseListInput = z.output<typeof caseListInputSchema>;
 /** The filter part of a list call: what the 工作台 and the report forms count with. */

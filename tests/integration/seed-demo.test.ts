@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemoTownship } from '../../main/core/demo/seed';
 import { shanghaiDateIso } from '../../shared/dates';
@@ -117,5 +118,21 @@ describe('seed-demo', () => {
     const again = cli('--data-dir', dir);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('--force');
+    // --cases alone on a township with its grids adds cases only, each in the change log.
+    expect(cli('--data-dir', dir, '--years', '2').stderr).toContain('--years 须与 --cases 一起使用');
+    const cases = cli('--data-dir', dir, '--cases', '300', '--years', '2');
+    expect(cases.status, cases.stderr).toBe(0);
+    expect(cases.stdout).toContain('已生成演示事件 300 件');
+    const db = new Database(path.join(dir, 'zongzhi.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) FROM grids').pluck().get()).toBe(18);
+      expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(300);
+      const logged = db.prepare("SELECT count(DISTINCT row_id) FROM change_log WHERE table_name = 'cases'").pluck();
+      expect(logged.get()).toBe(300);
+      const oldest = db.prepare('SELECT min(created_at) FROM cases').pluck().get() as string;
+      expect(Date.now() - Date.parse(oldest)).toBeLessThanOrEqual(2 * 366 * 86_400_000);
+    } finally {
+      db.close();
+    }
   });
 });

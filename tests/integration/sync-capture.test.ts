@@ -332,7 +332,10 @@ describe('change capture', () => {
     t = makeCore();
     const { sqlite } = t.core.deps.conn;
     const triggers = () =>
-      sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all() as string[];
+      sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%' ORDER BY name")
+        .pluck()
+        .all() as string[];
     const initial = triggers();
     expect(initial).toHaveLength(SYNCED_TABLES.length * 3);
     installChangeCapture(sqlite);
@@ -376,7 +379,9 @@ describe('change capture', () => {
       'ALTER TABLE `grids` DROP COLUMN `remarks`;--> statement-breakpoint\nALTER TABLE `grids` ADD `remarks` text;',
     );
     t = { ...t, core: openCore({ dataDir, migrationsDir: dir }) };
-    const names = t.core.deps.conn.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all();
+    const names = t.core.deps.conn.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'")
+      .all();
     expect(names).toHaveLength(SYNCED_TABLES.length * 3);
   });
 

@@ -7,7 +7,9 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type
 import type { CaseFilter, CaseListInput, CaseSummary } from '../../../shared/api/cases';
 import type { HandlerContext } from '../context';
 import { grids, villages } from '../org/schema';
+import { searchQuery } from '../../../shared/cases/search-terms';
 import { cases } from './schema';
+import { SEARCH_TABLE } from './search';
 import { toSummary } from './view';
 
 const SORT_COLUMNS = {
@@ -33,19 +35,75 @@ export function shanghaiDayStart(day: string, plusDays = 0): string {
   return new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
 }
 
+/** Matches above which a search page walks the sort index rather than sorting every match. */
+const WALK_ABOVE = 5_000;
+
+interface Search {
+  match: string;
+  /** Live cases matching: the index holds live cases only (search.ts), so this is exact. */
+  matches: number;
+}
+
+function searchOf(ctx: HandlerContext, f: CaseFilter): Search | null {
+  // The input schema refuses text without a letter or digit, so there is always an expression.
+  const match = f.q ? searchQuery(f.q) : null;
+  if (!match) return null;
+  const { n } = ctx.db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${sql.raw(SEARCH_TABLE)} WHERE ${sql.raw(SEARCH_TABLE)} MATCH ${match}`,
+  );
+  return { match, matches: n };
+}
+
 /**
- * The WHERE of a case filter. The single definition of what each filter means: the list, the
- * 工作台's numbers and the report forms all count through it, so a number equals its list's total.
+ * Live cases without stepping through a million index entries: `count(*)` with no WHERE is SQLite's
+ * b-tree count, and tombstoned cases are a short range of the created index.
  */
-export function caseConditions(ctx: HandlerContext, f: CaseFilter): SQL | undefined {
-  const conds: (SQL | undefined)[] = [isNull(cases.deletedAt)];
+function liveCases(ctx: HandlerContext): number {
+  const all = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases}`).n;
+  const gone = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases} WHERE deleted_at IS NOT NULL`).n;
+  return all - gone;
+}
+
+/** Whether anything but the search narrows the list (else the search's own count is the total). */
+function filtered(f: CaseFilter): boolean {
+  return Boolean(
+    f.states?.length ||
+    f.gridId ||
+    f.villageId ||
+    f.categoryCode ||
+    f.subcategoryCode ||
+    f.source ||
+    f.assigneeId ||
+    f.quick ||
+    f.createdFrom ||
+    f.createdTo,
+  );
+}
+
+function conditions(ctx: HandlerContext, f: CaseFilter, search: Search | null, walkAbove: number): SQL | undefined {
+  // A search alone with few matches starts from them (rowid lookups); a seekable deleted_at would let
+  // SQLite scan a whole live index instead, and the search index holds live cases only anyway.
+  const fromMatches = search !== null && search.matches <= walkAbove && !filtered(f);
+  const conds: (SQL | undefined)[] = [fromMatches ? sql`+${cases.deletedAt} IS NULL` : isNull(cases.deletedAt)];
   if (f.states?.length) conds.push(inArray(cases.state, f.states));
   if (f.gridId) conds.push(eq(cases.gridId, f.gridId));
   if (f.villageId) conds.push(eq(cases.villageId, f.villageId));
-  if (f.categoryCode) conds.push(eq(cases.categoryCode, f.categoryCode));
+  // With a grid or village the place index drives (1 of ~50 grids, 1 of ~18 villages, against 1 of 6
+  // sources or 7 categories); the unary + keeps SQLite from picking the coarser index instead.
+  const place = Boolean(f.gridId || f.villageId);
+  const coarse = (column: typeof cases.source | typeof cases.categoryCode, value: string) =>
+    place ? sql`+${column} = ${value}` : sql`${column} = ${value}`;
+  if (f.categoryCode) conds.push(coarse(cases.categoryCode, f.categoryCode));
   if (f.subcategoryCode) conds.push(eq(cases.subcategoryCode, f.subcategoryCode));
-  if (f.source) conds.push(eq(cases.source, f.source));
+  if (f.source) conds.push(coarse(cases.source, f.source));
   if (f.assigneeId) conds.push(eq(cases.assigneeId, f.assigneeId));
+  if (search) {
+    const ids = sql`(SELECT rowid FROM ${sql.raw(SEARCH_TABLE)} WHERE ${sql.raw(SEARCH_TABLE)} MATCH ${search.match})`;
+    // Few matches: look each up and sort them. Many: walk the sort index and test each row against
+    // the match set (the unary + stops SQLite from looking matches up one by one), which reaches a
+    // page after about limit × cases / matches rows. Measured in tests/bench/cases-list.bench.ts.
+    conds.push(search.matches <= walkAbove ? sql`${cases}.rowid IN ${ids}` : sql`+${cases}.rowid IN ${ids}`);
+  }
   switch (f.quick) {
     case 'mine': {
       // 管理员 sees everything waiting on the centre; the others what waits on their role.
@@ -59,29 +117,32 @@ export function caseConditions(ctx: HandlerContext, f: CaseFilter): SQL | undefi
     case 'overdue':
       conds.push(lt(cases.dueAt, ctx.now));
       break;
-    case 'review':
-      conds.push(eq(cases.awaiting, 'reviewer'));
-      break;
     case 'thisMonth': {
       const [start, end] = shanghaiMonth(ctx.now);
       conds.push(gte(cases.createdAt, start), lt(cases.createdAt, end));
       break;
     }
+    case 'review':
+      conds.push(eq(cases.awaiting, 'reviewer'));
+      break;
   }
   if (f.createdFrom) conds.push(gte(cases.createdAt, shanghaiDayStart(f.createdFrom)));
   if (f.createdTo) conds.push(lt(cases.createdAt, shanghaiDayStart(f.createdTo, 1)));
   return and(...conds);
 }
 
-/** How many cases a filter matches: the `total` cases.list would return for it. */
+/**
+ * The WHERE of a case filter. The single definition of what each filter means: the list, the
+ * 工作台's numbers and the report forms all count through it, so a number equals its list's total.
+ */
+export function caseConditions(ctx: HandlerContext, f: CaseFilter): SQL | undefined {
+  return conditions(ctx, f, searchOf(ctx, f), WALK_ABOVE);
+}
+
+/** How many cases a filter matches: exactly the `total` cases.list returns for it. */
 export function countCases(ctx: HandlerContext, f: CaseFilter): number {
-  return (
-    ctx.db
-      .select({ n: sql<number>`count(*)` })
-      .from(cases)
-      .where(caseConditions(ctx, f))
-      .get()?.n ?? 0
-  );
+  const q = listQueries(ctx, { ...f, offset: 0, limit: 1, sort: 'createdAt', dir: 'desc' });
+  return q.knownTotal ?? q.count.get()?.n ?? 0;
 }
 
 /** Names for the grids and villages of one page. */
@@ -111,18 +172,40 @@ function namesOf(ctx: HandlerContext, rows: { gridId: string; villageId: string 
   return { grid: (id: string) => gridNames.get(id) ?? '', village: (id: string) => villageNames.get(id) ?? '' };
 }
 
-export function listCases(ctx: HandlerContext, f: CaseListInput): { rows: CaseSummary[]; total: number } {
-  const where = caseConditions(ctx, f);
+/** The page and the count of a list call, as queries (the benchmark times and explains each). */
+export function listQueries(ctx: HandlerContext, f: CaseListInput, walkAbove = WALK_ABOVE) {
+  const search = searchOf(ctx, f);
+  const where = conditions(ctx, f, search, walkAbove);
   const order = f.dir === 'asc' ? asc : desc;
-  const rows = ctx.db
-    .select()
-    .from(cases)
-    .where(where)
-    .orderBy(order(SORT_COLUMNS[f.sort]), order(cases.id))
-    .limit(f.limit)
-    .offset(f.offset)
-    .all();
-  const total = countCases(ctx, f);
+  // 即将超期/已超期 hold a few hundred open cases among a million: read them through the clock index
+  // and sort them. Walking the sort index instead (SQLite's pick without statistics) reads every
+  // case when fewer than a page match. The unary + keeps the sort column's index out of the plan.
+  // The same for a search with few matches (the page query then starts from the matches).
+  const few =
+    ((f.quick === 'dueSoon' || f.quick === 'overdue') && f.sort !== 'dueAt') ||
+    (search !== null && search.matches <= walkAbove);
+  const sortBy = few ? sql`+${SORT_COLUMNS[f.sort]}` : SORT_COLUMNS[f.sort];
+  return {
+    page: ctx.db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(order(sortBy), order(cases.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    count: ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(cases)
+      .where(where),
+    /** Known without counting every row: a search and nothing else, or no filter at all. */
+    knownTotal: filtered(f) ? null : search ? search.matches : liveCases(ctx),
+  };
+}
+
+export function listCases(ctx: HandlerContext, f: CaseListInput): { rows: CaseSummary[]; total: number } {
+  const q = listQueries(ctx, f);
+  const rows = q.page.all();
+  const total = q.knownTotal ?? q.count.get()?.n ?? 0;
   const names = namesOf(ctx, rows);
   return {
     rows: rows.map((r) =>

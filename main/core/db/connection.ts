@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { registerSearchFunction } from '../cases/search';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -17,6 +18,8 @@ export function openDatabase(file: string): Connection {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The case search triggers call it, so every connection that may write a case needs it.
+  registerSearchFunction(sqlite);
   const db = drizzle(sqlite, { schema });
   return { sqlite, db, close: () => sqlite.close() };
 }

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemoCases } from '../../main/core/cases/demo';
+import { listQueries } from '../../main/core/cases/list';
+import { caseListInputSchema } from '../../shared/api/cases';
+import { FINAL_STATES, STEP_CLOCK, type CaseState } from '../../shared/cases/loop';
+import { makeCaseTownship } from '../helpers/cases';
+
+let t: ReturnType<typeof makeCaseTownship> | undefined;
+afterEach(() => t?.core.close());
+
+const NOW = '2026-09-30T10:00:00+08:00';
+
+function seeded(count: number, seed = 7) {
+  t = makeCaseTownship(NOW);
+  const result = seedDemoCases(t.core.deps, { count, seed, years: 2, now: new Date(NOW).toISOString() });
+  return { t, result, sqlite: t.core.deps.conn.sqlite };
+}
+
+type CaseRow = {
+  id: string;
+  state: CaseState;
+  awaiting: string | null;
+  due_at: string | null;
+  closed_at: string | null;
+};
+type EventRow = { case_id: string; action: string; from_state: string | null; to_state: string; created_at: string };
+
+describe('demo cases', () => {
+  it('seeds 2,000 cases whose state, clock and timeline agree, mostly closed', () => {
+    const { result, sqlite } = seeded(2000);
+    expect(result.count).toBe(2000);
+    expect(sqlite.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(2000);
+    const cases = sqlite.prepare('SELECT id, state, awaiting, due_at, closed_at FROM cases').all() as CaseRow[];
+    const events = sqlite
+      .prepare(
+        'SELECT case_id, action, from_state, to_state, created_at FROM case_events ORDER BY case_id, created_at, id',
+      )
+      .all() as EventRow[];
+    expect(events).toHaveLength(result.events);
+    const byCase = new Map<string, EventRow[]>();
+    for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+    for (const c of cases) {
+      const timeline = byCase.get(c.id)!;
+      expect(timeline[0]).toMatchObject({ action: 'register', from_state: null, to_state: 'registered' });
+      for (let i = 1; i < timeline.length; i++) {
+        expect(timeline[i]!.from_state, `${c.id} #${i}`).toBe(timeline[i - 1]!.to_state);
+        expect(timeline[i]!.created_at >= timeline[i - 1]!.created_at).toBe(true);
+      }
+      expect(timeline.at(-1)!.to_state).toBe(c.state);
+      const final = FINAL_STATES.includes(c.state);
+      expect(c.closed_at !== null, c.state).toBe(final);
+      expect(c.awaiting === null, c.state).toBe(final);
+      expect(c.due_at !== null, c.state).toBe(STEP_CLOCK[c.state] !== null);
+    }
+    const n = (s: CaseState) => result.byState[s] ?? 0;
+    const open = cases.filter((c) => !FINAL_STATES.includes(c.state)).length;
+    expect(n('closed') / 2000).toBeGreaterThan(0.9);
+    expect(n('rejected') + n('merged') + n('filed')).toBeGreaterThan(0);
+    expect(open).toBeGreaterThan(0);
+    expect(open / 2000).toBeLessThan(0.01); // ~99.7 % handled
+    // The change log has every row, as the county would receive them; the search index has every case.
+    const logged = (table: string) =>
+      sqlite.prepare('SELECT count(*) FROM change_log WHERE table_name = ?').pluck().get(table);
+    expect(logged('cases')).toBe(2000);
+    expect(logged('case_events')).toBe(result.events);
+    const withLeak = sqlite.prepare("SELECT count(*) FROM cases WHERE summary || place LIKE '%漏水%'").pluck().get();
+    expect(withLeak).toBeGreaterThan(0);
+    expect(t!.ok('cases.list', { q: '漏水' }, t!.sessions.clerk).total).toBe(withLeak);
+    const overdue = sqlite
+      .prepare('SELECT count(*) FROM cases WHERE due_at < ?')
+      .pluck()
+      .get(new Date(NOW).toISOString());
+    expect(t!.ok('cases.list', { quick: 'overdue' }, t!.sessions.clerk).total).toBe(overdue);
+    // A search page either sorts the matches or walks the sort index; both give the same page.
+    const ctx = { ...t!.core.deps, db: t!.core.deps.conn.db, user: null, session: null, now: NOW, audit: {} };
+    for (const input of [{ q: '漏水' }, { q: '噪音', sort: 'occurredAt' as const, dir: 'asc' as const, offset: 5 }]) {
+      const f = caseListInputSchema.parse(input);
+      const sorted = listQueries(ctx, f);
+      const walked = listQueries(ctx, f, 0);
+      expect(walked.page.all()).toEqual(sorted.page.all());
+      expect(walked.count.get()).toEqual(sorted.count.get());
+      const plan = (q: { toSQL(): { sql: string; params: unknown[] } }) =>
+        JSON.stringify(sqlite.prepare(`EXPLAIN QUERY PLAN ${q.toSQL().sql}`).all(...q.toSQL().params));
+      expect(plan(sorted.page)).toContain('TEMP B-TREE');
+      expect(plan(walked.page)).not.toContain('TEMP B-TREE');
+    }
+    // 已超期 / 即将超期 newest first read the clock indexes and sort the few, never the whole list.
+    for (const quick of ['overdue', 'dueSoon'] as const) {
+      const q = listQueries(ctx, caseListInputSchema.parse({ quick })).page.toSQL();
+      const detail = JSON.stringify(sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params));
+      expect(detail).toMatch(/cases_(due|yellow)_idx/);
+    }
+    // Overdue ones carry the sweep's 督办 already, so opening the database raises nothing new.
+    expect(t!.core.sweepOverdue()).toBe(0);
+  });
+
+  it('is deterministic by seed, and numbers follow any case already issued', () => {
+    const first = seeded(300, 42);
+    const rows = (sqlite: typeof first.sqlite) =>
+      sqlite.prepare('SELECT id, number, summary, place, state, created_at FROM cases ORDER BY number').all();
+    const a = rows(first.sqlite);
+    first.t.core.close();
+    const second = seeded(300, 42);
+    expect(rows(second.sqlite)).toEqual(a);
+    const more = seedDemoCases(second.t.core.deps, { count: 10, seed: 43, years: 1, now: new Date(NOW).toISOString() });
+    expect(more.count).toBe(10);
+    expect(second.sqlite.prepare('SELECT count(DISTINCT number) FROM cases').pluck().get()).toBe(310);
+    const created = second.t.ok('cases.create', { ...caseLike(second.t.gridA) }, second.t.sessions.clerk).case;
+    expect(second.sqlite.prepare('SELECT count(*) FROM cases WHERE number = ?').pluck().get(created.number)).toBe(1);
+  });
+
+  it('leaves cases that cases.get shows and cases.act moves on', () => {
+    const { sqlite } = seeded(2000);
+    const s = t!.sessions;
+    const closed = sqlite.prepare("SELECT id FROM cases WHERE state = 'closed' LIMIT 1").pluck().get() as string;
+    const detail = t!.ok('cases.get', { id: closed }, s.reviewer);
+    expect(detail.case.state).toBe('closed');
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['register', 'report', 'accept', 'assign', 'resolve', 'feedback', 'close']),
+    );
+    const NEXT: Partial<Record<CaseState, { action: string; payload: object }>> = {
+      registered: { action: 'report', payload: {} },
+      reported: { action: 'accept', payload: {} },
+      screening: { action: 'accept', payload: {} },
+      accepted: { action: 'assign', payload: { assignee: { kind: 'office', name: '派出所' } } },
+      assigned: { action: 'resolve', payload: { result: '已处理' } },
+      handling: { action: 'resolve', payload: { result: '已处理' } },
+      handled: { action: 'feedback', payload: { note: '已告知' } },
+      fedBack: { action: 'close', payload: {} },
+    };
+    const open = sqlite
+      .prepare(`SELECT id, state FROM cases WHERE state NOT IN ('closed','merged','rejected','filed')`)
+      .all() as { id: string; state: CaseState }[];
+    expect(open.length).toBeGreaterThan(0);
+    for (const c of open) {
+      const step = NEXT[c.state]!;
+      const before = t!.ok('cases.get', { id: c.id }, s.reviewer);
+      expect(before.actions).toContain(step.action);
+      const after = t!.ok('cases.act', { id: c.id, ...step }, s.reviewer);
+      expect(after.events).toHaveLength(before.events.length + 1);
+      expect(after.events.at(-1).action).toBe(step.action);
+    }
+  });
+});
+
+function caseLike(gridId: string) {
+  return {
+    source: 'patrol',
+    categoryCode: '03',
+    subcategoryCode: '07',
+    gridId,
+    place: '玉井村一组',
+    occurredAt: '2026-09-30T08:00:00+08:00',
+    summary: '自来水管道漏水',
+  };
+}
