@@ -138,7 +138,11 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   await page.keyboard.press('Tab');
   await page.keyboard.type('消防');
   await page.keyboard.press('Enter');
+  // As an operator would: see the category taken before moving on (antd refocuses its picker when
+  // the choice renders, which would pull back a Tab pressed in the same instant).
+  await expect(page.getByRole('main')).toContainText('消防安全隐患');
   await page.keyboard.press('Tab');
+  await expect(page.getByLabel('发生地点')).toBeFocused();
   await page.keyboard.type('玉井村二组');
   await page.keyboard.press('Tab');
   await page.keyboard.type('楼道堆放杂物');
