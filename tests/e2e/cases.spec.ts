@@ -360,4 +360,15 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   await expect(page.getByTestId('case-count')).toContainText('共 1 件');
   await page.locator('.ant-segmented-item', { hasText: '已超期' }).click();
   await expect(page.getByTestId('case-count')).toContainText('共 0 件');
+
+  // Full-text search over summary and place: a two-character word finds the case, another does not.
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  const search = page.getByLabel('全文搜索');
+  await search.fill('界墙');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/#\/cases\?q=%E7%95%8C%E5%A2%99$/);
+  await expect(page.getByTestId('case-count')).toContainText('共 1 件');
+  await search.fill('漏水');
+  await search.press('Enter');
+  await expect(page.getByTestId('case-count')).toContainText('共 0 件');
 });

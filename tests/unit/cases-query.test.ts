@@ -19,6 +19,7 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
       createdFrom: '2026-05-01',
       createdTo: '2026-05-31',
     });
+    expect(parseCaseQuery('#/cases?q=%E6%BC%8F%E6%B0%B4&quick=thisMonth')).toEqual({ q: '漏水', quick: 'thisMonth' });
     expect(parseCaseQuery('#/cases')).toEqual({});
   });
 

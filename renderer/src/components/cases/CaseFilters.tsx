@@ -1,4 +1,4 @@
-import { Button, DatePicker, Segmented, Select } from 'antd';
+import { Button, DatePicker, Input, Segmented, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { Grid, Village } from '../../../../shared/api/org';
 import {
@@ -23,7 +23,7 @@ interface Props {
 
 const ALL = 'all';
 
-/** 待我处理 / 即将超期 / 已超期 / 本月 / 待审核, then state, village, grid, category, source and 登记日期. */
+/** 待我处理 / 即将超期 / 已超期 / 本月 / 待审核, then state, village, grid, category, source, 登记日期 and a full-text search. */
 export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Props) {
   const set = (patch: Partial<CaseFilter>) => onChange({ ...value, ...patch });
   const shownGrids = value.villageId ? grids.filter((g) => g.villageId === value.villageId) : grids;
@@ -122,6 +122,16 @@ export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Prop
             createdTo: range?.[1]?.format('YYYY-MM-DD') ?? undefined,
           })
         }
+      />
+      <Input.Search
+        key={value.q ?? ''} // a link or 清除筛选 replaces what was typed
+        aria-label="全文搜索"
+        placeholder="搜索概要、地点，如 漏水"
+        allowClear
+        maxLength={50}
+        style={{ width: 230 }}
+        defaultValue={value.q}
+        onSearch={(text) => set({ q: text.trim() || undefined })}
       />
       <Button type="link" onClick={() => onChange({})}>
         清除筛选

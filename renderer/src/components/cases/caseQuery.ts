@@ -14,6 +14,7 @@ export type CaseFilter = Partial<
     | 'quick'
     | 'createdFrom'
     | 'createdTo'
+    | 'q'
   >
 >;
 
@@ -28,6 +29,7 @@ const KEYS = [
   'quick',
   'createdFrom',
   'createdTo',
+  'q',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
 /**
