@@ -83,6 +83,7 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   await page.keyboard.press('Tab');
   await page.keyboard.type('邻里');
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toContainText('邻里纠纷'); // taken before Tab, as below
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('发生地点')).toBeFocused();
   await page.keyboard.type('玉井村三组');
