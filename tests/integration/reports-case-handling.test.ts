@@ -3,6 +3,9 @@
  * print settings, borders), every figure equal to the total of the case list its filter opens, and
  * the 合计 处置率 equal to the 工作台's for the same month.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../main/core/cases/demo';
@@ -11,6 +14,7 @@ import { CASE_HANDLING_FILTERS, type CaseHandlingKey } from '../../main/core/rep
 import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import type { DashboardSummary } from '../../shared/api/dashboard';
 import { makeCaseTownship } from '../helpers/cases';
+import { tempDir } from '../helpers/core';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
 
 const NOW = '2026-09-30T10:00:00+08:00';
@@ -30,12 +34,14 @@ let t: ReturnType<typeof makeCaseTownship>;
 let ws: ExcelJS.Worksheet;
 let categories: { code: string; name: string }[];
 let totalRow: number;
+let xlsx: { fileName: string; bytes: Buffer };
 
 async function exportSheet(input: Record<string, unknown>) {
   const r = await dispatchAny(t.core.dispatch, { method: 'reports.export', input, session: t.sessions.clerk });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const data = r.data as { fileName: string; bytes: string };
-  return { fileName: data.fileName, ws: await readXlsxBytes(Buffer.from(data.bytes, 'base64')) };
+  const bytes = Buffer.from(data.bytes, 'base64');
+  return { fileName: data.fileName, bytes, ws: await readXlsxBytes(bytes) };
 }
 
 /** The case list's total for a filter, as the 事件 page shows it. */
@@ -56,6 +62,7 @@ beforeAll(async () => {
   totalRow = 5 + categories.length;
   const sheet = await exportSheet({ form: 'case-handling', period: '2026-09' });
   ws = sheet.ws;
+  xlsx = sheet;
   expect(sheet.fileName).toBe('2026年9月玉井镇网格事件处置情况统计表.xlsx');
 });
 afterAll(() => t?.core.close());
@@ -154,6 +161,25 @@ describe('网格事件处置情况统计表', () => {
     expect(forms.forms.find((f) => f.id === 'case-handling')).toMatchObject({
       name: '网格事件处置情况统计表',
       scopes: ['township', 'village'],
+    });
+  });
+
+  const python = '/usr/bin/python3';
+  const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+
+  it.skipIf(!hasOpenpyxl)('reads the same cells and print settings in openpyxl, an independent reader', () => {
+    const file = path.join(tempDir('case-handling-'), xlsx.fileName);
+    fs.writeFileSync(file, xlsx.bytes);
+    const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
+    const r = spawnSync(python, [script, file, String(totalRow)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      printTitleRows: '$3:$4',
+      title: '2026年9月玉井镇网格事件处置情况统计表',
+      total: ['合计', null, 252, 236, 236, 230, 206, 205, 7, 0.9127, 0.9951],
     });
   });
 });
