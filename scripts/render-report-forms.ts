@@ -9,11 +9,12 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seedDemoCases } from '../main/core/cases/demo';
 import { syntheticPeople } from '../main/core/people/synthetic';
 import { REPORT_FORMS } from '../main/core/reports/forms/registry';
 import { dispatchAny } from '../main/core/rpc/dispatcher';
 import { tempDir } from '../tests/helpers/core';
-import { seedReportTownship } from '../tests/helpers/report-township';
+import { FIXED_NOW, seedReportTownship } from '../tests/helpers/report-township';
 import { pdfPageCount, renderer, warnWithoutCarlito } from './report-render';
 
 const outDir = path.resolve(process.argv[2] ?? '/tmp/report-forms');
@@ -57,6 +58,9 @@ for (const village of t.villages.slice(2, 18)) {
 function assistantKind(n: number) {
   return (['veteran_member', 'group_head', 'mediator', 'safety_volunteer'] as const)[n % 4];
 }
+
+// A year of cases over those grids, so the case forms print real figures.
+seedDemoCases(t.core.deps, { count: 3000, seed: 5, years: 1, now: FIXED_NOW.toISOString() });
 
 const r = renderer(outDir);
 for (const form of REPORT_FORMS) {

@@ -138,6 +138,8 @@ export const caseListInputSchema = z.object({
   /** Registered on or after / on or before these Shanghai days (the trend's months, report periods). */
   createdFrom: listDay('登记起始日期').optional(),
   createdTo: listDay('登记截止日期').optional(),
+  /** Missed a deadline (true) or kept every one so far (false): 超期 and 按期办结 on the report forms. */
+  late: z.boolean({ message: '超期筛选应为是或否' }).optional(),
   /** Full-text search over summary and place; every word (run of letters/digits) must occur. */
   q: z
     .string({ message: '搜索内容必须是文字' })

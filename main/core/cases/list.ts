@@ -3,7 +3,7 @@
  * (schema.ts), the page is read from `cases` alone and the grid/village names are looked up for
  * that page only, so a million rows cost an index walk, not a scan or a join over the table.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseFilter, CaseListInput, CaseSummary } from '../../../shared/api/cases';
 import type { HandlerContext } from '../context';
 import { grids, villages } from '../org/schema';
@@ -18,6 +18,9 @@ const SORT_COLUMNS = {
   dueAt: cases.dueAt,
   updatedAt: cases.updatedAt,
 } as const;
+
+/** What counting cases needs of a call: the report forms count outside a handler with just these. */
+export type CaseQueryContext = Pick<HandlerContext, 'db' | 'now' | 'user'>;
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
@@ -44,7 +47,7 @@ interface Search {
   matches: number;
 }
 
-function searchOf(ctx: HandlerContext, f: CaseFilter): Search | null {
+function searchOf(ctx: CaseQueryContext, f: CaseFilter): Search | null {
   // The input schema refuses text without a letter or digit, so there is always an expression.
   const match = f.q ? searchQuery(f.q) : null;
   if (!match) return null;
@@ -58,7 +61,7 @@ function searchOf(ctx: HandlerContext, f: CaseFilter): Search | null {
  * Live cases without stepping through a million index entries: `count(*)` with no WHERE is SQLite's
  * b-tree count, and tombstoned cases are a short range of the created index.
  */
-function liveCases(ctx: HandlerContext): number {
+function liveCases(ctx: CaseQueryContext): number {
   const all = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases}`).n;
   const gone = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases} WHERE deleted_at IS NOT NULL`).n;
   return all - gone;
@@ -76,11 +79,12 @@ function filtered(f: CaseFilter): boolean {
     f.assigneeId ||
     f.quick ||
     f.createdFrom ||
-    f.createdTo,
+    f.createdTo ||
+    f.late !== undefined,
   );
 }
 
-function conditions(ctx: HandlerContext, f: CaseFilter, search: Search | null, walkAbove: number): SQL | undefined {
+function conditions(ctx: CaseQueryContext, f: CaseFilter, search: Search | null, walkAbove: number): SQL | undefined {
   // A search alone with few matches starts from them (rowid lookups); a seekable deleted_at would let
   // SQLite scan a whole live index instead, and the search index holds live cases only anyway.
   const fromMatches = search !== null && search.matches <= walkAbove && !filtered(f);
@@ -128,6 +132,12 @@ function conditions(ctx: HandlerContext, f: CaseFilter, search: Search | null, w
   }
   if (f.createdFrom) conds.push(gte(cases.createdAt, shanghaiDayStart(f.createdFrom)));
   if (f.createdTo) conds.push(lt(cases.createdAt, shanghaiDayStart(f.createdTo, 1)));
+  if (f.late !== undefined) {
+    // Late: missed a deadline, whether the sweep already raised its 督办 (kept after 办结) or the
+    // running clock ran out since it last passed. 按期 is the exact complement.
+    const late = or(isNotNull(cases.autoSupervisedDue), lt(cases.dueAt, ctx.now))!;
+    conds.push(f.late ? late : sql`NOT coalesce(${late}, 0)`);
+  }
   return and(...conds);
 }
 
@@ -135,12 +145,12 @@ function conditions(ctx: HandlerContext, f: CaseFilter, search: Search | null, w
  * The WHERE of a case filter. The single definition of what each filter means: the list, the
  * 工作台's numbers and the report forms all count through it, so a number equals its list's total.
  */
-export function caseConditions(ctx: HandlerContext, f: CaseFilter): SQL | undefined {
+export function caseConditions(ctx: CaseQueryContext, f: CaseFilter): SQL | undefined {
   return conditions(ctx, f, searchOf(ctx, f), WALK_ABOVE);
 }
 
 /** How many cases a filter matches: exactly the `total` cases.list returns for it. */
-export function countCases(ctx: HandlerContext, f: CaseFilter): number {
+export function countCases(ctx: CaseQueryContext, f: CaseFilter): number {
   const q = listQueries(ctx, { ...f, offset: 0, limit: 1, sort: 'createdAt', dir: 'desc' });
   return q.knownTotal ?? q.count.get()?.n ?? 0;
 }
@@ -173,7 +183,7 @@ function namesOf(ctx: HandlerContext, rows: { gridId: string; villageId: string 
 }
 
 /** The page and the count of a list call, as queries (the benchmark times and explains each). */
-export function listQueries(ctx: HandlerContext, f: CaseListInput, walkAbove = WALK_ABOVE) {
+export function listQueries(ctx: CaseQueryContext, f: CaseListInput, walkAbove = WALK_ABOVE) {
   const search = searchOf(ctx, f);
   const where = conditions(ctx, f, search, walkAbove);
   const order = f.dir === 'asc' ? asc : desc;

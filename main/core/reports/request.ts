@@ -59,7 +59,7 @@ function signaturesOf(db: Db, given: ReportRequest['signatures'], now: Date): Si
 const fileNameOf = (title: string) => `${title.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
 
 /** Reads everything a form needs; call inside one read transaction for a consistent snapshot. */
-export function resolveReport(source: FormSource & { db: Db }, req: ReportRequest, now: Date): ResolvedReport {
+export function resolveReport(source: Omit<FormSource, 'now'>, req: ReportRequest, now: Date): ResolvedReport {
   const form = formById(req.form);
   const { definition } = form;
   const period = parsePeriod(req.period);
@@ -80,7 +80,10 @@ export function resolveReport(source: FormSource & { db: Db }, req: ReportReques
     throw fieldError(['villageCode'], `${definition.name}须选择一个村（社区）`);
   }
 
-  const built = form.build(source, { period, villageId: village?.id ?? null, reveal: req.reveal === true });
+  const built = form.build(
+    { ...source, now: now.toISOString() },
+    { period, villageId: village?.id ?? null, reveal: req.reveal === true },
+  );
   const data: ReportData<ReportRow[]> = {
     unit: `${township.name}综治中心`,
     titleUnit: village ? `${township.name}${village.name}` : township.name,

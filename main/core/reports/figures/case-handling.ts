@@ -1,0 +1,81 @@
+/**
+ * The 网格事件处置情况统计表's figures: the cases registered in a period (the same cohort the
+ * 工作台's 处置率 counts), per 大类, at each stage of the loop they have reached. Every figure is a
+ * case filter counted through cases/list.ts's caseConditions, so each equals the total of the case
+ * list that filter opens, and the 合计 处置率 equals the 工作台's for the same month.
+ */
+import { sql } from 'drizzle-orm';
+import type { CaseFilter } from '../../../../shared/api/cases';
+import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
+import { caseConditions, type CaseQueryContext } from '../../cases/list';
+import { cases } from '../../cases/schema';
+import { loadTaxonomy } from '../../cases/taxonomy-store';
+
+/** The columns counted, each as the filter that narrows the period's cases to it. */
+export const CASE_HANDLING_FILTERS = {
+  /** 受理数: every case registered in the period, whatever became of it. */
+  received: {},
+  /** 甄别有效: taken on at 甄别 (not merged, refused or only filed) and anywhere after it. */
+  accepted: { states: ['accepted', 'assigned', 'handling', 'handled', 'fedBack', 'closed'] },
+  /** 交办数: handed to someone to deal with, and anywhere after it. */
+  assigned: { states: ['assigned', 'handling', 'handled', 'fedBack', 'closed'] },
+  /** 处置数: as the 工作台's 处置率 counts it (shared/cases/handling-rate.ts). */
+  handled: { states: [...HANDLED_STATES] },
+  closed: { states: ['closed'] },
+  onTime: { states: ['closed'], late: false },
+  /** 超期数: missed a deadline, whether closed since or still open. */
+  overdue: { late: true },
+} satisfies Record<string, CaseFilter>;
+
+export type CaseHandlingKey = keyof typeof CASE_HANDLING_FILTERS;
+export type CaseHandlingCounts = Record<CaseHandlingKey, number>;
+
+export interface CategoryCounts extends CaseHandlingCounts {
+  code: string;
+  name: string;
+}
+
+export interface CaseHandlingQuery {
+  /** First and last Shanghai day of the period, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+  /** One village or community; null for the whole township. */
+  villageId: string | null;
+}
+
+const KEYS = Object.keys(CASE_HANDLING_FILTERS) as CaseHandlingKey[];
+
+/** The period and scope as the case list's filter. */
+export function caseHandlingFilter(q: CaseHandlingQuery): CaseFilter {
+  return { createdFrom: q.from, createdTo: q.to, ...(q.villageId ? { villageId: q.villageId } : {}) };
+}
+
+/** One grouped count per column over exactly the list's WHERE: one query a column, not one a cell. */
+function perCategory(ctx: CaseQueryContext, filter: CaseFilter): Map<string, number> {
+  const rows = ctx.db
+    .select({ code: cases.categoryCode, n: sql<number>`count(*)` })
+    .from(cases)
+    .where(caseConditions(ctx, filter))
+    .groupBy(cases.categoryCode)
+    .all();
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+/**
+ * Every 大类 of the taxonomy in its order, with zeros where nothing came in (the county reads the
+ * same rows every month); a 大类 since removed still shows its cases, under its code.
+ */
+export function caseHandlingFigures(ctx: CaseQueryContext, q: CaseHandlingQuery): CategoryCounts[] {
+  const base = caseHandlingFilter(q);
+  const counts = Object.fromEntries(
+    KEYS.map((k) => [k, perCategory(ctx, { ...base, ...CASE_HANDLING_FILTERS[k] })]),
+  ) as Record<CaseHandlingKey, Map<string, number>>;
+  const named = loadTaxonomy(ctx.db).categories.map((c) => ({ code: c.code, name: c.name }));
+  const known = new Set(named.map((c) => c.code));
+  const extra = [...counts.received.keys()].filter((code) => !known.has(code)).sort();
+  return [...named, ...extra.map((code) => ({ code, name: `大类 ${code}` }))].map((c) => {
+    const row = { ...c } as CategoryCounts;
+    for (const k of KEYS) row[k] = counts[k].get(c.code) ?? 0;
+    return row;
+  });
+}
