@@ -19,6 +19,12 @@ const SORT_COLUMNS = {
   updatedAt: cases.updatedAt,
 } as const;
 
+/**
+ * What counting needs of a call: the database, the clock (quick filters) and the caller (待我处理).
+ * Narrower than a handler's context so a report form, which reads outside a handler, counts here too.
+ */
+export type CaseCountContext = Pick<HandlerContext, 'db' | 'now' | 'user'>;
+
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** [start, end) of the Shanghai calendar month containing `now`, as UTC ISO instants. */
@@ -44,7 +50,7 @@ interface Search {
   matches: number;
 }
 
-function searchOf(ctx: HandlerContext, f: CaseFilter): Search | null {
+function searchOf(ctx: CaseCountContext, f: CaseFilter): Search | null {
   // The input schema refuses text without a letter or digit, so there is always an expression.
   const match = f.q ? searchQuery(f.q) : null;
   if (!match) return null;
@@ -58,7 +64,7 @@ function searchOf(ctx: HandlerContext, f: CaseFilter): Search | null {
  * Live cases without stepping through a million index entries: `count(*)` with no WHERE is SQLite's
  * b-tree count, and tombstoned cases are a short range of the created index.
  */
-function liveCases(ctx: HandlerContext): number {
+function liveCases(ctx: CaseCountContext): number {
   const all = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases}`).n;
   const gone = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases} WHERE deleted_at IS NOT NULL`).n;
   return all - gone;
@@ -80,7 +86,7 @@ function filtered(f: CaseFilter): boolean {
   );
 }
 
-function conditions(ctx: HandlerContext, f: CaseFilter, search: Search | null, walkAbove: number): SQL | undefined {
+function conditions(ctx: CaseCountContext, f: CaseFilter, search: Search | null, walkAbove: number): SQL | undefined {
   // A search alone with few matches starts from them (rowid lookups); a seekable deleted_at would let
   // SQLite scan a whole live index instead, and the search index holds live cases only anyway.
   const fromMatches = search !== null && search.matches <= walkAbove && !filtered(f);
@@ -135,12 +141,12 @@ function conditions(ctx: HandlerContext, f: CaseFilter, search: Search | null, w
  * The WHERE of a case filter. The single definition of what each filter means: the list, the
  * 工作台's numbers and the report forms all count through it, so a number equals its list's total.
  */
-export function caseConditions(ctx: HandlerContext, f: CaseFilter): SQL | undefined {
+export function caseConditions(ctx: CaseCountContext, f: CaseFilter): SQL | undefined {
   return conditions(ctx, f, searchOf(ctx, f), WALK_ABOVE);
 }
 
 /** How many cases a filter matches: exactly the `total` cases.list returns for it. */
-export function countCases(ctx: HandlerContext, f: CaseFilter): number {
+export function countCases(ctx: CaseCountContext, f: CaseFilter): number {
   const q = listQueries(ctx, { ...f, offset: 0, limit: 1, sort: 'createdAt', dir: 'desc' });
   return q.knownTotal ?? q.count.get()?.n ?? 0;
 }
@@ -173,7 +179,7 @@ function namesOf(ctx: HandlerContext, rows: { gridId: string; villageId: string 
 }
 
 /** The page and the count of a list call, as queries (the benchmark times and explains each). */
-export function listQueries(ctx: HandlerContext, f: CaseListInput, walkAbove = WALK_ABOVE) {
+export function listQueries(ctx: CaseCountContext, f: CaseListInput, walkAbove = WALK_ABOVE) {
   const search = searchOf(ctx, f);
   const where = conditions(ctx, f, search, walkAbove);
   const order = f.dir === 'asc' ? asc : desc;

@@ -9,7 +9,7 @@ import { HANDLED_STATES, handlingRate } from '../../../shared/cases/handling-rat
 import { CASE_STATES, type CaseState } from '../../../shared/cases/loop';
 import { shanghaiDateIso } from '../../../shared/dates';
 import type { HandlerContext } from '../context';
-import { caseConditions, countCases } from '../cases/list';
+import { caseConditions, countCases, type CaseCountContext } from '../cases/list';
 import { cases } from '../cases/schema';
 import { loadTaxonomy } from '../cases/taxonomy-store';
 
@@ -29,7 +29,7 @@ export function monthOf(today: string, monthsBack = 0): { month: string; from: s
  * 处置率 over any case filter (a period is `createdFrom`/`createdTo`, or quick: thisMonth); the
  * definition is in shared/cases/handling-rate.ts. The report forms count with this too.
  */
-export function handlingRateOf(ctx: HandlerContext, filter: CaseFilter) {
+export function handlingRateOf(ctx: CaseCountContext, filter: CaseFilter) {
   const received = countCases(ctx, filter);
   const states = HANDLED_STATES.filter((s) => !filter.states?.length || filter.states.includes(s));
   // An empty `states` means "any state" to the filter, so no overlap is counted as none here.

@@ -59,7 +59,7 @@ function signaturesOf(db: Db, given: ReportRequest['signatures'], now: Date): Si
 const fileNameOf = (title: string) => `${title.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
 
 /** Reads everything a form needs; call inside one read transaction for a consistent snapshot. */
-export function resolveReport(source: FormSource & { db: Db }, req: ReportRequest, now: Date): ResolvedReport {
+export function resolveReport(source: FormSource, req: ReportRequest, now: Date): ResolvedReport {
   const form = formById(req.form);
   const { definition } = form;
   const period = parsePeriod(req.period);

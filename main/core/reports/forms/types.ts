@@ -1,5 +1,5 @@
 /** What a form module is: its declaration on the print frame plus how it reads its rows. */
-import type { Connection } from '../../db/connection';
+import type { Connection, Db } from '../../db/connection';
 import type { PiiCipher } from '../../crypto/pii';
 import type { ReportDefinition, ReportRow } from '../definition';
 import type { PeriodKind, ReportPeriod } from '../periods';
@@ -9,6 +9,8 @@ export type ReportScope = 'township' | 'village';
 /** A form reads with a plain connection, so the export can build its rows outside a handler. */
 export interface FormSource {
   conn: Pick<Connection, 'sqlite'>;
+  /** The same connection through drizzle, for forms that count cases through cases/list.ts. */
+  db: Db;
   pii: PiiCipher;
 }
 
