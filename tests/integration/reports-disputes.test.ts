@@ -3,6 +3,9 @@
  * with their mediation recorded: the exported .xlsx read back (cells, merges, print settings,
  * borders), checked against a hand-written SQL oracle and against the case list's own counts.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../main/core/cases/demo';
@@ -12,6 +15,7 @@ import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import disputeTypes from '../../resources/codes/dispute-types.json' with { type: 'json' };
 import { HANDLED_STATES } from '../../shared/cases/handling-rate';
 import { caseInput, makeCaseTownship } from '../helpers/cases';
+import { tempDir } from '../helpers/core';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
 
 const NOW = '2026-10-20T10:00:00+08:00';
@@ -26,11 +30,13 @@ const TOTAL_ROW = 27;
 let t: ReturnType<typeof makeCaseTownship>;
 let ws: ExcelJS.Worksheet;
 let ctx: CaseCountContext;
+let bytes: Buffer;
 
 async function exportSheet(input: Record<string, unknown>) {
   const r = await dispatchAny(t.core.dispatch, { method: 'reports.export', input, session: t.sessions.clerk });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return readXlsxBytes(Buffer.from((r.data as { bytes: string }).bytes, 'base64'));
+  bytes = Buffer.from((r.data as { bytes: string }).bytes, 'base64');
+  return readXlsxBytes(bytes);
 }
 
 /** A 涉民族宗教纠纷 registered now, taken to 已处置 when `mediated` (success or not) is given. */
@@ -85,7 +91,7 @@ afterAll(() => t?.core.close());
 describe('矛盾纠纷排查化解情况表', () => {
   it('heads 本期 and 本年累计 over the same five columns', () => {
     expect(own(ws, 1, 1)).toBe('2026年10月玉井镇矛盾纠纷排查化解情况表');
-    const five = ['排查数\n（件）', '调处数\n（件）', '调处率', '调解\n成功数\n（件）', '调解\n成功率'];
+    const five = ['排查数\n（件）', '调处数\n（件）', '调处率', '成功数\n（件）', '成功率'];
     expect(rowValues(ws, 3, LAST_COL)).toEqual([
       '序号',
       '分类',
@@ -158,6 +164,21 @@ describe('矛盾纠纷排查化解情况表', () => {
     expect(ws.getCell(TOTAL_ROW, 4).font?.bold).toBe(true);
     expect(ws.getCell(FIRST_TYPE, 6).numFmt).toContain('%');
     expect(rowValues(ws, TOTAL_ROW + 1, LAST_COL).filter(Boolean)).toContain('填报日期：2026年11月02日');
+  });
+
+  const python = '/usr/bin/python3';
+  const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+
+  it.skipIf(!hasOpenpyxl)('reads the same merges, total and print settings in openpyxl', () => {
+    const file = path.join(tempDir('disputes-'), 'disputes.xlsx');
+    fs.writeFileSync(file, bytes);
+    const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
+    const r = spawnSync(python, [script, file, String(TOTAL_ROW)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const read = JSON.parse(r.stdout);
+    expect(read).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(read.merged).toEqual(expect.arrayContaining(['D3:H3', 'I3:M3', `A${TOTAL_ROW}:C${TOTAL_ROW}`]));
+    expect(read.total.slice(3)).toEqual(rowValues(ws, TOTAL_ROW, LAST_COL).slice(3));
   });
 
   it('takes one village as scope, counted with the list’s village filter', async () => {

@@ -10,11 +10,11 @@ import { ALL_PERIOD_KINDS, type ReportForm } from './types';
 
 /** The five columns once under 本期 (`p`) and once under 本年累计 (`y`). */
 function block(header: string, p: string): ColumnGroup {
-  const count = (key: string, text: string) => ({ key: p + key, header: text, width: 4.2, format: 'integer' as const });
+  const count = (key: string, text: string) => ({ key: p + key, header: text, width: 4.6, format: 'integer' as const });
   const rate = (key: string, text: string, numerator: string, denominator: string) => ({
     key: p + key,
     header: text,
-    width: 5.6,
+    width: 6,
     rate: { numerator: p + numerator, denominator: p + denominator },
   });
   return {
@@ -23,8 +23,8 @@ function block(header: string, p: string): ColumnGroup {
       count('Found', '排查数\n（件）'),
       count('Handled', '调处数\n（件）'),
       rate('HandledRate', '调处率', 'Handled', 'Found'),
-      count('Succeeded', '调解\n成功数\n（件）'),
-      rate('SucceededRate', '调解\n成功率', 'Succeeded', 'Handled'),
+      count('Succeeded', '成功数\n（件）'),
+      rate('SucceededRate', '成功率', 'Succeeded', 'Handled'),
     ],
   };
 }
@@ -35,8 +35,8 @@ export const disputesDefinition = defineReport({
   paper: 'A4',
   orientation: 'landscape',
   columns: [
-    { key: 'group', header: '分类', width: 6, align: 'center' },
-    { key: 'item', header: '项目', width: 11 },
+    { key: 'group', header: '分类', width: 7.5, align: 'center' },
+    { key: 'item', header: '项目', width: 14 },
     block('本期', 'p'),
     block('本年累计', 'y'),
   ],
