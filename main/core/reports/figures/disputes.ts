@@ -1,0 +1,119 @@
+/**
+ * 矛盾纠纷 figures for a period: found (排查), handled (调处) and mediated successfully (调解成功),
+ * by dispute type, by people involved and for 重大群体性 disputes. Every count is a grouped query over
+ * cases/list.ts's caseConditions, so a figure is the total of the case list with the same filter.
+ */
+import { sql } from 'drizzle-orm';
+import type { CaseFilter } from '../../../../shared/api/cases';
+import type { CaseScale } from '../../../../shared/cases/codes';
+import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
+import { caseConditions, type CaseQueryContext } from '../../cases/list';
+import { cases } from '../../cases/schema';
+
+export interface DisputeCounts {
+  /** 排查数: dispute cases registered in the period. */
+  found: number;
+  /** 调处数: those among them handled, as the 处置率 counts handled (shared/cases/handling-rate.ts). */
+  handled: number;
+  /** 成功数: handled ones whose mediation is recorded as successful, so 成功率 never passes 100 %. */
+  succeeded: number;
+}
+
+/** The people-involved bands of the form; each ends just below `below` (null: no upper end). */
+export const PEOPLE_BANDS = [
+  { label: '不足50人', below: 50 },
+  { label: '50至100人', below: 101 },
+  { label: '101至500人', below: 501 },
+  { label: '超过500人', below: null },
+] as const;
+
+/** 重大矛盾纠纷 are those registered at the 重大群体性 scale. */
+export const MAJOR_SCALE: CaseScale = '03';
+
+export interface DisputeFigures {
+  /** Keyed by `大类/小类`, e.g. `01/02` for 邻里纠纷. */
+  byType: Map<string, DisputeCounts>;
+  /** In PEOPLE_BANDS order. */
+  byPeople: DisputeCounts[];
+  major: DisputeCounts;
+  /** Every dispute case once. */
+  total: DisputeCounts;
+}
+
+export interface DisputeScope {
+  /** The taxonomy's dispute 大类 (normally just 01 矛盾纠纷). */
+  categoryCodes: readonly string[];
+  villageId: string | null;
+  /** Registered from / to these Shanghai days, inclusive. */
+  from: string;
+  to: string;
+}
+
+const band = sql<number>`CASE ${sql.join(
+  PEOPLE_BANDS.map((b, i) =>
+    b.below === null
+      ? sql`ELSE ${sql.raw(String(i))}`
+      : sql`WHEN ${cases.peopleInvolved} < ${sql.raw(String(b.below))} THEN ${sql.raw(String(i))}`,
+  ),
+  sql` `,
+)} END`;
+const major = sql<number>`${cases.scale} = ${sql.raw(`'${MAJOR_SCALE}'`)}`;
+
+interface Group {
+  type: string;
+  band: number;
+  major: number;
+  n: number;
+  succeeded: number;
+}
+
+function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
+  return ctx.db
+    .select({
+      type: cases.subcategoryCode,
+      band,
+      major,
+      n: sql<number>`count(*)`,
+      succeeded: sql<number>`coalesce(sum(${cases.mediationSuccess} = 1), 0)`,
+    })
+    .from(cases)
+    .where(caseConditions(ctx, filter))
+    .groupBy(cases.subcategoryCode, band, major)
+    .all();
+}
+
+const empty = (): DisputeCounts => ({ found: 0, handled: 0, succeeded: 0 });
+
+export function disputeFigures(ctx: CaseQueryContext, scope: DisputeScope): DisputeFigures {
+  const figures: DisputeFigures = {
+    byType: new Map(),
+    byPeople: PEOPLE_BANDS.map(empty),
+    major: empty(),
+    total: empty(),
+  };
+  const add = (g: Group, into: (c: DisputeCounts) => void, key: string) => {
+    let t = figures.byType.get(key);
+    if (!t) figures.byType.set(key, (t = empty()));
+    for (const c of [t, figures.byPeople[g.band]!, figures.total, ...(g.major ? [figures.major] : [])]) into(c);
+  };
+  for (const categoryCode of scope.categoryCodes) {
+    const filter: CaseFilter = {
+      categoryCode,
+      createdFrom: scope.from,
+      createdTo: scope.to,
+      ...(scope.villageId ? { villageId: scope.villageId } : {}),
+    };
+    for (const g of grouped(ctx, filter)) add(g, (c) => (c.found += g.n), `${categoryCode}/${g.type}`);
+    for (const g of grouped(ctx, { ...filter, states: [...HANDLED_STATES] })) {
+      add(
+        g,
+        (c) => {
+          c.handled += g.n;
+          c.succeeded += g.succeeded;
+        },
+        `${categoryCode}/${g.type}`,
+      );
+    }
+  }
+  return figures;
+}
