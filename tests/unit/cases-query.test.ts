@@ -21,12 +21,16 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
     });
     expect(parseCaseQuery('#/cases?q=%E6%BC%8F%E6%B0%B4&quick=thisMonth')).toEqual({ q: '漏水', quick: 'thisMonth' });
     expect(parseCaseQuery('#/cases')).toEqual({});
+    // The report forms' 超期 and 按期办结 columns.
+    expect(parseCaseQuery('#/cases?late=true&categoryCode=03')).toEqual({ late: true, categoryCode: '03' });
+    expect(parseCaseQuery('#/cases?late=false')).toEqual({ late: false });
   });
 
   it('drops values the server would refuse, keeping the rest', () => {
     expect(parseCaseQuery('#/cases?quick=soon&states=handling,nope&categoryCode=3&source=hotline&x=1')).toEqual({
       source: 'hotline',
     });
+    expect(parseCaseQuery('#/cases?late=yes&quick=mine')).toEqual({ quick: 'mine' });
   });
 
   it('writes back what it reads', () => {
@@ -35,6 +39,7 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
       quick: 'mine' as const,
       source: 'patrol' as const,
       createdFrom: '2026-05-01',
+      late: false,
     };
     expect(parseCaseQuery(`#/cases?${caseQueryString(filter)}`)).toEqual(filter);
     expect(caseQueryString({ states: [] })).toBe('');

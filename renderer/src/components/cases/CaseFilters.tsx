@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/cases/codes';
 import { CASE_STATE_LABELS, CASE_STATES, type CaseState } from '../../../../shared/cases/loop';
 import type { Taxonomy } from '../../../../shared/cases/taxonomy';
+import { FilterSelect } from '../FilterSelect';
 import type { CaseFilter } from './caseQuery';
 
 interface Props {
@@ -22,8 +23,10 @@ interface Props {
 }
 
 const ALL = 'all';
+/** The `late` filter as a choice: missed a deadline at some point (超期) or kept every one so far. */
+type LateChoice = 'late' | 'onTime';
 
-/** 待我处理 / 即将超期 / 已超期 / 本月 / 待审核, then state, village, grid, category, source, 登记日期 and a full-text search. */
+/** 待我处理 / 即将超期 / 已超期 / 本月 / 待审核, then state, village, grid, category, source, 超期, 登记日期 and a full-text search. */
 export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Props) {
   const set = (patch: Partial<CaseFilter>) => onChange({ ...value, ...patch });
   const shownGrids = value.villageId ? grids.filter((g) => g.villageId === value.villageId) : grids;
@@ -51,64 +54,71 @@ export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Prop
         onChange={(states) => set({ states: states.length ? states : undefined })}
         options={CASE_STATES.map((s) => ({ value: s, label: CASE_STATE_LABELS[s] }))}
       />
-      <Select
-        allowClear
+      <FilterSelect
         id="case-filter-villageId"
-        aria-label="按村（社区）筛选"
+        label="按村（社区）筛选"
         placeholder="全部村（社区）"
-        style={{ width: 150 }}
+        width={150}
+        searchable
         value={value.villageId}
-        showSearch={{ optionFilterProp: 'label' }}
-        onChange={(villageId?: string) => set({ villageId, gridId: undefined })}
+        onChange={(villageId) => set({ villageId, gridId: undefined })}
         options={villages.map((v) => ({ value: v.id, label: v.name }))}
       />
-      <Select
-        allowClear
+      <FilterSelect
         id="case-filter-gridId"
-        aria-label="按网格筛选"
+        label="按网格筛选"
         placeholder="全部网格"
-        style={{ width: 170 }}
+        width={170}
+        searchable
         value={value.gridId}
-        showSearch={{ optionFilterProp: 'label' }}
-        onChange={(gridId?: string) => set({ gridId })}
+        onChange={(gridId) => set({ gridId })}
         options={shownGrids.map((g) => ({
           value: g.id,
           label: value.villageId ? g.name : `${g.villageName} ${g.name}`,
         }))}
       />
-      <Select
-        allowClear
+      <FilterSelect
         id="case-filter-categoryCode"
-        aria-label="按大类筛选"
+        label="按大类筛选"
         placeholder="全部类别"
-        style={{ width: 160 }}
+        width={160}
+        searchable
         value={value.categoryCode}
-        showSearch={{ optionFilterProp: 'label' }}
-        onChange={(categoryCode?: string) => set({ categoryCode, subcategoryCode: undefined })}
+        onChange={(categoryCode) => set({ categoryCode, subcategoryCode: undefined })}
         options={taxonomy?.categories.map((c) => ({ value: c.code, label: c.name })) ?? []}
       />
       {category && (
-        <Select
-          allowClear
+        <FilterSelect
           id="case-filter-subcategoryCode"
-          aria-label="按小类筛选"
+          label="按小类筛选"
           placeholder="全部小类"
-          style={{ width: 160 }}
+          width={160}
+          searchable
           value={value.subcategoryCode}
-          showSearch={{ optionFilterProp: 'label' }}
-          onChange={(subcategoryCode?: string) => set({ subcategoryCode })}
+          onChange={(subcategoryCode) => set({ subcategoryCode })}
           options={category.subcategories.map((s) => ({ value: s.code, label: s.name }))}
         />
       )}
-      <Select<CaseSource>
-        allowClear
+      <FilterSelect<CaseSource>
         id="case-filter-source"
-        aria-label="按来源筛选"
+        label="按来源筛选"
         placeholder="全部来源"
-        style={{ width: 160 }}
+        width={160}
         value={value.source}
-        onChange={(source?: CaseSource) => set({ source })}
+        onChange={(source) => set({ source })}
         options={CASE_SOURCES.map((s) => ({ value: s, label: CASE_SOURCE_LABELS[s] }))}
+      />
+      <FilterSelect<LateChoice>
+        id="case-filter-late"
+        label="按是否超期筛选"
+        placeholder="超期与否"
+        width={130}
+        value={value.late === undefined ? undefined : value.late ? 'late' : 'onTime'}
+        onChange={(choice) => set({ late: choice === undefined ? undefined : choice === 'late' })}
+        options={[
+          { value: 'late', label: '曾超期' },
+          { value: 'onTime', label: '未超期' },
+        ]}
       />
       <DatePicker.RangePicker
         aria-label="按登记日期筛选"

@@ -14,6 +14,7 @@ export type CaseFilter = Partial<
     | 'quick'
     | 'createdFrom'
     | 'createdTo'
+    | 'late'
     | 'q'
   >
 >;
@@ -29,6 +30,7 @@ const KEYS = [
   'quick',
   'createdFrom',
   'createdTo',
+  'late',
   'q',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
@@ -43,7 +45,12 @@ export function parseCaseQuery(hash: string): CaseFilter {
   for (const key of KEYS) {
     const raw = params.get(key);
     if (!raw) continue;
-    const value = key === 'states' ? raw.split(',').filter(Boolean) : raw;
+    const value =
+      key === 'states'
+        ? raw.split(',').filter(Boolean)
+        : key === 'late'
+          ? raw === 'true' || (raw === 'false' ? false : raw) // anything else fails the schema
+          : raw;
     const parsed = caseListInputSchema.shape[key].safeParse(value);
     if (parsed.success && parsed.data !== undefined) filter[key] = parsed.data;
   }

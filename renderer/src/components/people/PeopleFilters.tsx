@@ -1,7 +1,7 @@
 import { Input, Switch } from 'antd';
 import type { Grid, Village } from '../../../../shared/api/org';
 import { POST_TYPE_LABELS, POST_TYPES, type PostType } from '../../../../shared/people/posts';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../FilterSelect';
 
 export interface PeopleFilter {
   villageId?: string;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Village } from '../../../../shared/api/org';
 import { api } from '../../api/client';
 import { useLoader } from '../../hooks/useLoader';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../FilterSelect';
 import { RosterPreview } from './RosterPreview';
 
 /** The 花名册 tab: the whole township or one village, as the roster will read. */

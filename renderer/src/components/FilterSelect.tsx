@@ -1,6 +1,8 @@
 import { Select } from 'antd';
 
 interface Props<V extends string> {
+  /** For tests and labels that point at the field. */
+  id?: string;
   /** Read by screen readers (按…筛选). */
   label: string;
   /** Shown when nothing is chosen: 全部… */
@@ -15,6 +17,7 @@ interface Props<V extends string> {
 
 /** One clearable filter above a list; clearing it means "all". */
 export function FilterSelect<V extends string>({
+  id,
   label,
   placeholder,
   width,
@@ -26,6 +29,7 @@ export function FilterSelect<V extends string>({
   return (
     <Select<V>
       allowClear
+      id={id}
       aria-label={label}
       placeholder={placeholder}
       style={{ width }}
