@@ -7,58 +7,21 @@
  *      [--no-change-log (seed without capture: about half the write work)]
  */
 import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { seedDemoCases } from '../../main/core/cases/demo';
 import { listQueries } from '../../main/core/cases/list';
 import type { HandlerContext } from '../../main/core/context';
 import { caseListInputSchema } from '../../shared/api/cases';
-import { makeTownship, tempDir } from '../helpers/core';
+import { arg, BENCH_NOW, seededTownship, timeRuns } from './seeded-township';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const N = Number(arg('cases', '1000000'));
 const RUNS = Number(arg('runs', '15'));
-const NOW = '2026-11-20T10:00:00+08:00';
-const dataDir = arg('data-dir', '');
-const reuse = dataDir !== '' && fs.existsSync(dataDir);
-
-const clock = { now: () => new Date(NOW) };
-const t = reuse
-  ? (await import('../helpers/core')).makeCore({ dataDir, clock })
-  : makeTownship({ dataDir: dataDir || tempDir('zongzhi-bench-'), clock });
+const t = seededTownship({
+  cases: N,
+  dataDir: arg('data-dir', ''),
+  changeLog: !process.argv.includes('--no-change-log'),
+});
 const { sqlite } = t.core.deps.conn;
 const session = t.login('lu');
 
-if (!reuse) {
-  // 18 villages × 3 grids, as a township of this size has.
-  const admin = t.login('admin');
-  for (const v of t.ok<{ id: string; name: string }[]>('org.listVillages', {}, admin)) {
-    for (let g = 1; g <= 3; g++) {
-      t.ok(
-        'org.createGrid',
-        { villageId: v.id, type: 'village', name: `第${g}网格`, households: 300, residents: 900 },
-        admin,
-      );
-    }
-  }
-  const started = performance.now();
-  const r = seedDemoCases(t.core.deps, {
-    count: N,
-    seed: 1,
-    years: 3,
-    now: new Date(NOW).toISOString(),
-    changeLog: !process.argv.includes('--no-change-log'),
-    onProgress: (done) =>
-      done % 50_000 === 0 && console.log(`  seeded ${done} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
-  });
-  const s = (performance.now() - started) / 1000;
-  console.log(
-    `seeded ${r.count} cases, ${r.events} timeline rows in ${s.toFixed(1)} s (${Math.round(r.count / s)} cases/s)`,
-  );
-  console.log(`states: ${JSON.stringify(r.byState)}`);
-}
 const cases = sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
 const mb = (fs.statSync(t.core.paths.dbFile).size / 1e6).toFixed(0);
 console.log(`database: ${cases} cases, ${mb} MB, data folder ${t.dataDir}\n`);
@@ -66,24 +29,11 @@ console.log(`database: ${cases} cases, ${mb} MB, data folder ${t.dataDir}\n`);
 const grid = sqlite.prepare('SELECT grid_id FROM cases GROUP BY grid_id ORDER BY count(*) DESC LIMIT 1').pluck().get();
 const village = sqlite.prepare('SELECT village_id FROM cases LIMIT 1').pluck().get();
 
-function stats(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]! };
-}
-function time(fn: () => unknown): { median: number; p95: number } {
-  fn(); // warm the page cache and the statement
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    fn();
-    times.push(performance.now() - started);
-  }
-  return stats(times);
-}
+const time = (fn: () => unknown) => timeRuns(RUNS, fn);
 const ms = (x: number) => x.toFixed(1).padStart(7);
 
-const baselinePage = time(() => sqlite.prepare('SELECT id FROM cases ORDER BY rowid LIMIT 50').all());
-const baselineCount = time(() => sqlite.prepare('SELECT count(*) FROM cases WHERE grid_id = ?').get(grid));
+const baselinePage = await time(() => sqlite.prepare('SELECT id FROM cases ORDER BY rowid LIMIT 50').all());
+const baselineCount = await time(() => sqlite.prepare('SELECT count(*) FROM cases WHERE grid_id = ?').get(grid));
 console.log(`baseline page  SELECT id … ORDER BY rowid LIMIT 50      median ${ms(baselinePage.median)} ms`);
 console.log(`baseline count SELECT count(*) … WHERE grid_id = ?      median ${ms(baselineCount.median)} ms\n`);
 
@@ -92,7 +42,7 @@ const ctx = {
   db: t.core.deps.conn.db,
   user: { id: 'bench', username: 'lu', displayName: '陆录入', role: 'clerk' },
   session: null,
-  now: new Date(NOW).toISOString(),
+  now: new Date(BENCH_NOW).toISOString(),
   audit: {},
 } as unknown as HandlerContext;
 
@@ -135,9 +85,9 @@ for (const [name, input] of QUERIES) {
     return r.data as { total: number };
   };
   const total = call().total;
-  const whole = time(call);
-  const page = time(() => q.page.all());
-  const count = time(() => q.knownTotal ?? q.count.get());
+  const whole = await time(call);
+  const page = await time(() => q.page.all());
+  const count = await time(() => q.knownTotal ?? q.count.get());
   console.log(
     name.padEnd(36),
     `${ms(whole.median)} / ${ms(whole.p95)}`,
