@@ -1,6 +1,5 @@
 /**
- * Renders every registered form from a seeded township (the report tests' one, plus a team in
- * each village so the roster runs over several pages) as a clerk would print it: .xlsx via
+ * Renders every registered form from tests/helpers/print-township.ts as a clerk would print it: .xlsx via
  * LibreOffice and the on-screen preview's HTML via Chromium, each to PDF and PNGs. Look at them.
  *
  *   npx tsx scripts/render-report-forms.ts [outDir=/tmp/report-forms] [period=2026-10]
@@ -9,12 +8,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemoCases } from '../main/core/cases/demo';
-import { syntheticPeople } from '../main/core/people/synthetic';
 import { REPORT_FORMS } from '../main/core/reports/forms/registry';
 import { dispatchAny } from '../main/core/rpc/dispatcher';
-import { tempDir } from '../tests/helpers/core';
-import { FIXED_NOW, seedReportTownship } from '../tests/helpers/report-township';
+import { seedPrintTownship } from '../tests/helpers/print-township';
 import { pdfPageCount, renderer, warnWithoutCarlito } from './report-render';
 
 const outDir = path.resolve(process.argv[2] ?? '/tmp/report-forms');
@@ -24,43 +20,7 @@ warnWithoutCarlito();
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const t = seedReportTownship({ dataDir: tempDir('zongzhi-render-') });
-const people = syntheticPeople({ countyCode: '140621', count: 80, seed: 'render', today: '2026-11-20' });
-let next = 0;
-for (const village of t.villages.slice(2, 18)) {
-  const grid = t.ok<{ id: string }>(
-    'org.createGrid',
-    { villageId: village.id, type: 'village', name: `${village.name}第一网格`, households: 280, residents: 860 },
-    t.clerk,
-  );
-  for (const [i, post] of [
-    { type: 'head', villageId: village.id },
-    { type: 'worker', gridId: grid.id, employment: 'full_time' },
-    { type: 'worker', gridId: grid.id, employment: 'part_time' },
-    { type: 'assistant', gridId: grid.id, assistantKind: assistantKind(next) },
-  ].entries()) {
-    const p = people[next++]!;
-    const person = t.ok<{ id: string }>(
-      'people.create',
-      {
-        name: p.name,
-        idNumber: p.idNumber,
-        phone: p.mobile,
-        politicalStatus: p.politicalStatus,
-        education: p.education,
-      },
-      t.clerk,
-    );
-    t.ok('posts.add', { personId: person.id, startDate: `2025-0${1 + i}-01`, ...post }, t.clerk);
-  }
-}
-
-function assistantKind(n: number) {
-  return (['veteran_member', 'group_head', 'mediator', 'safety_volunteer'] as const)[n % 4];
-}
-
-// A year of cases over those grids, so the case forms print real figures.
-seedDemoCases(t.core.deps, { count: 3000, seed: 5, years: 1, now: FIXED_NOW.toISOString() });
+const t = seedPrintTownship();
 
 const r = renderer(outDir);
 for (const form of REPORT_FORMS) {

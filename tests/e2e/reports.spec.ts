@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { maskIdNumber } from '../../shared/people/mask';
 import { PASSWORD } from '../helpers/core';
+import { pdfPages } from '../helpers/pdf-pages';
 import { seedReportTownship } from '../helpers/report-township';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 
@@ -36,14 +37,6 @@ async function downloadSheet(page: Page): Promise<{ name: string; ws: ExcelJS.Wo
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(await download.path());
   return { name: download.suggestedFilename(), ws: wb.worksheets[0]! };
-}
-
-/** Page count and the first page's size in points, read from the PDF's page objects. */
-function pdfPages(pdf: Buffer): { count: number; size: number[] } {
-  const text = pdf.toString('latin1');
-  const count = text.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-  const box = /\/MediaBox\s*\[\s*([\d.\s]+)\]/.exec(text)![1]!.trim().split(/\s+/).map(Number);
-  return { count, size: [Math.round(box[2]!), Math.round(box[3]!)] };
 }
 
 test('报表: preview → 导出 Excel → history, full numbers for a 审核人, print CSS on A4 landscape', async ({

@@ -90,7 +90,7 @@ describe('print frame: html', () => {
     expect(roster).toBeGreaterThan(7);
     expect(roster).toBeLessThan(8.5);
     expect(renderHtml(gridRosterDefinition, { ...sampleData(), rows: [] })).toContain(
-      `@media print { body { font-size: ${roster}pt; } }`,
+      `body { font-size: ${roster}pt; line-height: 1.25; }`,
     );
   });
 });

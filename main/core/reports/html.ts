@@ -62,7 +62,11 @@ th { font-weight: bold; text-align: center; }
 tr.total td { font-weight: bold; }
 .left { text-align: left; } .center { text-align: center; } .right { text-align: right; }
 @media screen { body { padding: 16px; } }
-@media print { body { font-size: ${printFontPt(definition, layout)}pt; } }`;
+@media print {
+  body { font-size: ${printFontPt(definition, layout)}pt; line-height: 1.25; }
+  /* Rows as tight as the workbook's, so a form that is one sheet in Excel is one sheet here too. */
+  th, td { padding: 1.5pt 3pt; }
+}`;
 }
 
 function colgroup(layout: TableLayout): string {
