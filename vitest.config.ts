@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'county-server/**/*.test.ts'],
     testTimeout: 30_000,
+    // Some suites seed thousands of demo cases once in beforeAll; a loaded 2-core machine needs longer.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

@@ -160,6 +160,17 @@ export function caseConditions(ctx: CaseQueryContext, f: CaseFilter): SQL | unde
   return conditions(ctx, f, searchOf(ctx, f), WALK_ABOVE);
 }
 
+/**
+ * How many of a filter's cases also match `subset`, as a column of one scan over the filter:
+ * `count(*) FILTER (WHERE …)`. Filters are conjunctions, so this counts exactly what
+ * countCases({ ...base, ...subset }) counts, provided the subset sets no field the base does.
+ */
+export function subsetCount(ctx: CaseQueryContext, base: CaseFilter, subset: CaseFilter): SQL<number> {
+  const shared = Object.keys(subset).filter((k) => base[k as keyof CaseFilter] !== undefined);
+  if (shared.length) throw new Error(`subsetCount: ${shared.join(', ')} set in both the filter and the subset`);
+  return sql<number>`count(*) FILTER (WHERE ${caseConditions(ctx, subset)})`;
+}
+
 /** How many cases a filter matches: exactly the `total` cases.list returns for it. */
 export function countCases(ctx: CaseQueryContext, f: CaseFilter): number {
   const q = listQueries(ctx, { ...f, offset: 0, limit: 1, sort: 'createdAt', dir: 'desc' });

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
 import type { CaseScale } from '../../../../shared/cases/codes';
 import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
-import { caseConditions, type CaseQueryContext } from '../../cases/list';
+import { caseConditions, subsetCount, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
 
 export interface DisputeCounts {
@@ -63,18 +63,23 @@ interface Group {
   type: string;
   band: number;
   major: number;
-  n: number;
+  found: number;
+  handled: number;
   succeeded: number;
 }
 
+/** 排查, 调处 and 成功 per type, band and scale in one scan; 调处 is a subset count (subsetCount). */
 function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
+  const handled: CaseFilter = { states: [...HANDLED_STATES] };
+  const handledWhere = caseConditions(ctx, handled);
   return ctx.db
     .select({
       type: cases.subcategoryCode,
       band,
       major,
-      n: sql<number>`count(*)`,
-      succeeded: sql<number>`coalesce(sum(${cases.mediationSuccess} = 1), 0)`,
+      found: sql<number>`count(*)`,
+      handled: subsetCount(ctx, filter, handled),
+      succeeded: sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationSuccess} = 1)`,
     })
     .from(cases)
     .where(caseConditions(ctx, filter))
@@ -91,10 +96,14 @@ export function disputeFigures(ctx: CaseQueryContext, scope: DisputeScope): Disp
     major: empty(),
     total: empty(),
   };
-  const add = (g: Group, into: (c: DisputeCounts) => void, key: string) => {
+  const add = (g: Group, key: string) => {
     let t = figures.byType.get(key);
     if (!t) figures.byType.set(key, (t = empty()));
-    for (const c of [t, figures.byPeople[g.band]!, figures.total, ...(g.major ? [figures.major] : [])]) into(c);
+    for (const c of [t, figures.byPeople[g.band]!, figures.total, ...(g.major ? [figures.major] : [])]) {
+      c.found += g.found;
+      c.handled += g.handled;
+      c.succeeded += g.succeeded;
+    }
   };
   for (const categoryCode of scope.categoryCodes) {
     const filter: CaseFilter = {
@@ -103,17 +112,7 @@ export function disputeFigures(ctx: CaseQueryContext, scope: DisputeScope): Disp
       createdTo: scope.to,
       ...(scope.villageId ? { villageId: scope.villageId } : {}),
     };
-    for (const g of grouped(ctx, filter)) add(g, (c) => (c.found += g.n), `${categoryCode}/${g.type}`);
-    for (const g of grouped(ctx, { ...filter, states: [...HANDLED_STATES] })) {
-      add(
-        g,
-        (c) => {
-          c.handled += g.n;
-          c.succeeded += g.succeeded;
-        },
-        `${categoryCode}/${g.type}`,
-      );
-    }
+    for (const g of grouped(ctx, filter)) add(g, `${categoryCode}/${g.type}`);
   }
   return figures;
 }
