@@ -98,6 +98,11 @@ for (const [name, input] of QUERIES) {
   );
   plans.push(`${name}\n  page:  ${plan(q.page)}\n  count: ${plan(q.count)}`);
 }
+const dashboard = await time(() => {
+  const r = t.core.dispatch({ method: 'dashboard.summary', input: {}, session });
+  if (!r.ok) throw new Error(r.error.message);
+});
+console.log(`${'dashboard.summary (工作台, 30 counts)'.padEnd(36)} ${ms(dashboard.median)} / ${ms(dashboard.p95)}`);
 console.log(`\n(${RUNS} runs each after one warm-up; dispatch = auth + input check + page + total + output check)`);
 console.log('\nquery plans:\n' + plans.join('\n'));
 t.core.close();
