@@ -106,6 +106,21 @@ describe('矛盾纠纷排查化解情况表', () => {
     for (const m of ['A1:M1', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:H3', 'I3:M3', `A${TOTAL_ROW}:C${TOTAL_ROW}`]) {
       expect(merges).toContain(m);
     }
+    // 分类 is one cell down each block, as on the paper form; 重大矛盾纠纷 is a block of one.
+    expect(merges).toContain(`B${FIRST_TYPE}:B${FIRST_BAND - 1}`);
+    expect(merges).toContain(`B${FIRST_BAND}:B${MAJOR_ROW - 1}`);
+    expect(merges.filter((m) => m.startsWith(`B${MAJOR_ROW}:`))).toEqual([]);
+  });
+
+  it('merges 分类 in the preview too (row spans)', async () => {
+    const preview = t.ok<{ html: string }>(
+      'reports.preview',
+      { form: 'disputes', period: '2026-10' },
+      t.sessions.clerk,
+    );
+    expect(preview.html).toContain('<td class="center" rowspan="17">按纠纷类型</td>');
+    expect(preview.html).toContain('<td class="center" rowspan="4">按涉及人数</td>');
+    expect(preview.html.match(/按纠纷类型/g)).toHaveLength(1);
   });
 
   it('lists every GB/T 31000 dispute type, the people bands and 重大矛盾纠纷, numbered', () => {

@@ -27,6 +27,11 @@ export interface LeafColumn {
   rate?: { numerator: string; denominator: string };
   /** How the total row fills this column: `sum`, or `none` (blank). Rates are always derived. */
   total?: 'sum' | 'none';
+  /**
+   * Equal values in consecutive rows print as one cell merged down the rows, as a paper form's
+   * 分类 column does over its items.
+   */
+  mergeRuns?: boolean;
 }
 
 export interface ColumnGroup {

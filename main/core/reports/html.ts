@@ -4,7 +4,15 @@
  * number, and every piece of text is escaped.
  */
 import type { ReportData, ReportDefinition, ReportRow } from './definition';
-import { bodyCells, displayText, layoutTable, TotalAccumulator, type TableLayout } from './layout';
+import {
+  bodyCells,
+  displayText,
+  layoutTable,
+  RunTracker,
+  TotalAccumulator,
+  type Run,
+  type TableLayout,
+} from './layout';
 import type { CellValue } from './definition';
 import { cssPageSize, MARGINS_MM } from './page';
 import { headerLine, reportTitle, signatureParts } from './texts';
@@ -84,16 +92,49 @@ function thead(layout: TableLayout): string {
   return `<thead>${rows.map((r) => `<tr>${r.join('')}</tr>`).join('')}</thead>`;
 }
 
-function tr(layout: TableLayout, values: CellValue[], className = '', labelSpan = 1): string {
+/** Cells of one row: a run's first cell spans its rows down (`rowSpans`); the cells under it are left out. */
+interface RowShape {
+  labelSpan?: number;
+  rowSpans?: Map<number, number>;
+  covered?: Set<number>;
+}
+
+function tr(layout: TableLayout, values: CellValue[], className = '', shape: RowShape = {}): string {
+  const { labelSpan = 1, rowSpans, covered } = shape;
   const tds: string[] = [];
   for (let i = 0; i < values.length; i++) {
+    if (covered?.has(i)) continue;
     const c = layout.columns[i]!;
-    const span = i === 0 && labelSpan > 1 ? ` colspan="${labelSpan}"` : '';
+    const colSpan = i === 0 && labelSpan > 1 ? ` colspan="${labelSpan}"` : '';
+    const rowSpan = rowSpans?.has(i) ? ` rowspan="${rowSpans.get(i)}"` : '';
     const align = i === 0 ? 'center' : c.align;
-    tds.push(`<td class="${align}"${span}>${cellText(displayText(values[i], c.format))}</td>`);
-    if (span) i += labelSpan - 1;
+    tds.push(`<td class="${align}"${colSpan}${rowSpan}>${cellText(displayText(values[i], c.format))}</td>`);
+    if (colSpan) i += labelSpan - 1;
   }
   return `<tr${className ? ` class="${className}"` : ''}>${tds.join('')}</tr>`;
+}
+
+/** Body rows as cells, with the mergeRuns columns' runs turned into row spans. */
+function bodyRows(layout: TableLayout, rows: Iterable<ReportRow>, totals: TotalAccumulator): string[] {
+  const cells: CellValue[][] = [];
+  const shapes: Required<Omit<RowShape, 'labelSpan'>>[] = [];
+  const runs = new RunTracker(layout);
+  const span = (ended: Run[]) => {
+    for (const run of ended) {
+      shapes[run.first]!.rowSpans.set(run.col, run.last - run.first + 1);
+      for (let i = run.first + 1; i <= run.last; i++) shapes[i]!.covered.add(run.col);
+    }
+  };
+  let seq = 0;
+  for (const row of rows) {
+    totals.add(row);
+    const values = bodyCells(layout, row, ++seq);
+    cells.push(values);
+    shapes.push({ rowSpans: new Map(), covered: new Set() });
+    span(runs.add(values));
+  }
+  span(runs.finish());
+  return cells.map((values, i) => tr(layout, values, '', shapes[i]));
 }
 
 /** The form as a complete HTML document (for an iframe's srcdoc or a print window). */
@@ -102,15 +143,10 @@ export function renderHtml(definition: ReportDefinition, data: ReportData<Iterab
   const title = reportTitle(definition, data);
   const line = headerLine(data);
   const totals = new TotalAccumulator(layout);
-  const body: string[] = [];
-  let seq = 0;
-  for (const row of data.rows) {
-    totals.add(row);
-    body.push(tr(layout, bodyCells(layout, row, ++seq)));
-  }
+  const body = bodyRows(layout, data.rows, totals);
   if (data.total) {
     const values = totals.cells(data.total === true ? undefined : data.total);
-    body.push(tr(layout, values, 'total', layout.totalLabelSpan));
+    body.push(tr(layout, values, 'total', { labelSpan: layout.totalLabelSpan }));
   }
   const sign = signatureParts(data.signatures).map((p) => `<span>${escapeHtml(p)}</span>`);
 

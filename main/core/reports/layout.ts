@@ -17,6 +17,7 @@ export interface ResolvedColumn {
   format: NumberFormat;
   total: 'sum' | 'none' | 'rate';
   rate?: { numerator: string; denominator: string };
+  mergeRuns: boolean;
 }
 
 /** One header cell; rows and columns count from 0 within the table. */
@@ -43,6 +44,7 @@ const SEQ_COLUMN: ResolvedColumn = {
   align: 'center',
   format: 'integer',
   total: 'none',
+  mergeRuns: false,
 };
 
 function depth(node: ColumnNode): number {
@@ -59,6 +61,7 @@ function resolve(leaf: LeafColumn): ResolvedColumn {
     align: leaf.align ?? (numeric ? 'center' : 'left'),
     format,
     total: leaf.rate ? 'rate' : (leaf.total ?? (numeric ? 'sum' : 'none')),
+    mergeRuns: leaf.mergeRuns === true,
     ...(leaf.rate ? { rate: leaf.rate } : {}),
   };
 }
@@ -222,4 +225,54 @@ export function splitColumns(widths: number[], needs: number[]): Array<[first: n
   const runs: Array<[number, number]> = [];
   for (let k = n, j = m; k > 0; j = cut[k]![j]!, k--) runs.unshift([cut[k]![j]!, j - 1]);
   return runs;
+}
+
+/** Body rows `first..last` (0-based) of column `col` drawn as one merged cell. */
+export interface Run {
+  col: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Follows the mergeRuns columns down the body for both renderers: a value equal to the one above
+ * (and not blank) continues that run and is blanked in place, to sit under the merged cell.
+ */
+export class RunTracker {
+  private readonly cols: number[];
+  private readonly open = new Map<number, { first: number; value: CellValue }>();
+  private rows = 0;
+
+  constructor(layout: TableLayout) {
+    this.cols = layout.columns.flatMap((c, i) => (c.mergeRuns ? [i] : []));
+  }
+
+  /** Takes the next body row's cells; returns the runs of two or more rows that ended above it. */
+  add(values: CellValue[]): Run[] {
+    const ended: Run[] = [];
+    for (const col of this.cols) {
+      const value = values[col];
+      const open = this.open.get(col);
+      if (open && value !== undefined && value !== null && value !== '' && open.value === value) {
+        values[col] = undefined;
+        continue;
+      }
+      if (open) ended.push({ col, first: open.first, last: this.rows - 1 });
+      this.open.set(col, { first: this.rows, value });
+    }
+    this.rows++;
+    return ended.filter((r) => r.last > r.first);
+  }
+
+  /** Body rows before this index are final: no run still open reaches above it. */
+  settledBefore(): number {
+    return Math.min(this.rows, ...[...this.open.values()].map((o) => o.first));
+  }
+
+  /** After the last body row: the runs still open. */
+  finish(): Run[] {
+    const ended = [...this.open].map(([col, o]) => ({ col, first: o.first, last: this.rows - 1 }));
+    this.open.clear();
+    return ended.filter((r) => r.last > r.first);
+  }
 }

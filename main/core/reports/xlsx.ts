@@ -7,7 +7,17 @@
 import type { Writable } from 'node:stream';
 import ExcelJS, { type AddWorksheetOptions, type Style, type Worksheet } from 'exceljs';
 import type { CellValue, ReportData, ReportDefinition } from './definition';
-import { bodyCells, displayText, layoutTable, linesNeeded, splitColumns, textWidth, TotalAccumulator } from './layout';
+import {
+  bodyCells,
+  displayText,
+  layoutTable,
+  linesNeeded,
+  RunTracker,
+  splitColumns,
+  textWidth,
+  TotalAccumulator,
+  type Run,
+} from './layout';
 import type { TableLayout } from './layout';
 import { xlsxMargins, XLSX_PAPER_SIZE } from './page';
 import { keepPrintOptions } from './xlsx-print-options';
@@ -162,17 +172,28 @@ async function drawForm(
 
   const bodyStyles = layout.columns.map((c) => S.tableStyle(S.BODY_FONT, c.align, c.format));
   const totals = new TotalAccumulator(layout);
-  let r = FIRST_HEADER_ROW + layout.headerRows;
+  const firstBodyRow = FIRST_HEADER_ROW + layout.headerRows;
+  let r = firstBodyRow;
   let seq = 0;
+  // A row under a run still open is kept uncommitted: the streaming writer merges only live rows.
+  const runs = new RunTracker(layout);
+  const pending: ExcelJS.Row[] = [];
+  const mergeRuns = (ended: Run[]) => {
+    for (const run of ended) merge(ws, firstBodyRow + run.first, run.col, firstBodyRow + run.last, run.col);
+  };
   for await (const source of data.rows) {
     seq++;
     totals.add(source);
     const values = bodyCells(layout, source, seq);
+    mergeRuns(runs.add(values));
     const row = fill(ws, r++, values, bodyStyles);
     row.height = bodyHeight(layout, values, widths);
-    row.commit();
+    pending.push(row);
+    while (pending.length && pending[0]!.number - firstBodyRow < runs.settledBefore()) pending.shift()!.commit();
     if (onProgress && seq % PROGRESS_EVERY === 0) onProgress(seq);
   }
+  mergeRuns(runs.finish());
+  for (const row of pending) row.commit();
 
   if (data.total) {
     const totalStyles = layout.columns.map((c, i) =>

@@ -35,7 +35,7 @@ export const disputesDefinition = defineReport({
   paper: 'A4',
   orientation: 'landscape',
   columns: [
-    { key: 'group', header: '分类', width: 7.5, align: 'center' },
+    { key: 'group', header: '分类', width: 7.5, align: 'center', mergeRuns: true },
     { key: 'item', header: '项目', width: 14 },
     block('本期', 'p'),
     block('本年累计', 'y'),
@@ -84,11 +84,10 @@ export const disputesForm: ReportForm = {
     const removed = [...new Set([...current.byType.keys(), ...ytd.byType.keys()])].filter((k) => !known.has(k)).sort();
     types.push(...removed.map((key) => ({ key, name: `纠纷类型 ${key.slice(3)}` })));
 
-    // The group label on a block's first line only, as the paper form's merged cell reads.
-    const label = (text: string, i: number) => (i === 0 ? text : '');
+    // The group label on every line of its block: the frame merges it into one cell (mergeRuns).
     const rows = [
-      ...types.map((t, i) => row(label('按纠纷类型', i), t.name, current.byType.get(t.key), ytd.byType.get(t.key))),
-      ...PEOPLE_BANDS.map((b, i) => row(label('按涉及人数', i), b.label, current.byPeople[i], ytd.byPeople[i])),
+      ...types.map((t) => row('按纠纷类型', t.name, current.byType.get(t.key), ytd.byType.get(t.key))),
+      ...PEOPLE_BANDS.map((b, i) => row('按涉及人数', b.label, current.byPeople[i], ytd.byPeople[i])),
       row('重大矛盾纠纷', '重大群体性', current.major, ytd.major),
     ];
     // Each case sits in one type row, one band row and perhaps the 重大 row: the total counts it once.
