@@ -15,5 +15,8 @@ export const chunkCount = (size: number) => Math.ceil(size / ATTACHMENT_CHUNK_BY
 export const chunkSize = (size: number, index: number) =>
   Math.min(ATTACHMENT_CHUNK_BYTES, size - index * ATTACHMENT_CHUNK_BYTES);
 
+/** 1.9 MB, 20 MB (no trailing .0), 512 KB. */
 export const formatSize = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  bytes >= 1024 * 1024
+    ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -311,7 +311,7 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
     buffer: Buffer.alloc(ATTACHMENT_MAX_BYTES + 512 * 1024),
   });
   await expect(
-    page.locator('.ant-message-notice', { hasText: '文件「录像.mp4」大小 20.5 MB，超过单个附件 20.0 MB 的上限' }),
+    page.locator('.ant-message-notice', { hasText: '文件「录像.mp4」大小 20.5 MB，超过单个附件 20 MB 的上限' }),
   ).toBeVisible();
   await expect(drawer(page).getByTestId('attachment')).toHaveCount(1);
   await act(

@@ -62,7 +62,7 @@ describe('chunked attachment uploads', () => {
     expect(after.changes - before.changes).toBe(2); // the attachment and its timeline row
     expect(after.audit - before.audit).toBe(1); // finish only: begin and chunks write nothing
     const timeline = t.ok('cases.get', { id: c.id }, s.clerk).events as { action: string; text: string }[];
-    expect(timeline.at(-1)).toMatchObject({ action: 'attach', text: '上传附件「现场全景.jpg」（3.0 MB）' });
+    expect(timeline.at(-1)).toMatchObject({ action: 'attach', text: '上传附件「现场全景.jpg」（3 MB）' });
     expect(filesUnder(t.core.deps.uploadsDir)).toEqual([]); // the staged chunks are gone
 
     // The same bytes again on the same case: the same attachment, no second row or entry.
@@ -114,7 +114,7 @@ describe('chunked attachment uploads', () => {
     // Oversized: a file over the limit is refused at begin; a chunk over 512 KB by the schema.
     expect(begin(t, c.id, bytes, { size: ATTACHMENT_MAX_BYTES + 1 })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', issues: [{ path: ['size'], message: '文件过大：单个附件不能超过 20.0 MB' }] },
+      error: { code: 'VALIDATION', issues: [{ path: ['size'], message: '文件过大：单个附件不能超过 20 MB' }] },
     });
     const big = crypto.randomBytes(ATTACHMENT_CHUNK_BYTES + 3).toString('base64');
     expect(await send(gap.uploadId, 0, big)).toMatchObject({

@@ -114,7 +114,8 @@ export async function assembleUpload(
       `文件尚未传完：缺少第 ${shown.join('、')}${missing.length > shown.length ? ' 等' : ''} 块（共 ${chunks} 块）`,
     );
   }
-  const joined = path.join(dir, 'joined.tmp');
+  // Its own name per call: two finishes of one upload never write into the same file.
+  const joined = path.join(dir, `joined.${crypto.randomBytes(4).toString('hex')}.tmp`);
   const hash = crypto.createHash('sha256');
   let size = 0;
   const out = await fs.promises.open(joined, 'w');
