@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { SessionStore } from './auth/sessions';
 import { seedCaseDefaults } from './cases/seed';
 import { sweepOverdue } from './cases/sweep';
+import { sweepUploads } from './cases/uploads';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps } from './context';
 import { PiiCipher } from './crypto/pii';
@@ -19,6 +20,8 @@ import { getTownship } from './setup/service';
 import { fileKeyStore, type KeyStore } from './sync/keystore';
 import { createSyncScheduler, type SchedulerOptions } from './sync/scheduler';
 import { dropChangeCapture, installChangeCapture } from './sync/triggers';
+
+const UPLOAD_SWEEP_MS = 10 * 60_000;
 
 export interface CoreOptions {
   dataDir: string;
@@ -102,6 +105,7 @@ export function openCore(opts: CoreOptions): Core {
     divisions: opts.divisions ?? openDivisionSource(),
     keys,
     attachmentsDir: paths.attachmentsDir,
+    uploadsDir: paths.uploadsDir,
   };
   const deps: CoreDeps = { ...base, sync: createSyncScheduler(base, opts.sync) };
   // A township set up before cases existed gets the default taxonomy and calendar now.
@@ -124,8 +128,20 @@ export function openCore(opts: CoreOptions): Core {
         }, sweepMs)
       : undefined;
   sweepTimer?.unref();
+  // Attachment uploads: none survives a restart; while running, one idle for an hour is abandoned.
+  // File times are wall-clock times, so this compares with Date.now(), not the injected clock.
+  sweepUploads(paths.uploadsDir, Date.now(), 0);
+  const uploadsTimer = setInterval(() => {
+    try {
+      sweepUploads(paths.uploadsDir, Date.now());
+    } catch (err) {
+      console.error('清理过期上传失败：', err);
+    }
+  }, UPLOAD_SWEEP_MS);
+  uploadsTimer.unref();
   const close = () => {
     clearInterval(sweepTimer);
+    clearInterval(uploadsTimer);
     void deps.sync.stop();
     if (conn.sqlite.open) conn.close();
   };

@@ -21,6 +21,8 @@ export interface CoreDeps {
   pii: PiiCipher;
   /** Where case attachment files are kept (content-addressed). */
   attachmentsDir: string;
+  /** Staged chunks of attachment uploads under way. */
+  uploadsDir: string;
 }
 
 /** Handed to every handler; one per call. */

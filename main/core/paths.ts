@@ -22,5 +22,7 @@ export function dataPaths(dataDir: string) {
     keysDir: path.join(dataDir, 'keys'),
     /** Case attachments, content-addressed: attachments/<sha256[0..2]>/<sha256>. */
     attachmentsDir: path.join(dataDir, 'attachments'),
+    /** Attachment uploads under way, one folder per upload; beside the store so finishing is a rename. */
+    uploadsDir: path.join(dataDir, 'tmp', 'uploads'),
   };
 }

@@ -3,6 +3,12 @@ import { ALL_ROLES, EDITORS, type Role } from '../roles';
 import { CASE_QUICK_FILTERS, CASE_SCALES, CASE_SOURCES, CASE_URGENCIES, MEDIATION_METHODS } from '../cases/codes';
 import { calendarDaySchema, isoDateSchema } from '../cases/holiday-calendar';
 import { CASE_STATES, LOOP_ACTIONS } from '../cases/loop';
+import {
+  ATTACHMENT_CHUNK_BASE64_MAX,
+  ATTACHMENT_CHUNK_BYTES,
+  ATTACHMENT_MAX_BYTES,
+  formatSize,
+} from '../cases/attachment-limits';
 import { ASSIGNEE_KINDS, SUPERVISION_LEVELS } from '../cases/loop-payloads';
 import { searchRuns } from '../cases/search-terms';
 import { taxonomySchema } from '../cases/taxonomy';
@@ -239,20 +245,57 @@ export const casesApi = {
     input: z.object({ id: idSchema }),
     output: z.object({ id: z.string(), reporterName: z.string().nullable(), contact: z.string().nullable() }),
   }),
-  'cases.addAttachment': method({
-    title: '上传事件附件',
+  /** Chunked upload, step 1: what is coming; the staged chunks live in a temp folder until 3. */
+  'cases.beginAttachment': method({
+    title: '开始上传事件附件',
     access: ALL_ROLES,
-    write: true,
+    // Nothing in the database changes until finishAttachment.
+    write: false,
     input: z.object({
       caseId: idSchema,
       name: nameSchema('文件名', 120),
-      mime: z.string().trim().max(100).default('application/octet-stream'),
-      /** Base64; the HTTP carrier takes 1 MB per call, so about 700 KB of file. */
-      data: z
-        .string({ message: '请选择文件' })
-        .min(1, { message: '请选择文件' })
-        .max(1_000_000, { message: '文件过大：单个附件请控制在 700 KB 以内' }),
+      mime: z
+        .string()
+        .trim()
+        .max(100, { message: '文件类型过长' })
+        .regex(/^([\w.+-]+\/[\w.+-]+)?$/, { message: '文件类型格式不正确' })
+        .default('application/octet-stream'),
+      size: z
+        .number({ message: '请填写文件大小' })
+        .int({ message: '文件大小必须是整数' })
+        .min(1, { message: '文件为空' })
+        .max(ATTACHMENT_MAX_BYTES, { message: `文件过大：单个附件不能超过 ${formatSize(ATTACHMENT_MAX_BYTES)}` }),
+      sha256: z
+        .string({ message: '请填写文件的 SHA-256' })
+        .regex(/^[0-9a-f]{64}$/, { message: '文件的 SHA-256 应为 64 位小写十六进制' }),
     }),
+    output: z.object({ uploadId: z.string(), chunkBytes: z.number(), chunks: z.number() }),
+  }),
+  /** Step 2, once per chunk (a chunk sent again replaces itself, so a retry is safe). */
+  'cases.attachmentChunk': method({
+    title: '上传事件附件分块',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({
+      uploadId: idSchema,
+      index: z
+        .number({ message: '请填写分块序号' })
+        .int({ message: '分块序号必须是整数' })
+        .min(0, { message: '分块序号不能为负' }),
+      data: z
+        .string({ message: '请提供分块内容' })
+        .min(1, { message: '分块内容为空' })
+        .max(ATTACHMENT_CHUNK_BASE64_MAX, { message: `分块过大：每块不超过 ${formatSize(ATTACHMENT_CHUNK_BYTES)}` })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '分块内容不是有效的 Base64 编码' }),
+    }),
+    output: z.object({ uploadId: z.string(), index: z.number(), received: z.number(), chunks: z.number() }),
+  }),
+  /** Step 3: size and hash checked, the file stored, the attachment and its timeline row written at once. */
+  'cases.finishAttachment': method({
+    title: '上传事件附件',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({ uploadId: idSchema }),
     output: caseAttachmentSchema,
   }),
   'cases.listAttachments': method({

@@ -1,7 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { dataPaths } from '../../main/core/paths';
+import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from '../../shared/cases/attachment-limits';
 import { idCheckChar } from '../../shared/people/id-number';
+import { sha256 } from '../helpers/attachments';
+import { noisePng } from '../helpers/png';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 
 const PASSWORD = 'Yujing2026!';
@@ -106,12 +111,6 @@ const none = async () => undefined;
 // A valid number under 山阴县 for the grid worker the case is assigned to.
 const FIRST17 = '14062119850312456';
 const WORKER_ID = FIRST17 + idCheckChar(FIRST17);
-
-// An 8×8 red PNG stands in for a phone photo.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGPYrqGHFTEMLQkAaY5DQS/8kVMAAAAASUVORK5CYII=',
-  'base64',
-);
 
 let host: RunningHost | undefined;
 test.afterEach(async () => {
@@ -267,23 +266,52 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
     () => page.getByLabel('处置结果', { exact: true }).fill('双方签订书面调解协议，界墙维持原高度'),
     '已处置',
   );
-  // The clerk records the mediation and attaches a photo; a file over 700 KB is refused with its size.
+  // The clerk records the mediation and attaches a photo; a file over 20 MB is refused with its size.
   await pick(page, 'mediation_method', '人民调解');
   await page.getByLabel('调解组织').fill('玉井村人民调解委员会');
   await page.getByLabel('调解责任人').fill('张振华');
   await pick(page, 'mediation_success', '调解成功');
   await drawer(page).getByRole('button', { name: '保存调解情况' }).click();
   await expect(page.locator('.ant-message-notice', { hasText: '已保存调解情况' })).toBeVisible();
+  // A 2 MB photo goes in 512 KB chunks; the third chunk is held so the progress bar can be seen.
+  const photo = noisePng(820, 820);
+  let chunkCalls = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/rpc/cases.attachmentChunk', async (route) => {
+    if (++chunkCalls === 3) await held;
+    await route.continue();
+  });
   const upload = drawer(page).locator('input[type=file]');
-  await upload.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
-  await expect(page.locator('.ant-message-notice', { hasText: '已上传附件 现场照片.png' })).toBeVisible();
-  await expect(drawer(page).getByRole('img', { name: '现场照片.png' })).toHaveAttribute(
-    'src',
-    /^data:image\/png;base64,/,
+  await upload.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: photo });
+  const progress = drawer(page).getByTestId('attachment-progress');
+  await expect(progress).toContainText('正在上传「现场照片.png」');
+  await expect(progress.locator('.ant-progress-indicator')).toHaveText(
+    `${Math.floor(((2 * ATTACHMENT_CHUNK_BYTES) / photo.length) * 100)}%`,
   );
-  await upload.setInputFiles({ name: '录像.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(800 * 1024) });
+  await progress.scrollIntoViewIfNeeded();
+  await shot(page, 'cases-05b-attachment-progress');
+  release();
+  await expect(page.locator('.ant-message-notice', { hasText: '已上传附件 现场照片.png' })).toBeVisible();
+  await page.unroute('**/api/rpc/cases.attachmentChunk');
+  expect(chunkCalls).toBe(4);
+  await expect(progress).toHaveCount(0);
+  const thumb = drawer(page).getByRole('img', { name: '现场照片.png' });
+  await expect(thumb).toHaveAttribute('src', /^data:image\/png;base64,/);
+  // Drawn from the stored bytes: the browser decoded the whole 820 × 820 picture.
+  await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(820);
+  const stored = path.join(dataPaths(dataDir).attachmentsDir, sha256(photo).slice(0, 2), sha256(photo));
+  expect(fs.readFileSync(stored).equals(photo)).toBe(true);
+  await thumb.scrollIntoViewIfNeeded();
+  await shot(page, 'cases-05c-attachment-thumbnail');
+  // Over 20 MB is refused in the drawer with its size, before anything is sent.
+  await upload.setInputFiles({
+    name: '录像.mp4',
+    mimeType: 'video/mp4',
+    buffer: Buffer.alloc(ATTACHMENT_MAX_BYTES + 512 * 1024),
+  });
   await expect(
-    page.locator('.ant-message-notice', { hasText: '文件「录像.mp4」大小 800 KB，超过单个附件 700 KB 的上限' }),
+    page.locator('.ant-message-notice', { hasText: '文件「录像.mp4」大小 20.5 MB，超过单个附件 20 MB 的上限' }),
   ).toBeVisible();
   await expect(drawer(page).getByTestId('attachment')).toHaveCount(1);
   await act(
@@ -320,6 +348,7 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
     /^回退.*沈审核.*已处置 → 处置中.*理由：未附书面调解协议，请补充/,
     /^处置结果.*陆录入.*处置中 → 已处置.*书面调解协议/,
     /^调解情况.*陆录入.*登记调解情况：玉井村人民调解委员会（责任人 张振华），调解成功/,
+    /^上传附件.*陆录入.*上传附件「现场照片\.png」（1\.9 MB）$/,
     /^反馈.*陆录入.*已处置 → 已反馈.*已电话告知李秀英调解结果/,
     /^办结.*沈审核.*已反馈 → 已办结/,
   ];

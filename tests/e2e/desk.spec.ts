@@ -67,30 +67,34 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   await expect(page).toHaveURL(/#\/home$/);
   await page.getByRole('menuitem', { name: '接警台' }).click();
 
-  // Focus starts on the phone; Tab walks phone → name → grid → category → place → summary → urgency.
+  // Focus starts on the phone; Tab walks phone → name → grid, Enter on a picker chooses and moves on
+  // (grid → category → place), Tab again to summary and urgency. Typed at speed, no waiting between
+  // keys: the desk moves focus itself inside the keystroke that picks.
   const phone = page.getByLabel('来电号码');
   await expect(phone).toBeFocused();
+  await expect(page.getByTestId('hotline-form')).toHaveAttribute('aria-busy', 'false'); // the pickers' lists are in
   await page.keyboard.type(CALLER);
-  // A new caller: no earlier cases.
-  await expect(page.getByTestId('caller-history')).toContainText('该号码没有历史事件');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('来电人姓名')).toBeFocused();
   await page.keyboard.type('李群众');
   await page.keyboard.press('Tab');
   await page.keyboard.type('第一网格');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('hotline-assignee')).toHaveText('保存后交办给网格员「王网格」');
-  await page.keyboard.press('Tab');
   await page.keyboard.type('邻里');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('main')).toContainText('邻里纠纷'); // taken before Tab, as below
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('发生地点')).toBeFocused();
   await page.keyboard.type('玉井村三组');
   await page.keyboard.press('Tab');
   await page.keyboard.type('两户因院墙排水发生争执，请网格员上门调解');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowRight'); // 一般 → 紧急
+  // Every keystroke landed where it belongs.
+  await expect(page.getByLabel('来电人姓名')).toHaveValue('李群众');
+  await expect(page.getByLabel('发生地点')).toHaveValue('玉井村三组');
+  await expect(page.getByLabel('来电内容')).toHaveValue('两户因院墙排水发生争执，请网格员上门调解');
+  await expect(page.getByRole('main')).toContainText('邻里纠纷');
+  await expect(page.getByRole('radio', { name: '紧急' })).toBeFocused();
+  // A new caller: no earlier cases.
+  await expect(page.getByTestId('caller-history')).toContainText('该号码没有历史事件');
+  await expect(page.getByTestId('hotline-assignee')).toHaveText('保存后交办给网格员「王网格」');
   await shot(page, 'desk-01-intake');
   await page.keyboard.press('Enter');
 
@@ -128,25 +132,23 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   expect(rows).toHaveLength(1);
 
   // A grid with no 网格员: the form says so, and the case goes to the village, saved with Ctrl+Enter.
+  // Tab on an open picker list also chooses and moves on, as Enter does.
   await phone.focus();
   await page.keyboard.type('0349-5021234');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.type('第二网格');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('hotline-no-worker')).toContainText('该网格暂无在岗网格员');
-  await expect(page.getByTestId('hotline-no-worker')).toContainText('交办给村（社区）「玉井村」');
   await page.keyboard.press('Tab');
   await page.keyboard.type('消防');
-  await page.keyboard.press('Enter');
-  // As an operator would: see the category taken before moving on (antd refocuses its picker when
-  // the choice renders, which would pull back a Tab pressed in the same instant).
-  await expect(page.getByRole('main')).toContainText('消防安全隐患');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('发生地点')).toBeFocused();
   await page.keyboard.type('玉井村二组');
   await page.keyboard.press('Tab');
   await page.keyboard.type('楼道堆放杂物');
+  await expect(page.getByTestId('hotline-no-worker')).toContainText('该网格暂无在岗网格员');
+  await expect(page.getByTestId('hotline-no-worker')).toContainText('交办给村（社区）「玉井村」');
+  await expect(page.getByRole('main')).toContainText('消防安全隐患');
+  await expect(page.getByLabel('发生地点')).toHaveValue('玉井村二组');
+  await expect(page.getByLabel('来电内容')).toHaveValue('楼道堆放杂物');
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('.ant-message-notice', { hasText: '已交办给村（社区）「玉井村」' })).toBeVisible();
   rows = hotlineCases(dataDir);

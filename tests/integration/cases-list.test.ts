@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerSearchFunction } from '../../main/core/cases/search';
+import { callAsync, sha256, uploadFile } from '../helpers/attachments';
 import { caseInput, makeCaseTownship } from '../helpers/cases';
 
 let t: ReturnType<typeof makeCaseTownship> | undefined;
@@ -176,16 +177,10 @@ describe('the case list', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('一张现场照片')]);
     const photo = bytes.toString('base64');
     type Stored = { id: string; sha256: string; size: number; mime: string };
-    const add = (caseId: string, data: string, name = '现场.jpg') =>
-      t!.core.dispatch.async!({
-        method: 'cases.addAttachment',
-        input: { caseId, name, mime: 'image/jpeg', data },
-        session: s.clerk,
-      }) as Promise<{ ok: true; data: Stored } | { ok: false; error: { code: string } }>;
     const stored = async (caseId: string, data: string, name?: string) => {
-      const r = await add(caseId, data, name);
+      const r = await uploadFile(t!, s.clerk, caseId, Buffer.from(data, 'base64'), name);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return r.data;
+      return r.data as Stored;
     };
     const first = await stored(one.id, photo);
     expect(first).toMatchObject({ size: bytes.length, mime: 'image/jpeg' });
@@ -205,14 +200,22 @@ describe('the case list', () => {
     expect(read.data).toBe(photo);
     expect(t.ok('cases.get', { id: one.id }, s.clerk).attachments).toHaveLength(1);
 
-    expect(await add(one.id, '@@@')).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', issues: [{ path: ['data'] }] },
-    });
-    const missing = await add('01890000-0000-7000-8000-000000000000', photo);
+    const begun = t.ok('cases.beginAttachment', { caseId: one.id, name: 'a', size: 3, sha256: sha256(bytes) }, s.clerk);
+    const bad = await callAsync(
+      t,
+      'cases.attachmentChunk',
+      { uploadId: begun.uploadId, index: 0, data: '@@@' },
+      s.clerk,
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['data'] }] } });
+    const missing = t.call(
+      'cases.beginAttachment',
+      { caseId: '01890000-0000-7000-8000-000000000000', name: 'a', size: 3, sha256: sha256(bytes) },
+      s.clerk,
+    );
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    // The sync dispatcher path refuses it: the file must be read before the transaction.
-    expect(t.call('cases.addAttachment', { caseId: one.id, name: 'a', data: photo }, s.clerk)).toMatchObject({
+    // The sync dispatcher path refuses finishing: the file must be put together before the transaction.
+    expect(t.call('cases.finishAttachment', { uploadId: begun.uploadId }, s.clerk)).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },
     });

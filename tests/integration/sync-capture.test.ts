@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { is } from 'drizzle-orm';
@@ -37,6 +38,7 @@ interface State {
   trainingId: string;
   rosterFile: string;
   caseId: string;
+  uploadId: string;
 }
 interface Step {
   method: string;
@@ -45,6 +47,7 @@ interface Step {
 }
 
 const NEW_PASSWORD = 'changed456';
+const PHOTO = Buffer.from('现场照片');
 const [PERSON, ROSTER_PERSON] = syntheticPeople({
   countyCode: '140621',
   count: 2,
@@ -171,18 +174,27 @@ const STEPS: Step[] = [
     }),
   },
   { method: 'cases.revealContact', call: (s) => ({ input: { id: s.caseId }, session: s.admin }) },
+  // A chunked upload: begin and the chunk stage files only (nothing logged); finish writes the
+  // attachment and its timeline row.
   {
-    method: 'cases.addAttachment',
+    method: 'cases.beginAttachment',
     call: (s) => ({
       input: {
         caseId: s.caseId,
         name: '现场.jpg',
         mime: 'image/jpeg',
-        data: Buffer.from('现场照片').toString('base64'),
+        size: PHOTO.length,
+        sha256: crypto.createHash('sha256').update(PHOTO).digest('hex'),
       },
       session: s.admin,
     }),
+    keep: (s, out) => (s.uploadId = out.uploadId),
   },
+  {
+    method: 'cases.attachmentChunk',
+    call: (s) => ({ input: { uploadId: s.uploadId, index: 0, data: PHOTO.toString('base64') }, session: s.admin }),
+  },
+  { method: 'cases.finishAttachment', call: (s) => ({ input: { uploadId: s.uploadId }, session: s.admin }) },
   {
     method: 'taxonomy.update',
     call: (s) => {
@@ -291,14 +303,15 @@ describe('change capture', () => {
     }
     // 19 rows at setup and the 7 default 大类, a village added and renamed, grid insert + village seq, grid edit,
     // 3 party-group changes, a person added and edited, a post added and ended, a training added and deleted,
-    // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), an attachment,
+    // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), an attachment
+    // and its timeline row,
     // one 大类 edited, one roster row (person + post), 2 retirements.
-    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 1 + 1 + 2 + 2);
+    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 2 + 1 + 2 + 2);
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
       { op: 'delete', n: 2 },
-      { op: 'insert', n: 41 },
+      { op: 'insert', n: 42 },
       { op: 'update', n: 11 },
     ]);
   });

@@ -1,10 +1,14 @@
 import type { casesApi } from '../../../shared/api/cases';
 import type { Handlers, Preparers } from '../context';
-import { addAttachment, getAttachment, listAttachments, prepareAttachment, type StoredFile } from './attachments';
+import { addAttachment, getAttachment, listAttachments } from './attachments';
 import { deleteHoliday, listHolidays, upsertHoliday } from './calendar';
 import { listCases } from './list';
 import { actOnCase, casesByContact, createCase, getCase, revealContact, setMediation } from './service';
 import { loadTaxonomy, saveTaxonomy } from './taxonomy-store';
+import { assembleUpload, beginUpload, receiveChunk } from './uploads';
+
+type Assembled = Awaited<ReturnType<typeof assembleUpload>>;
+type Received = Awaited<ReturnType<typeof receiveChunk>>;
 
 export const casesHandlers: Handlers<typeof casesApi> = {
   'cases.create': (input, ctx) => createCase(ctx, input),
@@ -14,7 +18,13 @@ export const casesHandlers: Handlers<typeof casesApi> = {
   'cases.list': (input, ctx) => listCases(ctx, input),
   'cases.byContact': (input, ctx) => casesByContact(ctx, input.phone),
   'cases.revealContact': (input, ctx) => revealContact(ctx, input.id),
-  'cases.addAttachment': (input, ctx) => addAttachment(ctx, input, ctx.prepared as StoredFile),
+  'cases.beginAttachment': (input, ctx) => beginUpload(ctx, input),
+  // The chunk is written by its preparer; nothing to do inside the transaction.
+  'cases.attachmentChunk': (_input, ctx) => ctx.prepared as Received,
+  'cases.finishAttachment': (_input, ctx) => {
+    const { meta, file } = ctx.prepared as Assembled;
+    return addAttachment(ctx, meta, file);
+  },
   'cases.listAttachments': (input, ctx) => listAttachments(ctx, input.caseId),
   'cases.getAttachment': (input, ctx) => getAttachment(ctx, input.id),
   'taxonomy.list': (_input, ctx) => loadTaxonomy(ctx.db),
@@ -28,5 +38,6 @@ export const casesHandlers: Handlers<typeof casesApi> = {
 };
 
 export const casesPreparers: Preparers<typeof casesApi> = {
-  'cases.addAttachment': prepareAttachment,
+  'cases.attachmentChunk': receiveChunk,
+  'cases.finishAttachment': assembleUpload,
 };

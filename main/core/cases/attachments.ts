@@ -1,16 +1,18 @@
 /**
  * Attachments: the bytes are content-addressed under <dataDir>/attachments/<sha256[0..2]>/<sha256>,
- * written once per hash before the transaction (preparer); the metadata row is written in it.
- * A file whose row never commits is harmless: the next upload of the same bytes reuses it.
+ * stored once per hash before the transaction (uploads.ts, chunked); the metadata row and its
+ * timeline entry are written in it. A file whose row never commits is harmless: the next upload
+ * of the same bytes reuses it.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { CaseAttachment } from '../../../shared/api/cases';
-import { ApiError, fieldError } from '../../../shared/errors';
-import { actorId, type CoreDeps, type HandlerContext } from '../context';
+import { ApiError } from '../../../shared/errors';
+import { formatSize } from '../../../shared/cases/attachment-limits';
+import { actorId, type HandlerContext } from '../context';
 import { newId } from '../ids';
+import { actorOf, writeEvent } from './act';
 import { caseAttachments, cases } from './schema';
 
 export interface StoredFile {
@@ -18,27 +20,8 @@ export interface StoredFile {
   size: number;
 }
 
-const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
-
 export function attachmentPath(dir: string, sha256: string): string {
   return path.join(dir, sha256.slice(0, 2), sha256);
-}
-
-/** Decodes the upload and stores it unless a file with the same hash is already there. */
-export async function prepareAttachment(input: { data: string }, deps: CoreDeps): Promise<StoredFile> {
-  if (!BASE64_RE.test(input.data)) throw fieldError(['data'], '文件内容不是有效的 Base64 编码');
-  const bytes = Buffer.from(input.data, 'base64');
-  if (bytes.length === 0) throw fieldError(['data'], '文件为空');
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const target = attachmentPath(deps.attachmentsDir, sha256);
-  if (!fs.existsSync(target)) {
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    // Written aside and renamed, so a crash never leaves a half file under its hash.
-    const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    await fs.promises.writeFile(temp, bytes);
-    await fs.promises.rename(temp, target);
-  }
-  return { sha256, size: bytes.length };
 }
 
 function toAttachment(r: typeof caseAttachments.$inferSelect): CaseAttachment {
@@ -53,14 +36,17 @@ function toAttachment(r: typeof caseAttachments.$inferSelect): CaseAttachment {
   };
 }
 
-/** The metadata row; the same file attached to the same case twice is the same attachment. */
+/**
+ * The metadata row and a timeline entry; the same file attached to the same case twice is the
+ * same attachment (no second row, no second entry).
+ */
 export function addAttachment(
   ctx: HandlerContext,
   input: { caseId: string; name: string; mime: string },
   file: StoredFile,
 ): CaseAttachment {
   const owner = ctx.db
-    .select({ id: cases.id, deletedAt: cases.deletedAt })
+    .select({ id: cases.id, state: cases.state, deletedAt: cases.deletedAt })
     .from(cases)
     .where(eq(cases.id, input.caseId))
     .get();
@@ -90,6 +76,13 @@ export function addAttachment(
     deletedAt: null,
   };
   ctx.db.insert(caseAttachments).values(row).run();
+  writeEvent(ctx, input.caseId, actorOf(ctx), {
+    action: 'attach',
+    from: owner.state,
+    to: owner.state,
+    text: `上传附件「${input.name}」（${formatSize(file.size)}）`,
+    payload: { attachmentId: row.id, name: input.name, size: file.size, sha256: file.sha256 },
+  });
   return toAttachment(row);
 }
 

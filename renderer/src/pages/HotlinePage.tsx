@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Radio, Select, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Select, Typography, type InputRef, type RefSelectProps } from 'antd';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CaseSummary } from '../../../shared/api/cases';
 import type { Grid } from '../../../shared/api/org';
@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { PageFrame } from '../components/PageFrame';
 import { CallerHistory } from '../components/hotline/CallerHistory';
 import { hotlineAssignee } from '../components/hotline/assignee';
+import { useAdvanceOnPick } from '../components/hotline/useAdvanceOnPick';
 import { clearErrorsOnChange, useApiError } from '../hooks/useApiError';
 import { useFormAction } from '../hooks/useFormAction';
 import { useLoader } from '../hooks/useLoader';
@@ -75,6 +76,11 @@ export function HotlinePage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const phoneRef = useRef<InputRef>(null);
+  const categoryRef = useRef<RefSelectProps>(null);
+  const placeRef = useRef<InputRef>(null);
+  // Enter on a picker chooses and moves on: grid → category → place.
+  const gridPick = useAdvanceOnPick(() => categoryRef.current?.focus());
+  const categoryPick = useAdvanceOnPick(() => placeRef.current?.focus());
   const grids = useLoader(() => api.org.listGrids({}), 'hotline-grids');
   const taxonomy = useLoader(() => api.taxonomy.list({}), 'hotline-taxonomy');
   const phone = Form.useWatch('phone', form);
@@ -165,7 +171,7 @@ export function HotlinePage() {
       title="接警台"
       toolbar={
         <Typography.Text type="secondary">
-          Tab 下一项 · Enter（在紧急程度上）或 Ctrl+Enter 保存 · Esc 清空
+          Tab 下一项 · 在网格、类别中按 Enter 选定并跳到下一项 · Enter（在紧急程度上）或 Ctrl+Enter 保存 · Esc 清空
         </Typography.Text>
       }
     >
@@ -177,7 +183,13 @@ export function HotlinePage() {
           height: '100%',
         }}
       >
-        <div onKeyDown={onKeyDown} style={{ overflow: 'auto', paddingRight: 4 }}>
+        {/* Busy until the grid and category lists are in: a pick typed before then would find nothing. */}
+        <div
+          onKeyDown={onKeyDown}
+          data-testid="hotline-form"
+          aria-busy={grids.loading || taxonomy.loading}
+          style={{ overflow: 'auto', paddingRight: 4 }}
+        >
           <Form<Values>
             form={form}
             name="hotline"
@@ -195,25 +207,28 @@ export function HotlinePage() {
                 <Input autoComplete="off" maxLength={30} placeholder="可不填" />
               </Form.Item>
             </div>
-            <Form.Item
-              name="gridId"
-              label="所属网格"
-              rules={[{ required: true, message: '请选择所属网格' }]}
-              extra={
-                assignee &&
-                (assignee.kind === 'gridWorker' ? (
-                  <span data-testid="hotline-assignee">保存后交办给网格员「{assignee.name}」</span>
-                ) : null)
-              }
-            >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={gridOptions}
-                loading={grids.loading}
-                placeholder="输入村名或网格名查找"
-                notFoundContent="没有匹配的网格"
-              />
-            </Form.Item>
+            <div {...gridPick.wrapper}>
+              <Form.Item
+                name="gridId"
+                label="所属网格"
+                rules={[{ required: true, message: '请选择所属网格' }]}
+                extra={
+                  assignee &&
+                  (assignee.kind === 'gridWorker' ? (
+                    <span data-testid="hotline-assignee">保存后交办给网格员「{assignee.name}」</span>
+                  ) : null)
+                }
+              >
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={gridOptions}
+                  loading={grids.loading}
+                  placeholder="输入村名或网格名查找"
+                  notFoundContent="没有匹配的网格"
+                  onSelect={gridPick.onSelect}
+                />
+              </Form.Item>
+            </div>
             {assignee?.kind === 'village' && (
               <Alert
                 type="warning"
@@ -223,21 +238,25 @@ export function HotlinePage() {
                 title={`该网格暂无在岗网格员，保存后交办给村（社区）「${assignee.name}」`}
               />
             )}
-            <Form.Item name="category" label="事件类别" rules={[{ required: true, message: '请选择事件类别' }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={categoryOptions}
-                loading={taxonomy.loading}
-                placeholder="输入类别名称查找，如 邻里"
-                notFoundContent="没有匹配的类别"
-              />
-            </Form.Item>
+            <div {...categoryPick.wrapper}>
+              <Form.Item name="category" label="事件类别" rules={[{ required: true, message: '请选择事件类别' }]}>
+                <Select
+                  ref={categoryRef}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={categoryOptions}
+                  loading={taxonomy.loading}
+                  placeholder="输入类别名称查找，如 邻里"
+                  notFoundContent="没有匹配的类别"
+                  onSelect={categoryPick.onSelect}
+                />
+              </Form.Item>
+            </div>
             <Form.Item
               name="place"
               label="发生地点"
               rules={[{ required: true, whitespace: true, message: '请填写发生地点' }]}
             >
-              <Input autoComplete="off" maxLength={200} />
+              <Input ref={placeRef} autoComplete="off" maxLength={200} />
             </Form.Item>
             <Form.Item
               name="summary"

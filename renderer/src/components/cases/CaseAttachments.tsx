@@ -1,11 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Typography, Upload } from 'antd';
+import { App, Button, Progress, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { CaseAttachment } from '../../../../shared/api/cases';
-import { api } from '../../api/client';
 import { useApiError } from '../../hooks/useApiError';
 import { AttachmentItem } from './AttachmentItem';
-import { ATTACHMENT_MAX_BYTES, formatSize, readBase64 } from './attachmentData';
+import { ATTACHMENT_MAX_BYTES, formatSize, uploadAttachment } from './attachmentData';
 
 interface Props {
   caseId: string;
@@ -13,11 +12,13 @@ interface Props {
   onChanged: () => void;
 }
 
-/** 附件: photos and documents of the case; the size is checked before the upload starts. */
+/** 附件: photos and documents of the case; the size is checked before the upload starts, chunks show as progress. */
 export function CaseAttachments({ caseId, attachments, onChanged }: Props) {
   const { message } = App.useApp();
   const showError = useApiError();
-  const [uploading, setUploading] = useState(false);
+  // The file being sent and the share sent so far; null when idle.
+  const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
+  const uploading = progress !== null;
 
   const upload = async (file: File) => {
     if (file.size > ATTACHMENT_MAX_BYTES) {
@@ -26,16 +27,15 @@ export function CaseAttachments({ caseId, attachments, onChanged }: Props) {
       );
       return;
     }
-    setUploading(true);
+    setProgress({ name: file.name, share: 0 });
     try {
-      const data = await readBase64(file);
-      await api.cases.addAttachment({ caseId, name: file.name, mime: file.type || 'application/octet-stream', data });
+      await uploadAttachment(caseId, file, (share) => setProgress({ name: file.name, share }));
       message.success(`已上传附件 ${file.name}`);
       onChanged();
     } catch (err) {
       showError(err);
     } finally {
-      setUploading(false);
+      setProgress(null);
     }
   };
 
@@ -53,6 +53,12 @@ export function CaseAttachments({ caseId, attachments, onChanged }: Props) {
           上传附件
         </Button>
       </Upload>
+      {progress && (
+        <div data-testid="attachment-progress">
+          <Typography.Text>正在上传「{progress.name}」</Typography.Text>
+          <Progress percent={Math.floor(progress.share * 100)} size="small" status="active" />
+        </div>
+      )}
       <Typography.Text type="secondary">照片或文件，单个不超过 {formatSize(ATTACHMENT_MAX_BYTES)}</Typography.Text>
       {attachments.length === 0 ? (
         <Typography.Text type="secondary">暂无附件</Typography.Text>

@@ -1,0 +1,167 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../main/core/app';
+import { sweepUploads } from '../../main/core/cases/uploads';
+import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from '../../shared/cases/attachment-limits';
+import { callAsync, chunksOf, sha256, uploadFile } from '../helpers/attachments';
+import { caseInput, makeCaseTownship } from '../helpers/cases';
+
+let t: ReturnType<typeof makeCaseTownship> | undefined;
+afterEach(() => t?.core.close());
+
+/** Every file under a folder, relative paths, sorted. */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort();
+}
+
+/** What an upload may write: rows, timeline, change log, audit, stored files. */
+function written(x: NonNullable<typeof t>) {
+  const one = (sql: string) => (x.core.deps.conn.sqlite.prepare(sql).get() as { n: number }).n;
+  return {
+    attachments: x.count('case_attachments'),
+    events: x.count('case_events'),
+    changes: one('SELECT count(*) AS n FROM change_log'),
+    audit: one("SELECT count(*) AS n FROM audit_log WHERE method LIKE 'cases.%Attachment%'"),
+    stored: filesUnder(x.core.deps.attachmentsDir),
+  };
+}
+
+function begin(x: NonNullable<typeof t>, caseId: string, bytes: Buffer, extra: Record<string, unknown> = {}) {
+  return x.call(
+    'cases.beginAttachment',
+    { caseId, name: '现场.jpg', mime: 'image/jpeg', size: bytes.length, sha256: sha256(bytes), ...extra },
+    x.sessions.clerk,
+  );
+}
+
+describe('chunked attachment uploads', () => {
+  it('a 3 MB file round-trips byte-identical, stored under its hash, with one row and one timeline entry', async () => {
+    t = makeCaseTownship();
+    const s = t.sessions;
+    const c = t.ok('cases.create', caseInput(t.gridA), s.clerk).case;
+    const bytes = crypto.randomBytes(3 * 1024 * 1024 + 12_345); // 7 chunks, the last one short
+    expect(chunksOf(bytes)).toHaveLength(7);
+    const before = written(t);
+
+    const r = await uploadFile(t, s.clerk, c.id, bytes, '现场全景.jpg');
+    expect(r).toMatchObject({ ok: true, data: { name: '现场全景.jpg', size: bytes.length, sha256: sha256(bytes) } });
+    const att = (r as { data: { id: string; sha256: string } }).data;
+    const stored = path.join(t.core.deps.attachmentsDir, att.sha256.slice(0, 2), att.sha256);
+    expect(fs.readFileSync(stored).equals(bytes)).toBe(true);
+    const read = t.ok('cases.getAttachment', { id: att.id }, s.clerk);
+    expect(Buffer.from(read.data, 'base64').equals(bytes)).toBe(true);
+
+    const after = written(t);
+    expect(after.attachments - before.attachments).toBe(1);
+    expect(after.events - before.events).toBe(1);
+    expect(after.changes - before.changes).toBe(2); // the attachment and its timeline row
+    expect(after.audit - before.audit).toBe(1); // finish only: begin and chunks write nothing
+    const timeline = t.ok('cases.get', { id: c.id }, s.clerk).events as { action: string; text: string }[];
+    expect(timeline.at(-1)).toMatchObject({ action: 'attach', text: '上传附件「现场全景.jpg」（3 MB）' });
+    expect(filesUnder(t.core.deps.uploadsDir)).toEqual([]); // the staged chunks are gone
+
+    // The same bytes again on the same case: the same attachment, no second row or entry.
+    const again = await uploadFile(t, s.clerk, c.id, bytes, '又一次.jpg');
+    expect(again).toMatchObject({ ok: true, data: { id: att.id } });
+    expect(written(t)).toMatchObject({ attachments: after.attachments, events: after.events });
+  });
+
+  it('refuses a wrong hash, a missing chunk, an oversized file or chunk and a chunk out of range, writing nothing', async () => {
+    t = makeCaseTownship();
+    const s = t.sessions;
+    const c = t.ok('cases.create', caseInput(t.gridA), s.clerk).case;
+    const bytes = crypto.randomBytes(2 * ATTACHMENT_CHUNK_BYTES + 100); // 3 chunks
+    const parts = chunksOf(bytes);
+    const before = written(t);
+    const send = (uploadId: string, index: number, data = parts[index]!) =>
+      callAsync(t!, 'cases.attachmentChunk', { uploadId, index, data }, s.clerk);
+    const finish = (uploadId: string) => callAsync(t!, 'cases.finishAttachment', { uploadId }, s.clerk);
+
+    // Wrong hash: refused at finish, and the upload is over.
+    const wrong = begin(t, c.id, bytes, { sha256: sha256(Buffer.from('别的文件')) });
+    const wrongId = (wrong as { data: { uploadId: string } }).data.uploadId;
+    for (const i of [0, 1, 2]) expect(await send(wrongId, i)).toMatchObject({ ok: true });
+    expect(await finish(wrongId)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('SHA-256 不符') },
+    });
+    expect(await finish(wrongId)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    // A missing chunk: refused, naming it; the upload stays open.
+    const gap = (begin(t, c.id, bytes) as { data: { uploadId: string; chunks: number } }).data;
+    expect(gap.chunks).toBe(3);
+    expect(await send(gap.uploadId, 0)).toMatchObject({ ok: true, data: { received: 1, chunks: 3 } });
+    expect(await send(gap.uploadId, 2)).toMatchObject({ ok: true, data: { received: 2 } });
+    expect(await finish(gap.uploadId)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('缺少第 2 块（共 3 块）') },
+    });
+
+    // Out of range, and a chunk of the wrong size for its place.
+    expect(await send(gap.uploadId, 3, parts[2])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['index'], message: expect.stringContaining('共 3 块') }] },
+    });
+    expect(await send(gap.uploadId, 1, parts[2])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['data'], message: expect.stringContaining('应为 524288 字节') }] },
+    });
+    // Oversized: a file over the limit is refused at begin; a chunk over 512 KB by the schema.
+    expect(begin(t, c.id, bytes, { size: ATTACHMENT_MAX_BYTES + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['size'], message: '文件过大：单个附件不能超过 20 MB' }] },
+    });
+    const big = crypto.randomBytes(ATTACHMENT_CHUNK_BYTES + 3).toString('base64');
+    expect(await send(gap.uploadId, 0, big)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        issues: [{ path: ['data'], message: expect.stringContaining('每块不超过 512 KB') }],
+      },
+    });
+    // Only who began it may go on.
+    const other = await callAsync(
+      t,
+      'cases.attachmentChunk',
+      { uploadId: gap.uploadId, index: 1, data: parts[1] },
+      s.reviewer,
+    );
+    expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    expect(written(t)).toEqual(before);
+
+    // The missing chunk sent, the same upload finishes.
+    expect(await send(gap.uploadId, 1)).toMatchObject({ ok: true, data: { received: 3 } });
+    expect(await finish(gap.uploadId)).toMatchObject({ ok: true, data: { sha256: sha256(bytes) } });
+    expect(written(t).attachments).toBe(before.attachments + 1);
+  });
+
+  it('cleans abandoned uploads: idle over an hour while running, all at start', () => {
+    t = makeCaseTownship();
+    const c = t.ok('cases.create', caseInput(t.gridA), t.sessions.clerk).case;
+    const bytes = Buffer.from('一张照片');
+    const ids = [0, 1].map(
+      (i) => (begin(t!, c.id, bytes, { name: `${i}.jpg` }) as { data: { uploadId: string } }).data.uploadId,
+    );
+    const dir = t.core.deps.uploadsDir;
+    const old = (Date.now() - 61 * 60_000) / 1000;
+    fs.utimesSync(path.join(dir, ids[0]!), old, old);
+    expect(sweepUploads(dir, Date.now())).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([ids[1]]);
+
+    // A restart finds no upload of the last run going on.
+    const dataDir = t.core.paths.dataDir;
+    t.core.close();
+    const reopened = openCore({ dataDir });
+    try {
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      reopened.close();
+    }
+  });
+});
