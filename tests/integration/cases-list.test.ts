@@ -157,6 +157,10 @@ describe('the case list', () => {
       .pluck()
       .get(a.id);
     expect(String(raw)).not.toContain('13800138000');
+    // Nor in the audit log, which keeps what each call was given, masked.
+    const logged = t.core.deps.conn.sqlite.prepare('SELECT group_concat(detail) FROM audit_log').pluck().get();
+    expect(logged).toContain('138****8000');
+    expect(logged).not.toContain('13800138000');
 
     expect(t.call('cases.revealContact', { id: a.id }, s.clerk)).toMatchObject({
       ok: false,

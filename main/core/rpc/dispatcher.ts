@@ -38,6 +38,8 @@ const PII_MASKS: Record<string, (v: string) => string> = {
   idNumber: maskIdNumber,
   phone: maskPhone,
   address: maskAddress,
+  /** A case's caller number (cases.create, the 接警台). */
+  reporterContact: maskPhone,
 };
 
 function redact(input: unknown): string {
