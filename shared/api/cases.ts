@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_ROLES, EDITORS, type Role } from '../roles';
+import { SEXES } from '../people/codes';
 import { CASE_QUICK_FILTERS, CASE_SCALES, CASE_SOURCES, CASE_URGENCIES, MEDIATION_METHODS } from '../cases/codes';
 import { calendarDaySchema, isoDateSchema } from '../cases/holiday-calendar';
 import { CASE_STATES, LOOP_ACTIONS } from '../cases/loop';
@@ -10,6 +11,7 @@ import {
   formatSize,
 } from '../cases/attachment-limits';
 import { ASSIGNEE_KINDS, SUPERVISION_LEVELS } from '../cases/loop-payloads';
+import { CASE_PARTY_ROLES, MAX_CASE_PARTIES } from '../cases/parties';
 import { searchRuns } from '../cases/search-terms';
 import { taxonomySchema } from '../cases/taxonomy';
 import { method } from './define';
@@ -81,6 +83,22 @@ export const caseAttachmentSchema = z.object({
 });
 export type CaseAttachment = z.infer<typeof caseAttachmentSchema>;
 
+/** A 当事人 as every view shows them: ID number, phone and address masked. */
+export const casePartySchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  role: z.enum(CASE_PARTY_ROLES),
+  name: z.string(),
+  /** From the ID number when one is given. */
+  sex: z.enum(SEXES).nullable(),
+  idNumberMasked: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  addressMasked: z.string().nullable(),
+  note: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type CaseParty = z.infer<typeof casePartySchema>;
+
 export const caseDetailSchema = z.object({
   case: caseSummarySchema.extend({
     peopleInvolved: z.number(),
@@ -99,6 +117,8 @@ export const caseDetailSchema = z.object({
   actions: z.array(z.enum(LOOP_ACTIONS)),
   events: z.array(caseEventSchema),
   attachments: z.array(caseAttachmentSchema),
+  /** 当事人 of a dispute case (empty for other cases). */
+  parties: z.array(casePartySchema),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -165,6 +185,21 @@ const phoneInput = (label: string) =>
     .trim()
     .max(40, { message: `${label}过长` });
 
+/**
+ * A 当事人 as entered. ID number and phone are checked in core (the ID against today's date); the
+ * keys idNumber/phone/address are the ones the audit log masks.
+ */
+const partyFields = {
+  role: z.enum(CASE_PARTY_ROLES, { message: '请选择当事人类型（申请人、被申请人或第三人）' }),
+  name: nameSchema('当事人姓名', 30),
+  idNumber: z.string().trim().max(40, { message: '身份证号过长' }).nullish(),
+  phone: phoneInput('当事人联系电话').nullish(),
+  address: optionalText('当事人住址', 120),
+  note: optionalText('当事人备注', 200),
+};
+export const casePartyInputSchema = z.object(partyFields);
+export type CasePartyInput = z.output<typeof casePartyInputSchema>;
+
 export const casesApi = {
   'cases.create': method({
     title: '登记事件',
@@ -190,6 +225,11 @@ export const casesApi = {
         .max(100_000, { message: '涉及人数数值过大' })
         .default(1),
       summary: nameSchema('事件概要', 2000),
+      /** 当事人, for a 矛盾纠纷 case only. */
+      parties: z
+        .array(casePartyInputSchema)
+        .max(MAX_CASE_PARTIES, { message: `当事人最多登记 ${MAX_CASE_PARTIES} 人` })
+        .default([]),
       /** Loop steps taken at once in the same transaction (the hotline: 上报 → 受理 → 交办). */
       then: z.array(loopStepSchema).max(8).default([]),
     }),
@@ -222,6 +262,48 @@ export const casesApi = {
       outcome: optionalText('调解结果', 2000),
     }),
     output: caseDetailSchema,
+  }),
+  'cases.addParty': method({
+    title: '新增当事人',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({ caseId: idSchema, ...partyFields }),
+    output: caseDetailSchema,
+  }),
+  'cases.updateParty': method({
+    title: '修改当事人',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({
+      id: idSchema,
+      ...partyFields,
+      /** Left out: unchanged (the form only ever holds the masked values); null or empty: cleared. */
+      idNumber: partyFields.idNumber.optional(),
+      phone: partyFields.phone.optional(),
+      address: z.string().trim().max(120, { message: '当事人住址不能超过 120 个字' }).nullable().optional(),
+    }),
+    output: caseDetailSchema,
+  }),
+  'cases.removeParty': method({
+    title: '删除当事人',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({ id: idSchema }),
+    output: caseDetailSchema,
+  }),
+  'cases.revealParty': method({
+    title: '查看当事人完整信息',
+    access: CASE_REVEAL_ROLES,
+    // Audited like a write: who, when, which party.
+    write: true,
+    input: z.object({ id: idSchema }),
+    output: z.object({
+      id: z.string(),
+      name: z.string(),
+      idNumber: z.string().nullable(),
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+    }),
   }),
   'cases.list': method({
     title: '事件列表',

@@ -1,112 +1,26 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { dataPaths } from '../../main/core/paths';
 import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from '../../shared/cases/attachment-limits';
 import { idCheckChar } from '../../shared/people/id-number';
 import { sha256 } from '../helpers/attachments';
 import { noisePng } from '../helpers/png';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
-
-const PASSWORD = 'Yujing2026!';
-const root = path.resolve(import.meta.dirname, '../..');
-
-/** `cli init` and `cli user add`, the way an installer or an administrator would. */
-function cli(dataDir: string, ...args: string[]) {
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), ...args, '--data-dir', dataDir], {
-    cwd: root,
-    stdio: 'pipe',
-  });
-}
-
-/** A call with the signed-in user's session, as the page's own client makes it (no UI checks on the way). */
-async function rpc<T = unknown>(
-  page: Page,
-  method: string,
-  input: unknown,
-): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    async ([m, body]) => {
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      // The page's own storage (this runs in the browser; the tests compile without DOM types).
-      const store = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
-        .sessionStorage;
-      const token = store.getItem('zongzhi.runToken');
-      const session = store.getItem('zongzhi.session');
-      if (token) headers['X-Zongzhi-Token'] = token;
-      if (session) headers['X-Zongzhi-Session'] = session;
-      const response = await fetch(`/api/rpc/${m}`, { method: 'POST', headers, body: JSON.stringify(body) });
-      return (await response.json()) as { ok: boolean; data?: T; error?: { code: string; message: string } };
-    },
-    [method, input] as const,
-  );
-}
-
-async function login(page: Page, username: string) {
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('密码', { exact: true }).press('Enter');
-  await expect(page.getByTestId('header-user')).toBeVisible();
-}
-
-/** Closes the case drawer if one is open, and waits until it has gone (it animates out). */
-async function closeDrawer(page: Page) {
-  const footer = page.locator('.ant-drawer-footer:visible');
-  if ((await footer.count()) === 0) return;
-  // It may already be on its way out, and then the button detaches under the click.
-  await footer
-    .getByRole('button', { name: '关闭' })
-    .click({ timeout: 5_000 })
-    .catch(() => undefined);
-  await expect(footer).toHaveCount(0);
-}
-
-async function logout(page: Page) {
-  await closeDrawer(page);
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByLabel('用户名', { exact: true })).toBeVisible();
-}
-
-const modal = (page: Page) => page.locator('.ant-modal-footer:visible');
-const modalSave = (page: Page) => page.locator('.ant-modal-footer:visible').getByRole('button', { name: /保存$/ });
-const drawer = (page: Page) => page.locator('.ant-drawer-body:visible');
-
-async function pick(page: Page, fieldId: string, ...labels: string[]) {
-  await page.locator(`#${fieldId}`).click();
-  for (const label of labels) {
-    await page
-      .locator(
-        '.ant-select-dropdown:visible .ant-select-item-option, .ant-cascader-dropdown:visible .ant-cascader-menu-item',
-      )
-      .filter({ hasText: new RegExp(`^${label}$`) })
-      .first()
-      .click();
-  }
-}
-
-/** Opens the case from the list (it is the newest, so on the first page). */
-async function openCase(page: Page, number: string) {
-  await page.getByRole('menuitem', { name: '事件' }).click();
-  await page
-    .getByTestId('case-table')
-    .getByRole('row', { name: new RegExp(number) })
-    .first()
-    .click();
-  await expect(drawer(page).getByTestId('case-facts')).toContainText(number);
-}
-
-/** Takes one action from the drawer: its button, its small form, 保存; waits for the new state. */
-async function act(page: Page, action: string, fill: () => Promise<void>, state: string) {
-  await drawer(page).getByTestId('case-actions').getByRole('button', { name: action, exact: true }).click();
-  await expect(modal(page)).toBeVisible();
-  await fill();
-  await modalSave(page).click();
-  await expect(page.locator('.ant-message-notice', { hasText: `${action}：已完成` }).last()).toBeVisible();
-  await expect(drawer(page).getByTestId('case-facts').getByTestId('case-state')).toHaveText(state);
-}
-
-const none = async () => undefined;
+import {
+  act,
+  closeDrawer,
+  drawer,
+  gridWithWorker,
+  initTownship,
+  login,
+  logout,
+  modalSave,
+  none,
+  openCase,
+  pick,
+  rpc,
+} from './case-steps';
 
 // A valid number under 山阴县 for the grid worker the case is assigned to.
 const FIRST17 = '14062119850312456';
@@ -124,32 +38,13 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   // Five role changes and thirteen steps: longer than the default on a loaded 2-core machine.
   test.setTimeout(420_000);
   const dataDir = newDataDir();
-  cli(dataDir, 'init', '--township', '140621100', '--admin', 'admin', '--password', PASSWORD);
-  cli(dataDir, 'user', 'add', '--username', 'shen', '--name', '沈审核', '--role', '审核人', '--password', PASSWORD);
-  cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
+  initTownship(dataDir);
   host = await startHost(dataDir);
   await page.goto(host.openUrl);
 
   // The administrator sets up 玉井村第一网格 and its 网格员 (the organisation pages have their own E2E).
   await login(page, 'admin');
-  const villages = await rpc<{ id: string; code: string }[]>(page, 'org.listVillages', { includeRetired: false });
-  const yujing = villages.data!.find((v) => v.code === '140621100200')!;
-  const grid = await rpc<{ id: string }>(page, 'org.createGrid', {
-    villageId: yujing.id,
-    type: 'village',
-    name: '玉井村第一网格',
-    households: 320,
-    residents: 960,
-  });
-  const worker = await rpc<{ id: string }>(page, 'people.create', { name: '王建国', idNumber: WORKER_ID });
-  const post = await rpc(page, 'posts.add', {
-    personId: worker.data!.id,
-    type: 'worker',
-    gridId: grid.data!.id,
-    employment: 'full_time',
-    startDate: '2026-01-01',
-  });
-  expect(post.ok, JSON.stringify(post)).toBe(true);
+  await gridWithWorker(page, WORKER_ID);
   await logout(page);
 
   // 录入员 registers a case; a first 保存 with nothing filled shows the server's reasons under the fields.

@@ -39,6 +39,7 @@ interface State {
   rosterFile: string;
   caseId: string;
   uploadId: string;
+  partyId: string;
 }
 interface Step {
   method: string;
@@ -174,6 +175,20 @@ const STEPS: Step[] = [
     }),
   },
   { method: 'cases.revealContact', call: (s) => ({ input: { id: s.caseId }, session: s.admin }) },
+  {
+    method: 'cases.addParty',
+    call: (s) => ({
+      input: { caseId: s.caseId, role: 'applicant', name: '钱申请', idNumber: PERSON.idNumber, phone: PERSON.mobile },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.partyId = out.parties[0].id),
+  },
+  {
+    method: 'cases.updateParty',
+    call: (s) => ({ input: { id: s.partyId, role: 'respondent', name: '钱被申' }, session: s.admin }),
+  },
+  { method: 'cases.revealParty', call: (s) => ({ input: { id: s.partyId }, session: s.admin }) },
+  { method: 'cases.removeParty', call: (s) => ({ input: { id: s.partyId }, session: s.admin }) },
   // A chunked upload: begin and the chunk stage files only (nothing logged); finish writes the
   // attachment and its timeline row.
   {
@@ -303,16 +318,16 @@ describe('change capture', () => {
     }
     // 19 rows at setup and the 7 default 大类, a village added and renamed, grid insert + village seq, grid edit,
     // 3 party-group changes, a person added and edited, a post added and ended, a training added and deleted,
-    // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), an attachment
-    // and its timeline row,
-    // one 大类 edited, one roster row (person + post), 2 retirements.
-    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 2 + 1 + 2 + 2);
+    // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), a party added,
+    // edited and removed (party + case + row each), an attachment and its timeline row, one 大类 edited,
+    // one roster row (person + post), 2 retirements.
+    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 2);
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
-      { op: 'delete', n: 2 },
-      { op: 'insert', n: 42 },
-      { op: 'update', n: 11 },
+      { op: 'delete', n: 3 },
+      { op: 'insert', n: 46 },
+      { op: 'update', n: 15 },
     ]);
   });
 

@@ -136,6 +136,7 @@ describe('county server on loopback', () => {
           cases: 0,
           case_events: 0,
           case_attachments: 0,
+          case_parties: 0,
           case_categories: 7, // the default taxonomy, seeded at setup
         },
       }),

@@ -40,6 +40,7 @@ describe('personal information on the way to the county', () => {
         occurredAt: '2026-11-20T02:00:00.000Z',
         reporterContact: CALLER,
         summary: '邻里纠纷',
+        parties: [{ role: 'applicant', name: '李申请', idNumber: ID, phone: PHONE, address: ADDRESS }],
       },
       t.clerk,
     );
@@ -73,5 +74,14 @@ describe('personal information on the way to the county', () => {
     for (const gone of ['reporter_contact_enc', 'reporter_contact_hash']) expect(caseColumns).not.toContain(gone);
     const [theirCase] = countyRows(county.db.sqlite, 'cases', TOWNSHIP);
     expect(theirCase).toMatchObject({ id: made.case.id, reporter_contact: CALLER });
+
+    // A dispute's 当事人 likewise: sealed here, the three numbers readable at the county.
+    const [myParty] = townshipRows(sqlite, 'case_parties');
+    for (const col of ['id_number_enc', 'phone_enc', 'address_enc']) expect(myParty![col]).toMatch(/^v1:/);
+    const partyLog = sqlite.prepare("SELECT data FROM change_log WHERE table_name = 'case_parties'").pluck().all();
+    for (const data of partyLog as string[]) expect(data).not.toContain(ID);
+    const [theirParty] = countyRows(county.db.sqlite, 'case_parties', TOWNSHIP);
+    const { id_number_enc: _pi, phone_enc: _pp, address_enc: _pa, ...partyPlain } = myParty!;
+    expect(theirParty).toEqual({ ...partyPlain, id_number: ID, phone: PHONE, address: ADDRESS });
   });
 });

@@ -3,6 +3,8 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLite
 import { CALENDAR_DAY_KINDS } from '../../../shared/cases/holiday-calendar';
 import { ASSIGNEE_KINDS, SUPERVISION_LEVELS } from '../../../shared/cases/loop-payloads';
 import { CASE_STATES } from '../../../shared/cases/loop';
+import { CASE_PARTY_ROLES } from '../../../shared/cases/parties';
+import { SEXES } from '../../../shared/people/codes';
 import {
   AWAITING_ROLES,
   CASE_SCALES,
@@ -164,6 +166,29 @@ export const caseAttachments = sqliteTable(
       .on(t.caseId, t.sha256)
       .where(sql`deleted_at IS NULL`),
   ],
+);
+
+/**
+ * 当事人 of a dispute case. ID number, phone and address are sealed like a person's (crypto/pii.ts)
+ * and travel readable only inside the county-encrypted bundle (sync/wire.ts). No lookup hash: a
+ * party is never looked up by number.
+ */
+export const caseParties = sqliteTable(
+  'case_parties',
+  {
+    ...syncedColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    role: text('role', { enum: CASE_PARTY_ROLES }).notNull(),
+    name: text('name').notNull(),
+    sex: text('sex', { enum: SEXES }), // derived from the ID number when given
+    idNumberEnc: text('id_number_enc'),
+    phoneEnc: text('phone_enc'),
+    addressEnc: text('address_enc'),
+    note: text('note'),
+  },
+  (t) => [index('case_parties_case_idx').on(t.caseId, t.createdAt)],
 );
 
 /**

@@ -1,6 +1,6 @@
 /** 事件: registration, reading, the contact reveal, the hotline lookup and the mediation record. */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { CaseDetail, CaseSummary } from '../../../shared/api/cases';
+import type { CaseDetail, CasePartyInput, CaseSummary } from '../../../shared/api/cases';
 import type { CaseScale, CaseSource, CaseUrgency, MediationMethod } from '../../../shared/cases/codes';
 import { CASE_SOURCE_LABELS } from '../../../shared/cases/codes';
 import { availableActions, FINAL_STATES } from '../../../shared/cases/loop';
@@ -15,7 +15,8 @@ import { getTownship } from '../setup/service';
 import { actorOf, applyAction, awaitingOf, planAction, writeEvent } from './act';
 import { listAttachments } from './attachments';
 import { allocateCaseNumber } from './numbering';
-import { caseEvents, cases } from './schema';
+import { listParties, newPartyRows } from './parties';
+import { caseEvents, caseParties, cases } from './schema';
 import { loadTaxonomy } from './taxonomy-store';
 import { selectCases, toDetailCase, toSummary, type CaseRow } from './view';
 
@@ -52,6 +53,7 @@ export function getCase(ctx: HandlerContext, id: string): CaseDetail {
       : [],
     events,
     attachments: listAttachments(ctx, id),
+    parties: listParties(ctx, id),
   };
 }
 
@@ -99,6 +101,7 @@ export interface CreateCaseInput {
   reporterContact?: string | null;
   peopleInvolved: number;
   summary: string;
+  parties: CasePartyInput[];
   then: { action: LoopAction; payload: Record<string, unknown> }[];
 }
 
@@ -125,12 +128,17 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     throw fieldError(['occurredAt'], '发生时间不能晚于现在');
   }
   const contact = input.reporterContact ? normalContact(input.reporterContact, ['reporterContact']) : null;
+  if (input.parties.length > 0 && !category.dispute) {
+    throw fieldError(['parties'], '只有矛盾纠纷类事件才能登记当事人');
+  }
 
   const year = Number(shanghaiDateIso(new Date(ctx.now)).slice(0, 4));
   const { number, seq } = allocateCaseNumber(ctx.db, township.code, year);
   const actor = actorOf(ctx);
+  const caseId = newId();
+  const parties = newPartyRows(ctx, caseId, actor, input.parties, (i) => ['parties', i]);
   const row = {
-    id: newId(),
+    id: caseId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     updatedBy: actor.id,
@@ -166,11 +174,14 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     return planned.entry;
   });
   ctx.db.insert(cases).values(current).run();
+  if (parties.length > 0) ctx.db.insert(caseParties).values(parties).run();
   writeEvent(ctx, row.id, actor, {
     action: 'register',
     from: null,
     to: 'registered',
-    text: `登记事件 ${number}（来源：${CASE_SOURCE_LABELS[input.source]}）`,
+    text:
+      `登记事件 ${number}（来源：${CASE_SOURCE_LABELS[input.source]}）` +
+      (parties.length > 0 ? `，当事人 ${parties.map((p) => p.name).join('、')}` : ''),
     payload: {},
   });
   for (const entry of steps) writeEvent(ctx, row.id, actor, entry);

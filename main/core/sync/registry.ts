@@ -1,5 +1,5 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { caseAttachments, caseCategories, caseEvents, cases } from '../cases/schema';
+import { caseAttachments, caseCategories, caseEvents, caseParties, cases } from '../cases/schema';
 import { grids, partyGroups, villages } from '../org/schema';
 import { persons, posts, trainings } from '../people/schema';
 import { township } from '../setup/schema';
@@ -23,6 +23,8 @@ export const SYNCED_TABLES: readonly SQLiteTable[] = [
   cases,
   caseEvents,
   caseAttachments,
+  // 当事人: the county's dispute ledger needs them; their numbers sealed like persons' (wire.ts).
+  caseParties,
   // The categories name the codes the cases carry and their time limits.
   caseCategories,
 ];

@@ -9,6 +9,7 @@ import { syncedTableInfo, type SyncedTableInfo } from './registry';
 export const SEALED_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   persons: { address_enc: 'address', phone_enc: 'phone', id_number_enc: 'id_number' },
   cases: { reporter_contact_enc: 'reporter_contact' },
+  case_parties: { id_number_enc: 'id_number', phone_enc: 'phone', address_enc: 'address' },
 };
 
 /** Columns that stay on the township: a lookup hash keyed by the township's secret means nothing elsewhere. */

@@ -11,6 +11,7 @@ import { CaseAttachments } from './CaseAttachments';
 import { CaseFacts } from './CaseFacts';
 import { CaseTimeline } from './CaseTimeline';
 import { MediationSection } from './MediationSection';
+import { PartySection } from './PartySection';
 
 interface Props {
   caseId: string;
@@ -37,7 +38,8 @@ export function CaseDrawer({ caseId, canReveal, onClose, onChanged }: Props) {
     <Drawer
       title={detail ? `事件 ${detail.case.number}` : '事件详情'}
       open={open}
-      size={820}
+      // A dispute case's 当事人 table needs the room for its masked numbers.
+      size={detail?.case.dispute ? 1040 : 820}
       onClose={() => setOpen(false)}
       afterOpenChange={(visible) => visible || onClose()}
       footer={<DrawerFooter readOnly saving={false} onCancel={() => setOpen(false)} onSave={() => undefined} />}
@@ -46,6 +48,7 @@ export function CaseDrawer({ caseId, canReveal, onClose, onChanged }: Props) {
         {detail && (
           <>
             <CaseFacts detail={detail} canReveal={canReveal} />
+            {detail.case.dispute && <PartySection detail={detail} canReveal={canReveal} onChanged={changed} />}
             <SectionHeader title="办理" />
             <CaseActions actions={detail.actions} onPick={setActing} />
             <SectionHeader title="办理过程" summary={`${detail.events.length} 条记录`} />

@@ -9,6 +9,7 @@ import {
   CASE_URGENCY_LABELS,
 } from '../../../../shared/cases/codes';
 import type { Taxonomy } from '../../../../shared/cases/taxonomy';
+import { CasePartiesField } from './CasePartiesField';
 
 interface Props {
   taxonomy: Taxonomy | undefined;
@@ -16,8 +17,15 @@ interface Props {
   grids: Grid[];
 }
 
+/** Whether the picked 大类 is a 矛盾纠纷 one, which takes 当事人. */
+export function isDisputeCategory(taxonomy: Taxonomy | undefined, category: string[] | undefined): boolean {
+  return taxonomy?.categories.find((c) => c.code === category?.[0])?.dispute === true;
+}
+
 /** The 登记事件 fields; names match cases.create except the two cascaders (category, grid). */
 export function CaseFormFields({ taxonomy, villages, grids }: Props) {
+  const category = Form.useWatch<string[] | undefined>('category');
+  const dispute = isDisputeCategory(taxonomy, category);
   const categoryOptions =
     taxonomy?.categories.map((c) => ({
       value: c.code,
@@ -99,6 +107,7 @@ export function CaseFormFields({ taxonomy, villages, grids }: Props) {
       <Form.Item name="summary" label="事件概要">
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
+      {dispute && <CasePartiesField />}
     </>
   );
 }

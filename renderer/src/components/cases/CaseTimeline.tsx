@@ -4,7 +4,12 @@ import { CASE_STATE_LABELS, LOOP_ACTION_LABELS, type LoopAction } from '../../..
 import { formatTime } from './format';
 
 // Timeline rows that are not loop actions.
-const OTHER_LABELS: Record<string, string> = { register: '登记', mediation: '调解情况', attach: '上传附件' };
+const OTHER_LABELS: Record<string, string> = {
+  register: '登记',
+  mediation: '调解情况',
+  attach: '上传附件',
+  party: '当事人',
+};
 
 const actionLabel = (action: string) => LOOP_ACTION_LABELS[action as LoopAction] ?? OTHER_LABELS[action] ?? action;
 

@@ -6,7 +6,9 @@ import type { CaseScale, CaseSource, CaseUrgency } from '../../../../shared/case
 import type { Taxonomy } from '../../../../shared/cases/taxonomy';
 import { api } from '../../api/client';
 import { FormModal } from '../FormModal';
-import { CaseFormFields } from './CaseFormFields';
+import type { CasePartyRole } from '../../../../shared/cases/parties';
+import { CaseFormFields, isDisputeCategory } from './CaseFormFields';
+import type { PartyValues } from './PartyFields';
 import { remapIssues } from './remapIssues';
 
 export interface CaseValues {
@@ -21,6 +23,7 @@ export interface CaseValues {
   reporterName?: string;
   reporterContact?: string;
   summary?: string;
+  parties?: PartyValues[];
 }
 
 interface Props {
@@ -57,6 +60,17 @@ export function RegisterCaseModal({ taxonomy, villages, grids, onClose, onCreate
         reporterName: v.reporterName || null,
         reporterContact: v.reporterContact || null,
         summary: v.summary ?? '',
+        // Parties typed before switching to a non-dispute category are not sent.
+        parties: isDisputeCategory(taxonomy, v.category)
+          ? (v.parties ?? []).map((p) => ({
+              role: p.role as CasePartyRole,
+              name: p.name ?? '',
+              idNumber: p.idNumber || null,
+              phone: p.phone || null,
+              address: p.address || null,
+              note: p.note || null,
+            }))
+          : [],
       });
       message.success(`已登记事件 ${detail.case.number}`);
       onCreated(detail);
