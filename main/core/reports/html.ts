@@ -62,6 +62,8 @@ th { font-weight: bold; text-align: center; }
 tr.total td { font-weight: bold; }
 .left { text-align: left; } .center { text-align: center; } .right { text-align: right; }
 @media screen { body { padding: 16px; } }
+.note { margin: 8pt 0 0; color: #555; }
+@media print { .note { display: none; } }
 @media print { body { font-size: ${printFontPt(definition, layout)}pt; } }`;
 }
 
@@ -127,6 +129,7 @@ ${body.join('\n')}
 </tbody>
 </table>
 <div class="sign">${sign.join('')}</div>
+${data.footnote ? `<p class="note">${escapeHtml(data.footnote)}</p>` : ''}
 </body>
 </html>
 `;

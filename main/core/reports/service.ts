@@ -28,7 +28,7 @@ export function previewReport(ctx: HandlerContext, req: ReportRequest) {
     html: renderHtml(r.definition, r.data),
     paper: r.definition.paper,
     orientation: r.definition.orientation,
-    rowCount: r.data.rows.length,
+    rowCount: r.rowCount,
   };
 }
 

@@ -40,7 +40,7 @@ const PII_MASKS: Record<string, (v: string) => string> = {
   address: maskAddress,
 };
 
-function redact(input: unknown): string {
+export function redact(input: unknown): string {
   return JSON.stringify(input, (k, v: unknown) => {
     if (SECRET_KEY_RE.test(k)) return '***';
     if (k === 'file' && typeof v === 'string') return `（文件 ${Math.ceil((v.length * 3) / 4 / 1024)} KB）`;

@@ -1,0 +1,167 @@
+/**
+ * 事件台账's rows: every case registered in the period and scope (the case list's own filter, so
+ * the ledger has exactly countCases rows), in number order, with its grid and village names and the
+ * facts kept in the timeline (处置结果, 回访满意度, 督办 count) read by index per case. Read as a
+ * preview page or as a statement iterated in chunks, never as 100,000 objects at once.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import { CASE_SCALE_LABELS, CASE_SOURCE_LABELS, CASE_URGENCY_LABELS } from '../../../../shared/cases/codes';
+import { MEDIATION_METHOD_LABELS } from '../../../../shared/cases/codes';
+import { CASE_STATE_LABELS } from '../../../../shared/cases/loop';
+import { SUPERVISION_LEVEL_LABELS } from '../../../../shared/cases/loop-payloads';
+import { formatDateTime, formatDateZh } from '../../../../shared/dates';
+import { maskPhone } from '../../../../shared/people/mask';
+import type { PiiCipher } from '../../crypto/pii';
+import { caseConditions, countCases, lateCondition } from '../../cases/list';
+import { caseEvents, cases } from '../../cases/schema';
+import { grids, villages } from '../../org/schema';
+import type { ReportRow } from '../definition';
+import type { FormParams, FormSource } from '../forms/types';
+import { caseHandlingFilter } from './case-handling';
+
+/** The latest timeline entry of `action` for the case, as one value of its payload. */
+const lastPayload = (action: string, field: string) =>
+  sql<string | number | null>`(SELECT json_extract(e.payload, ${'$.' + field}) FROM ${caseEvents} e
+    WHERE e.case_id = ${cases.id} AND e.action = ${action} AND e.deleted_at IS NULL
+    ORDER BY e.created_at DESC LIMIT 1)`;
+
+function fields(now: string) {
+  return {
+    number: cases.number,
+    createdAt: cases.createdAt,
+    source: cases.source,
+    categoryLabel: cases.categoryLabel,
+    scale: cases.scale,
+    urgency: cases.urgency,
+    villageName: villages.name,
+    gridName: grids.name,
+    place: cases.place,
+    occurredAt: cases.occurredAt,
+    reporterName: cases.reporterName,
+    contactEnc: cases.reporterContactEnc,
+    peopleInvolved: cases.peopleInvolved,
+    summary: cases.summary,
+    state: cases.state,
+    assigneeLabel: cases.assigneeLabel,
+    dueAt: cases.dueAt,
+    late: sql<number>`coalesce(${lateCondition(now)}, 0)`,
+    result: lastPayload('resolve', 'result'),
+    closedAt: cases.closedAt,
+    dispute: cases.dispute,
+    mediationMethod: cases.mediationMethod,
+    mediationOrg: cases.mediationOrg,
+    mediationSuccess: cases.mediationSuccess,
+    rating: lastPayload('followUp', 'rating'),
+    supervisionLevel: cases.supervisionLevel,
+    supervisions: sql<number>`(SELECT count(*) FROM ${caseEvents} e
+      WHERE e.case_id = ${cases.id} AND e.action = 'supervise' AND e.deleted_at IS NULL)`,
+  };
+}
+
+type Fields = ReturnType<typeof fields>;
+export type LedgerSourceRow = ReturnType<ReturnType<typeof ledgerQuery>['all']>[number];
+
+/** The filter the ledger lists: the period's cases in scope, as the 事件 page would list them. */
+export function ledgerFilter(params: FormParams) {
+  return caseHandlingFilter({ from: params.period.start, to: params.period.end, villageId: params.villageId });
+}
+
+export function ledgerCount(source: FormSource, params: FormParams): number {
+  return countCases({ db: source.db, now: source.now, user: null }, ledgerFilter(params));
+}
+
+function ledgerQuery(source: FormSource, params: FormParams) {
+  const ctx = { db: source.db, now: source.now, user: null };
+  return source.db
+    .select(fields(source.now))
+    .from(cases)
+    .innerJoin(grids, eq(grids.id, cases.gridId))
+    .innerJoin(villages, eq(villages.id, cases.villageId))
+    .where(caseConditions(ctx, ledgerFilter(params)))
+    .orderBy(asc(cases.number));
+}
+
+const KEYS = Object.keys(fields(new Date(0).toISOString())) as (keyof Fields)[];
+
+/** The first `limit` rows, for the on-screen preview. */
+export function ledgerPage(source: FormSource, params: FormParams, limit: number): ReportRow[] {
+  return ledgerQuery(source, params)
+    .limit(limit)
+    .all()
+    .map((r) => ledgerRow(r as LedgerSourceRow, source.pii, params.reveal));
+}
+
+/**
+ * Every row, `chunk` at a time, from a statement iterated on `source.conn` — which must be a
+ * connection no one else uses meanwhile (better-sqlite3 keeps it busy while the statement is open).
+ * `between` runs after each chunk: where the writer yields to the event loop.
+ */
+export async function* ledgerStream(
+  source: FormSource,
+  params: FormParams,
+  between: () => Promise<void>,
+  chunk = 500,
+): AsyncGenerator<ReportRow> {
+  const { sql: text, params: args } = ledgerQuery(source, params).toSQL();
+  const it = source.conn.sqlite
+    .prepare(text)
+    .raw(true)
+    .iterate(...args) as IterableIterator<unknown[]>;
+  let n = 0;
+  for (const raw of it) {
+    const row = {} as Record<string, unknown>;
+    for (let i = 0; i < KEYS.length; i++) row[KEYS[i]!] = raw[i];
+    yield ledgerRow(row as LedgerSourceRow, source.pii, params.reveal);
+    if (++n % chunk === 0) await between();
+  }
+}
+
+const dateZh = (iso: string | null) => (iso ? formatDateZh(iso) : '');
+/** 2026年03月05日 on the first line, 14:20 on the second: a narrow column, read at a glance. */
+const dateTimeZh = (iso: string | null) => (iso ? `${formatDateZh(iso)}\n${formatDateTime(iso).slice(11)}` : '');
+const yesNo = (v: unknown) => (v === null || v === undefined ? '' : v ? '是' : '否');
+
+/** `矛盾纠纷 / 邻里纠纷` as registered: 大类 and 小类. */
+function splitCategory(label: string): [string, string] {
+  const i = label.indexOf('/');
+  return i < 0 ? [label, ''] : [label.slice(0, i).trim(), label.slice(i + 1).trim()];
+}
+
+function supervision(level: LedgerSourceRow['supervisionLevel'], times: number): string {
+  if (!level) return times > 0 ? `${times}次` : '';
+  return times > 1 ? `${SUPERVISION_LEVEL_LABELS[level]}（${times}次）` : SUPERVISION_LEVEL_LABELS[level];
+}
+
+/** One case as the ledger prints it; the contact in full only when `reveal`. */
+export function ledgerRow(r: LedgerSourceRow, pii: PiiCipher, reveal: boolean): ReportRow {
+  const [category, subcategory] = splitCategory(r.categoryLabel);
+  const contact = pii.decryptNullable(r.contactEnc);
+  return {
+    number: r.number,
+    createdAt: dateTimeZh(r.createdAt),
+    source: CASE_SOURCE_LABELS[r.source],
+    category,
+    subcategory,
+    scale: CASE_SCALE_LABELS[r.scale],
+    urgency: CASE_URGENCY_LABELS[r.urgency],
+    village: r.villageName,
+    grid: r.gridName,
+    place: r.place,
+    occurredAt: dateTimeZh(r.occurredAt),
+    reporter: r.reporterName ?? '',
+    contact: contact === null ? '' : reveal ? contact : maskPhone(contact),
+    people: r.peopleInvolved,
+    summary: r.summary,
+    state: CASE_STATE_LABELS[r.state],
+    assignee: r.assigneeLabel ?? '',
+    dueAt: dateTimeZh(r.dueAt),
+    late: r.late ? '是' : '否',
+    result: r.result === null ? '' : String(r.result),
+    closedAt: dateZh(r.closedAt),
+    mediationMethod: r.dispute && r.mediationMethod ? MEDIATION_METHOD_LABELS[r.mediationMethod] : '',
+    mediationOrg: r.dispute ? (r.mediationOrg ?? '') : '',
+    mediationSuccess: r.dispute ? yesNo(r.mediationSuccess) : '',
+    rating: r.rating === null ? '' : `${r.rating}分`,
+    supervision: supervision(r.supervisionLevel, r.supervisions),
+  };
+}
