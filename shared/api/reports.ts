@@ -16,6 +16,8 @@ export const reportFormSchema = z.object({
   scopes: z.array(z.enum(REPORT_SCOPES)),
   /** Carries ID numbers and phones that a 管理员 or 审核人 may print in full. */
   revealable: z.boolean(),
+  /** Exported as a job with progress (事件台账): reports.ledgerStart, not reports.export. */
+  streamed: z.boolean(),
 });
 export type ReportFormInfo = z.infer<typeof reportFormSchema>;
 

@@ -85,7 +85,7 @@ beforeAll(async () => {
   known = { number: c.number, contact: t.core.deps.pii.decrypt(c.enc), village: c.village };
   clerkRun = await runJob(t.sessions.clerk, { form: 'case-ledger', period: '2026' });
   clerkSheet = await sheetOf(clerkRun.job!, 'lu');
-});
+}, 120_000); // seeding 2,000 cases and a first export: seconds, more on a loaded machine
 afterAll(() => t?.core.close());
 
 describe('事件台账', () => {

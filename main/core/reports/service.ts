@@ -16,6 +16,7 @@ export function listForms(ctx: HandlerContext): { forms: ReportFormInfo[]; signa
     periodKinds: [...f.periodKinds],
     scopes: [...f.scopes],
     revealable: f.revealable,
+    streamed: f.stream !== undefined,
   }));
   return { forms, signatures: signatureDefaults(ctx.db) };
 }

@@ -49,6 +49,16 @@ export function redact(input: unknown): string {
   });
 }
 
+/** The user a login session belongs to, or null (unknown, expired, disabled or deleted). */
+export function sessionUser(deps: CoreDeps, session: string | null | undefined): User | null {
+  if (!session) return null;
+  const userId = deps.sessions.touch(session, deps.clock.now().getTime());
+  if (!userId) return null;
+  const row = deps.conn.db.select().from(users).where(eq(users.id, userId)).get();
+  if (!row || row.disabled || row.deletedAt) return null;
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled };
+}
+
 /**
  * method name → validate input → check role → handler in one transaction (with its audit entry)
  * → validated output, or a typed error. Nothing is written when anything fails.
@@ -59,15 +69,7 @@ export function createDispatcher(
   preparers: Preparers<ApiTable> = {},
 ): Dispatch {
   const { sqlite } = deps.conn;
-
-  function currentUser(session: string | null | undefined): User | null {
-    if (!session) return null;
-    const userId = deps.sessions.touch(session, deps.clock.now().getTime());
-    if (!userId) return null;
-    const row = deps.conn.db.select().from(users).where(eq(users.id, userId)).get();
-    if (!row || row.disabled || row.deletedAt) return null;
-    return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled };
-  }
+  const currentUser = (session: string | null | undefined) => sessionUser(deps, session);
 
   /** Method known, caller allowed, input valid — or a typed error. */
   function check(call: Call) {

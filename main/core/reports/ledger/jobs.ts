@@ -27,7 +27,7 @@ import type { CoreDeps } from '../../context';
 import type { Connection } from '../../db/connection';
 import * as schema from '../../db/schema';
 import { newId } from '../../ids';
-import { redact } from '../../rpc/dispatcher';
+import { redact, sessionUser } from '../../rpc/dispatcher';
 import { checkReveal, insertExportRow } from '../export';
 import { formById } from '../forms/registry';
 import { resolveReport, type ReportRequest } from '../request';
@@ -104,7 +104,12 @@ export class LedgerJobs {
       const streamFailed = new Promise<never>((_, reject) => out.on('error', (err) => reject((failure = err))));
       const closed = new Promise<void>((resolve) => out.on('close', resolve));
       const onProgress = (n: number) => (job.written = n);
-      const render = renderXlsx(report.definition, { ...report.data, rows }, { stream: out }, { onProgress });
+      const render = renderXlsx(
+        report.definition,
+        { ...report.data, rows },
+        { stream: out },
+        { onProgress, sharedStrings: false },
+      );
       render.catch(() => undefined); // a failure is handled through the race below
       job.done = Promise.race([render.then(() => closed), streamFailed])
         .then(async () => {
@@ -203,6 +208,16 @@ export class LedgerJobs {
     for (const job of this.jobs.values()) if (job.tempDir) fs.rmSync(job.tempDir, { recursive: true, force: true });
     this.jobs.clear();
   }
+}
+
+/**
+ * The finished workbook of a job, for the carriers outside the dispatcher (the host's download
+ * route, the Electron save): the session must be logged in and the job its user's.
+ */
+export function ledgerFileForSession(deps: CoreDeps, jobId: string, session: string | null) {
+  const user = sessionUser(deps, session);
+  if (!user) throw new ApiError('UNAUTHENTICATED', '登录已失效，请重新登录');
+  return ledgerJobsOf(deps).finishedFile(jobId, user);
 }
 
 const registry = new WeakMap<Connection, LedgerJobs>();
