@@ -11,7 +11,8 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../main/core/cases/demo';
 import { countCases } from '../../main/core/cases/list';
-import { ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
+import { ledgerFileForSession, ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
+import { startHost } from '../../main/host/server';
 import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import type { LedgerJobInfo } from '../../shared/api/reports';
 import type { User } from '../../shared/api/schemas';
@@ -229,6 +230,31 @@ describe('事件台账', () => {
     expect(p.rowCount).toBe(total);
     expect(p.html).toContain(`共 ${total} 条`);
     expect(p.html.match(/<tr>/g)).toHaveLength(2 + 200);
+  });
+
+  it('downloads from the host only with the run token and the session that ran the job', async () => {
+    const staticDir = tempDir();
+    const host = await startHost({
+      dispatch: t.core.dispatch,
+      staticDir,
+      ledgerFile: (jobId, session) => ledgerFileForSession(t.core.deps, jobId, session),
+    });
+    try {
+      const url = `${host.url}api/reports/ledger/${clerkRun.job!.id}`;
+      const get = (headers: Record<string, string>) => fetch(url, { headers });
+      expect((await get({ 'X-Zongzhi-Session': t.sessions.clerk })).status).toBe(401);
+      expect((await get({ 'X-Zongzhi-Token': host.token })).status).toBe(401);
+      const other = await get({ 'X-Zongzhi-Token': host.token, 'X-Zongzhi-Session': t.sessions.reviewer });
+      expect(other.status).toBe(404);
+      const ok = await get({ 'X-Zongzhi-Token': host.token, 'X-Zongzhi-Session': t.sessions.clerk });
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-disposition')).toBe(
+        `attachment; filename*=UTF-8''${encodeURIComponent('2026年度玉井镇事件台账.xlsx')}`,
+      );
+      expect(Buffer.from(await ok.arrayBuffer())).toEqual(clerkSheet.bytes);
+    } finally {
+      await host.close();
+    }
   });
 
   it('is not exported through the one-shot export', async () => {

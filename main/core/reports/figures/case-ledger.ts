@@ -59,7 +59,7 @@ function fields(now: string) {
 }
 
 type Fields = ReturnType<typeof fields>;
-export type LedgerSourceRow = ReturnType<ReturnType<typeof ledgerQuery>['all']>[number];
+export type LedgerSourceRow = ReturnType<ReturnType<typeof chunkQuery>['all']>[number];
 
 /** The filter the ledger lists: the period's cases in scope, as the 事件 page would list them. */
 export function ledgerFilter(params: FormParams) {
@@ -70,23 +70,11 @@ export function ledgerCount(source: FormSource, params: FormParams): number {
   return countCases({ db: source.db, now: source.now, user: null }, ledgerFilter(params));
 }
 
-function ledgerQuery(source: FormSource, params: FormParams) {
-  const ctx = { db: source.db, now: source.now, user: null };
-  return source.db
-    .select(fields(source.now))
-    .from(cases)
-    .innerJoin(grids, eq(grids.id, cases.gridId))
-    .innerJoin(villages, eq(villages.id, cases.villageId))
-    .where(caseConditions(ctx, ledgerFilter(params)))
-    .orderBy(asc(cases.number));
-}
-
 const KEYS = Object.keys(fields(new Date(0).toISOString())) as (keyof Fields)[];
 
-/** The first `limit` rows, for the on-screen preview. */
+/** The first `limit` rows, for the on-screen preview (timeline lookups for those rows only). */
 export function ledgerPage(source: FormSource, params: FormParams, limit: number): ReportRow[] {
-  return ledgerQuery(source, params)
-    .limit(limit)
+  return chunkQuery(source, ledgerRowids(source, params).slice(0, limit))
     .all()
     .map((r) => ledgerRow(r as LedgerSourceRow, source.pii, params.reveal));
 }
@@ -106,16 +94,20 @@ export function ledgerRowids(source: FormSource, params: FormParams): number[] {
     .all(...q.params) as number[];
 }
 
-/** The statement that reads one chunk of rows by rowid (the benchmark reads the same rows bare). */
-export function ledgerChunkSql(source: FormSource, ids: number[]): { sql: string; params: unknown[] } {
+/** One chunk of rows by rowid, in number order, with names and timeline facts. */
+function chunkQuery(source: Pick<FormSource, 'db' | 'now'>, ids: number[]) {
   return source.db
     .select(fields(source.now))
     .from(cases)
     .innerJoin(grids, eq(grids.id, cases.gridId))
     .innerJoin(villages, eq(villages.id, cases.villageId))
     .where(inArray(sql`${cases}.rowid`, ids))
-    .orderBy(asc(cases.number))
-    .toSQL();
+    .orderBy(asc(cases.number));
+}
+
+/** The statement that reads one chunk (the benchmark reads the same rows bare). */
+export function ledgerChunkSql(source: FormSource, ids: number[]): { sql: string; params: unknown[] } {
+  return chunkQuery(source, ids).toSQL();
 }
 
 /**
