@@ -161,9 +161,10 @@ test('报表: 事件台账 exported as a job — the progress bar, then the down
   const downloaded = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByRole('button', { name: /导出 Excel/ }).click();
   const bar = page.getByLabel('导出进度');
+  // Shown from the moment the job starts until the file is saved: rows written of all, as a bar.
+  await expect(bar).toContainText(`/ ${total} 行`);
   await expect(bar.locator('.ant-progress')).toBeVisible();
   await shot(page, 'reports-02-ledger-progress');
-  await expect(bar).toContainText(`/ ${total} 行`);
   // The page stays usable while the job runs: the preview's period can still be changed.
   await expect(page.getByLabel('报表期间类型')).toBeEnabled();
 
