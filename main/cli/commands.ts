@@ -7,6 +7,7 @@ import { defaultResourcesDir, openCore } from '../core/app';
 import { backupDatabase, checkBackupFile, defaultBackupFile, restoreDatabase, undoRestore } from '../core/db/backup';
 import { chooseRestoreKey, installRestoredKey, undoRestoredKey, writeBackupKey } from '../core/db/backup-key';
 import { dataPaths } from '../core/paths';
+import { ledgerFileForSession } from '../core/reports/ledger/jobs';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { callAsCli } from './core-call';
@@ -43,7 +44,13 @@ const serve: Command = {
     });
     const staticDir = path.join(path.dirname(defaultResourcesDir()), 'out', 'renderer');
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) out('提示：界面尚未构建，请先运行 npm run build');
-    const host = await startHost({ dispatch: core.dispatch, staticDir, port, token: values.token });
+    const host = await startHost({
+      dispatch: core.dispatch,
+      staticDir,
+      port,
+      token: values.token,
+      ledgerFile: (jobId, session) => ledgerFileForSession(core.deps, jobId, session),
+    });
     out(`综治工作台（浏览器模式）已启动，数据文件夹：${dataDir}`);
     out(`请在浏览器中打开：${host.openUrl}`);
     core.deps.sync.start(); // a pass now, then on schedule; quiet until the county is set

@@ -17,6 +17,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { handlers, preparers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
 import { getTownship } from './setup/service';
+import { ledgerJobsOf } from './reports/ledger/jobs';
 import { fileKeyStore, type KeyStore } from './sync/keystore';
 import { createSyncScheduler, type SchedulerOptions } from './sync/scheduler';
 import { dropChangeCapture, installChangeCapture } from './sync/triggers';
@@ -142,6 +143,7 @@ export function openCore(opts: CoreOptions): Core {
   const close = () => {
     clearInterval(sweepTimer);
     clearInterval(uploadsTimer);
+    ledgerJobsOf(deps).dispose();
     void deps.sync.stop();
     if (conn.sqlite.open) conn.close();
   };

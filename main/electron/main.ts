@@ -9,6 +9,7 @@ import { dataPaths, defaultDataDir } from '../core/paths';
 import { dataDirArg } from './args';
 import { countyFetch } from './county-net';
 import { registerRpc } from './ipc';
+import { ledgerFileForSession } from '../core/reports/ledger/jobs';
 import { registerReportIpc } from './report-ipc';
 import { safeStorageKeyStore, safeStorageSecretStore } from './keystore';
 import { buildMenu } from './menu';
@@ -64,7 +65,12 @@ function start(): void {
 
   hardenSession(session.defaultSession, source);
   registerRpc(core.dispatch, source, () => mainWindow);
-  registerReportIpc(source, () => mainWindow);
+  const opened = core;
+  registerReportIpc(
+    source,
+    () => mainWindow,
+    (jobId, s) => ledgerFileForSession(opened.deps, jobId, s),
+  );
   Menu.setApplicationMenu(buildMenu(dataDir, () => mainWindow));
   mainWindow = createMainWindow(source, path.join(outDir, 'preload', 'index.cjs'));
   mainWindow.on('closed', () => (mainWindow = null));

@@ -2,7 +2,10 @@
  * The 报表 page's two doors into the shell: a save dialog for an exported workbook and the system
  * print dialog for a form's HTML on its paper and orientation. The core stays free of Electron;
  * the renderer hands over bytes it got from reports.export and HTML it got from reports.preview.
+ * A streamed export (事件台账) asks for the path before its job starts and, once the job is done,
+ * the finished file is copied there: the page holds a ticket, never a path.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
@@ -11,6 +14,11 @@ import type { RendererSource } from './origin';
 
 export const SAVE_REPORT_CHANNEL = 'zongzhi:save-report';
 export const PRINT_REPORT_CHANNEL = 'zongzhi:print-report';
+export const CHOOSE_LEDGER_PATH_CHANNEL = 'zongzhi:choose-ledger-path';
+export const SAVE_LEDGER_CHANNEL = 'zongzhi:save-ledger';
+
+/** A finished ledger job's file for a session (throws when not theirs or not done). */
+export type LedgerFileOf = (jobId: string, session: string | null) => { file: string };
 
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -36,8 +44,41 @@ function printSession() {
   return ses;
 }
 
-export function registerReportIpc(source: RendererSource, mainWindow: () => BrowserWindow | null) {
+export function registerReportIpc(
+  source: RendererSource,
+  mainWindow: () => BrowserWindow | null,
+  ledgerFile: LedgerFileOf,
+) {
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, source, mainWindow);
+  /** Paths the clerk chose for streamed exports, by ticket: the page never names a path itself. */
+  const chosen = new Map<string, string>();
+
+  ipcMain.handle(CHOOSE_LEDGER_PATH_CHANNEL, async (event, fileName: unknown): Promise<string | null> => {
+    const win = mainWindow();
+    const name = checkFileName(fileName);
+    if (!trusted(event) || !win || !name) return null;
+    const r = await dialog.showSaveDialog(win, {
+      title: '导出台账',
+      defaultPath: path.join(app.getPath('documents'), name),
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    });
+    if (r.canceled || !r.filePath) return null;
+    const ticket = randomUUID();
+    chosen.set(ticket, r.filePath);
+    return ticket;
+  });
+
+  ipcMain.handle(
+    SAVE_LEDGER_CHANNEL,
+    async (event, ticket: unknown, jobId: unknown, session: unknown): Promise<boolean> => {
+      const target = typeof ticket === 'string' ? chosen.get(ticket) : undefined;
+      if (!trusted(event) || !target || typeof jobId !== 'string') return false;
+      chosen.delete(ticket as string);
+      const { file } = ledgerFile(jobId, typeof session === 'string' ? session : null);
+      await fs.copyFile(file, target);
+      return true;
+    },
+  );
 
   ipcMain.handle(SAVE_REPORT_CHANNEL, async (event, fileName: unknown, base64: unknown): Promise<boolean> => {
     const win = mainWindow();

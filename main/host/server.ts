@@ -1,8 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorBody, ErrorCode, RpcResult } from '../../shared/errors';
 import { dispatchAny, type Dispatch } from '../core/rpc/dispatcher';
+import { toApiError } from '../core/rpc/errors';
 import { serveStatic } from './static';
 
 export const TOKEN_HEADER = 'x-zongzhi-token';
@@ -25,6 +27,8 @@ export interface HostOptions {
   port?: number;
   /** Per-run secret; random unless a test fixes it. */
   token?: string;
+  /** A finished ledger export's file for a session (throws ApiError when not theirs or not done). */
+  ledgerFile?: (jobId: string, session: string | null) => { file: string; fileName: string };
 }
 
 export interface Host {
@@ -106,6 +110,31 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
+  /** GET /api/reports/ledger/<jobId>: the finished 事件台账, token and session checked like a call. */
+  function sendLedger(req: IncomingMessage, res: ServerResponse, jobId: string): void {
+    if (req.method !== 'GET') return sendError(res, 'NOT_FOUND', '下载只接受 GET 请求');
+    if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) {
+      return sendError(res, 'UNAUTHENTICATED', '访问令牌无效，请从启动时显示的地址打开');
+    }
+    if (!opts.ledgerFile) return sendError(res, 'NOT_FOUND', '不支持下载导出文件');
+    const session = req.headers[SESSION_HEADER];
+    let found: { file: string; fileName: string };
+    try {
+      found = opts.ledgerFile(jobId, typeof session === 'string' ? session : null);
+    } catch (err) {
+      const e = toApiError(err);
+      return sendError(res, e.code, e.message);
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Length': fs.statSync(found.file).size,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    fs.createReadStream(found.file).pipe(res);
+  }
+
   const server = http.createServer((req, res) => {
     const hostHeader = req.headers.host ?? '';
     if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
@@ -124,6 +153,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       });
       return;
     }
+    const ledger = /^\/api\/reports\/ledger\/([A-Za-z0-9_-]{1,40})$/.exec(url.pathname);
+    if (ledger) return sendLedger(req, res, ledger[1]!);
     if (url.pathname === '/api/health') return sendJson(res, 200, { ok: true });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND', '不支持的请求');
     serveStatic(opts.staticDir, url.pathname, res);

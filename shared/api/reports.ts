@@ -16,6 +16,8 @@ export const reportFormSchema = z.object({
   scopes: z.array(z.enum(REPORT_SCOPES)),
   /** Carries ID numbers and phones that a 管理员 or 审核人 may print in full. */
   revealable: z.boolean(),
+  /** Exported as a job with progress (事件台账): reports.ledgerStart, not reports.export. */
+  streamed: z.boolean(),
 });
 export type ReportFormInfo = z.infer<typeof reportFormSchema>;
 
@@ -59,6 +61,27 @@ export const reportHistorySchema = z.object({
 });
 export type ReportHistoryEntry = z.infer<typeof reportHistorySchema>;
 
+const exportInput = requestSchema.extend({
+  /** Full ID numbers and phones; only 管理员 and 审核人 may ask. */
+  reveal: z.boolean().default(false),
+});
+
+/** A streamed export (事件台账): where it has got to, and the file once it is done. */
+export const ledgerJobSchema = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  /** Body rows written so far, and how many there will be. */
+  written: z.number(),
+  total: z.number(),
+  fileName: z.string(),
+  error: z.string().optional(),
+  /** Once done: the export history row, the file's hash and size. */
+  historyId: z.string().optional(),
+  sha256: z.string().optional(),
+  size: z.number().optional(),
+});
+export type LedgerJobInfo = z.infer<typeof ledgerJobSchema>;
+
 export const reportsApi = {
   'reports.list': method({
     title: '报表列表',
@@ -86,10 +109,7 @@ export const reportsApi = {
     access: ALL_ROLES,
     // Recorded in the export history and the audit log (a full-number roster above all).
     write: true,
-    input: requestSchema.extend({
-      /** Full ID numbers and phones; only 管理员 and 审核人 may ask. */
-      reveal: z.boolean().default(false),
-    }),
+    input: exportInput,
     output: z.object({
       id: z.string(),
       fileName: z.string(),
@@ -98,6 +118,23 @@ export const reportsApi = {
       /** The .xlsx, base64. */
       bytes: z.string(),
     }),
+  }),
+  'reports.ledgerStart': method({
+    title: '导出台账',
+    access: ALL_ROLES,
+    // Starts a job; the history row and the audit entry are written together when the file is complete.
+    write: false,
+    input: exportInput,
+    output: ledgerJobSchema,
+  }),
+  'reports.ledgerProgress': method({
+    title: '查看台账导出进度',
+    access: ALL_ROLES,
+    write: false,
+    input: z.object({
+      jobId: z.string({ message: '缺少导出任务编号' }).min(1, { message: '缺少导出任务编号' }).max(40),
+    }),
+    output: ledgerJobSchema,
   }),
   'reports.history': method({
     title: '报表导出记录',

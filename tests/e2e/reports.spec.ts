@@ -7,8 +7,10 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { maskIdNumber } from '../../shared/people/mask';
 import { PASSWORD } from '../helpers/core';
+import { seedDemoCases } from '../../main/core/cases/demo';
+import { countCases } from '../../main/core/cases/list';
 import { pdfPages } from '../helpers/pdf-pages';
-import { seedReportTownship } from '../helpers/report-township';
+import { FIXED_NOW, seedReportTownship } from '../helpers/report-township';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 
 let host: RunningHost | undefined;
@@ -123,4 +125,51 @@ test('报表: preview → 导出 Excel → history, full numbers for a 审核人
   // A 录入员 is not offered full numbers.
   await pick(page, '报表', '网格员花名册');
   await expect(page.getByRole('checkbox', { name: '导出完整身份证号和电话' })).toHaveCount(0);
+});
+
+test('报表: 事件台账 exported as a job — the progress bar, then the download with every case', async ({ page }) => {
+  const dataDir = newDataDir();
+  const seeded = seedReportTownship({ dataDir });
+  seedDemoCases(seeded.core.deps, { count: 6000, seed: 5, years: 1, now: FIXED_NOW.toISOString() });
+  const total = countCases(
+    { db: seeded.core.deps.conn.db, now: FIXED_NOW.toISOString(), user: null },
+    { createdFrom: '2026-01-01', createdTo: '2026-12-31' },
+  );
+  seeded.core.close();
+
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'lu');
+  await page.getByRole('menuitem', { name: '报表' }).click();
+  await pick(page, '报表', '事件台账');
+  await page.getByRole('combobox', { name: '报表期间类型', exact: true }).click();
+  await page
+    .locator('.ant-select-item-option:visible')
+    .filter({ hasText: /^年报$/ })
+    .click();
+  const preview = page.frameLocator('[data-testid="report-preview"]');
+  await expect(preview.locator('h1')).toHaveText('2026年度玉井镇事件台账');
+  await expect(preview.locator('.note')).toContainText(`仅显示前 200 条，共 ${total} 条`);
+
+  const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: /导出 Excel/ }).click();
+  const bar = page.getByLabel('导出进度');
+  // Shown from the moment the job starts until the file is saved: rows written of all, as a bar.
+  await expect(bar).toContainText(`/ ${total} 行`);
+  await expect(bar.locator('.ant-progress')).toBeVisible();
+  await shot(page, 'reports-02-ledger-progress');
+  // The page stays usable while the job runs: the preview's period can still be changed.
+  await expect(page.getByLabel('报表期间类型')).toBeEnabled();
+
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toBe('2026年度玉井镇事件台账.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.worksheets[0]!;
+  // Title, 填报单位, two header rows, then one row per case and the signature line.
+  expect(ws.getCell(4 + total, 1).value).toBe(total);
+  expect(String(ws.getCell(5 + total, 1).value)).toMatch(/^填报人/);
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByTestId('report-history').getByRole('row').filter({ hasText: '事件台账' })).toHaveCount(1);
+  await shot(page, 'reports-03-ledger-done');
 });

@@ -6,7 +6,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { seedReportTownship } from '../helpers/report-township';
+import { seedDemoCases } from '../../main/core/cases/demo';
+import { countCases } from '../../main/core/cases/list';
+import { FIXED_NOW, seedReportTownship } from '../helpers/report-township';
 import { own, readXlsxBytes } from '../helpers/report-xlsx';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,12 +23,18 @@ function cli(...args: string[]) {
 
 let dataDir: string;
 let villageCode: string;
+let ledgerRows: number;
 const outDir = tempDir('zongzhi-report-out-');
 
 beforeAll(() => {
   dataDir = tempDir();
   const t = seedReportTownship({ dataDir });
   villageCode = t.v1.code;
+  seedDemoCases(t.core.deps, { count: 400, seed: 3, years: 1, now: FIXED_NOW.toISOString() });
+  ledgerRows = countCases(
+    { db: t.core.deps.conn.db, now: FIXED_NOW.toISOString(), user: null },
+    { createdFrom: '2026-01-01', createdTo: '2026-12-31' },
+  );
   t.core.close();
 });
 
@@ -93,5 +101,23 @@ describe('report CLI', () => {
     const r = cli('report', ...args, '--data-dir', dataDir);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
+  });
+
+  it('streams 事件台账 into the named file, one row per case of the period, and records it', async () => {
+    const file = path.join(outDir, '台账.xlsx');
+    const r = cli('report', 'case-ledger', '--period', '2026', '--out', file, '--data-dir', dataDir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`（${ledgerRows} 行，`);
+    expect(fs.existsSync(`${file}.part`)).toBe(false);
+    const ws = await readXlsxBytes(fs.readFileSync(file));
+    expect(own(ws, 1, 1)).toBe('2026年度玉井镇事件台账');
+    expect(own(ws, 4 + ledgerRows, 1)).toBe(ledgerRows);
+    const db = new Database(path.join(dataDir, 'zongzhi.sqlite'), { readonly: true });
+    const row = db.prepare("SELECT sha256 FROM report_exports WHERE form_id = 'case-ledger'").get() as {
+      sha256: string;
+    };
+    db.close();
+    expect(row.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
   });
 });

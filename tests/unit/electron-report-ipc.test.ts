@@ -39,7 +39,40 @@ beforeEach(() => {
   handlers.clear();
   saveDialog.mockReset();
   printed.length = 0;
-  registerReportIpc(source, () => win as never);
+  registerReportIpc(source, () => win as never, ledgerFile);
+});
+
+// A finished job's workbook, as the core hands it to the session that ran the job.
+const jobFile = path.join(dir, 'job.xlsx');
+fs.writeFileSync(jobFile, 'PK-ledger');
+const ledgerFile = (jobId: string, session: string | null) => {
+  if (jobId !== 'job-1' || session !== 's-lu') throw new Error('没有这个导出任务');
+  return { file: jobFile };
+};
+
+describe('导出台账 in Electron', () => {
+  it('asks for the path before the job starts, then copies the finished file there', async () => {
+    const target = path.join(dir, 'ledger.xlsx');
+    saveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const ticket = await handlers.get('zongzhi:choose-ledger-path')!(fromPage, '2026年度玉井镇事件台账.xlsx');
+    expect(typeof ticket).toBe('string');
+    expect(saveDialog.mock.calls[0]![1]).toMatchObject({
+      defaultPath: '/home/clerk/Documents/2026年度玉井镇事件台账.xlsx',
+    });
+    expect(fs.existsSync(target)).toBe(false);
+    expect(await handlers.get('zongzhi:save-ledger')!(fromPage, ticket, 'job-1', 's-lu')).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe('PK-ledger');
+    // A ticket is good once.
+    expect(await handlers.get('zongzhi:save-ledger')!(fromPage, ticket, 'job-1', 's-lu')).toBe(false);
+  });
+
+  it('gives no ticket when cancelled or called from elsewhere, and saves nothing for an unknown ticket', async () => {
+    saveDialog.mockResolvedValue({ canceled: true });
+    expect(await handlers.get('zongzhi:choose-ledger-path')!(fromPage, '台账.xlsx')).toBeNull();
+    expect(await handlers.get('zongzhi:choose-ledger-path')!(fromElsewhere, '台账.xlsx')).toBeNull();
+    expect(await handlers.get('zongzhi:choose-ledger-path')!(fromPage, '../台账.xlsx')).toBeNull();
+    expect(await handlers.get('zongzhi:save-ledger')!(fromPage, 'made-up', 'job-1', 's-lu')).toBe(false);
+  });
 });
 
 describe('导出 Excel in Electron', () => {

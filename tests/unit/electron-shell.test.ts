@@ -71,7 +71,7 @@ describe('the Electron shell’s security settings', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('zongzhi');
-    expect(Object.keys(api)).toEqual(['invoke', 'saveReport', 'printReport']);
+    expect(Object.keys(api)).toEqual(['invoke', 'saveReport', 'printReport', 'chooseLedgerPath', 'saveLedger']);
     const payload = { input: { a: 1 }, session: null };
     api.invoke('org.tree', payload);
     expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:rpc', 'org.tree', payload);
@@ -79,6 +79,10 @@ describe('the Electron shell’s security settings', () => {
     expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:save-report', '表.xlsx', 'UEs=');
     api.printReport('<p>表</p>', 'A4', true);
     expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:print-report', '<p>表</p>', 'A4', true);
+    api.chooseLedgerPath('台账.xlsx');
+    expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:choose-ledger-path', '台账.xlsx');
+    api.saveLedger('t1', 'j1', 's1');
+    expect(ipcInvoke).toHaveBeenCalledWith('zongzhi:save-ledger', 't1', 'j1', 's1');
   });
 
   it('has a strict CSP, and the page’s <meta> carries the same policy', () => {

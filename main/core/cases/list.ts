@@ -144,12 +144,19 @@ function conditions(ctx: CaseQueryContext, f: CaseFilter, search: Search | null,
   if (f.createdFrom) conds.push(gte(cases.createdAt, shanghaiDayStart(f.createdFrom)));
   if (f.createdTo) conds.push(lt(cases.createdAt, shanghaiDayStart(f.createdTo, 1)));
   if (f.late !== undefined) {
-    // Late: missed a deadline, whether the sweep already raised its 督办 (kept after 办结) or the
-    // running clock ran out since it last passed. 按期 is the exact complement.
-    const late = or(isNotNull(cases.autoSupervisedDue), lt(cases.dueAt, ctx.now))!;
+    // 按期 is the exact complement of 超期.
+    const late = lateCondition(ctx.now);
     conds.push(f.late ? late : sql`NOT coalesce(${late}, 0)`);
   }
   return and(...conds);
+}
+
+/**
+ * Late (超期): missed a deadline, whether the sweep already raised its 督办 (kept after 办结) or the
+ * running clock ran out since it last passed. The 超期 filter and the ledger's 是否超期 column both use it.
+ */
+export function lateCondition(now: string): SQL {
+  return or(isNotNull(cases.autoSupervisedDue), lt(cases.dueAt, now))!;
 }
 
 /**

@@ -144,7 +144,11 @@ export const caseEvents = sqliteTable(
     text: text('text').notNull(),
     payload: text('payload').notNull(), // JSON of the action's checked payload
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.createdAt),
+    // The ledger's 处置结果, 回访满意度 and 督办 per case: one seek each, not a walk of its timeline.
+    index('case_events_case_action_idx').on(t.caseId, t.action, t.createdAt),
+  ],
 );
 
 /** Attachment metadata; the bytes live in <dataDir>/attachments/<sha256[0..2]>/<sha256>, once per hash. */

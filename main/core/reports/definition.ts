@@ -86,6 +86,8 @@ export interface ReportData<Rows = Iterable<ReportRow> | AsyncIterable<ReportRow
    */
   total?: boolean | ReportRow;
   signatures?: Signatures;
+  /** A line under the table on screen only, e.g. that a long ledger's preview shows its first rows. */
+  footnote?: string;
 }
 
 export const isGroup = (node: ColumnNode): node is ColumnGroup => 'children' in node;

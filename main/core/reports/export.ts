@@ -11,7 +11,7 @@ import type { ParsedInputOf, OutputOf } from '../../../shared/api/define';
 import type { User } from '../../../shared/api/schemas';
 import { ApiError, fieldError } from '../../../shared/errors';
 import type { CoreDeps, HandlerContext } from '../context';
-import { actorId } from '../context';
+import type { Db } from '../db/connection';
 import { newId } from '../ids';
 import { formById } from './forms/registry';
 import { resolveReport, type ResolvedReport } from './request';
@@ -40,13 +40,23 @@ async function xlsxBytes(report: ResolvedReport): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The finer right: full ID numbers and phones only on a form that has them, for 管理员 and 审核人. */
+export function checkReveal(input: { form: string; reveal: boolean }, user: User | null): void {
+  if (!input.reveal) return;
+  if (!formById(input.form).revealable) throw fieldError(['reveal'], '该报表不含身份证号和电话，无需完整导出');
+  if (!user || !REVEAL_ROLES.includes(user.role)) {
+    throw new ApiError('FORBIDDEN', '无权限：只有管理员和审核人可以导出完整的身份证号和电话');
+  }
+}
+
 /** Checks the finer right (full numbers), reads in one snapshot, draws the workbook. */
 export async function prepareExport(input: ExportInput, deps: CoreDeps, user: User | null): Promise<PreparedExport> {
-  if (input.reveal) {
-    if (!formById(input.form).revealable) throw fieldError(['reveal'], '该报表不含身份证号和电话，无需完整导出');
-    if (!user || !REVEAL_ROLES.includes(user.role)) {
-      throw new ApiError('FORBIDDEN', '无权限：只有管理员和审核人可以导出完整的身份证号和电话');
-    }
+  checkReveal(input, user);
+  if (formById(input.form).stream) {
+    throw fieldError(
+      ['form'],
+      `${formById(input.form).definition.name}记录多，须通过导出任务导出（reports.ledgerStart）`,
+    );
   }
   const { conn, pii, clock } = deps;
   const report = conn.sqlite
@@ -61,14 +71,37 @@ export async function prepareExport(input: ExportInput, deps: CoreDeps, user: Us
 export function recordExport(input: ExportInput, ctx: HandlerContext): ExportOutput {
   const prepared = ctx.prepared as PreparedExport;
   const { report, bytes, sha256 } = prepared;
+  const id = insertExportRow(ctx.db, {
+    report,
+    sha256,
+    size: bytes.length,
+    at: ctx.now,
+    user: ctx.user ?? ctx.audit.user ?? null,
+    revealed: input.reveal,
+  });
+  ctx.audit.recordId = id;
+  return { id, fileName: report.fileName, sha256, size: bytes.length, bytes: bytes.toString('base64') };
+}
+
+export interface ExportRecord {
+  report: Omit<ResolvedReport, 'data'>;
+  sha256: string;
+  size: number;
+  at: string;
+  user: User | null;
+  revealed: boolean;
+}
+
+/** The export history row, inside the caller's write transaction; returns its id. */
+export function insertExportRow(db: Db, e: ExportRecord): string {
+  const { report, sha256 } = e;
   const id = newId();
-  ctx.db
-    .insert(reportExports)
+  db.insert(reportExports)
     .values({
       id,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      updatedBy: actorId(ctx),
+      createdAt: e.at,
+      updatedAt: e.at,
+      updatedBy: e.user?.id ?? 'system',
       formId: report.definition.id,
       formName: report.definition.name,
       periodCode: report.period.code,
@@ -77,11 +110,10 @@ export function recordExport(input: ExportInput, ctx: HandlerContext): ExportOut
       scopeLabel: report.scopeLabel,
       fileName: report.fileName,
       sha256,
-      size: bytes.length,
-      username: ctx.user?.displayName ?? ctx.user?.username ?? '系统',
-      revealed: input.reveal,
+      size: e.size,
+      username: e.user?.displayName ?? e.user?.username ?? '系统',
+      revealed: e.revealed,
     })
     .run();
-  ctx.audit.recordId = id;
-  return { id, fileName: report.fileName, sha256, size: bytes.length, bytes: bytes.toString('base64') };
+  return id;
 }

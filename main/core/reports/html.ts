@@ -70,7 +70,9 @@ th { font-weight: bold; text-align: center; }
 tr.total td { font-weight: bold; }
 .left { text-align: left; } .center { text-align: center; } .right { text-align: right; }
 @media screen { body { padding: 16px; } }
+.note { margin: 8pt 0 0; color: #555; }
 @media print {
+  .note { display: none; }
   body { font-size: ${printFontPt(definition, layout)}pt; line-height: 1.25; }
   /* Rows as tight as the workbook's, so a form that is one sheet in Excel is one sheet here too. */
   th, td { padding: 1.5pt 3pt; }
@@ -167,6 +169,7 @@ ${body.join('\n')}
 </tbody>
 </table>
 <div class="sign">${sign.join('')}</div>
+${data.footnote ? `<p class="note">${escapeHtml(data.footnote)}</p>` : ''}
 </body>
 </html>
 `;

@@ -30,6 +30,8 @@ export interface ResolvedReport {
   villageId: string | null;
   scopeLabel: string;
   data: ReportData<ReportRow[]>;
+  /** Every row of the form; more than `data.rows` for a streamed form, whose rows are its first page. */
+  rowCount: number;
   title: string;
   fileName: string;
 }
@@ -90,6 +92,9 @@ export function resolveReport(source: Omit<FormSource, 'now'>, req: ReportReques
     period,
     rows: built.rows,
     total: built.total,
+    ...(built.rowCount !== undefined && built.rowCount > built.rows.length
+      ? { footnote: `仅显示前 ${built.rows.length} 条，共 ${built.rowCount} 条；导出 Excel 含全部记录。` }
+      : {}),
     signatures: signaturesOf(source.db, req.signatures, now),
   };
   const title = reportTitle(definition, data);
@@ -99,6 +104,7 @@ export function resolveReport(source: Omit<FormSource, 'now'>, req: ReportReques
     villageId: village?.id ?? null,
     scopeLabel: village ? village.name : `${township.name}（全镇）`,
     data,
+    rowCount: built.rowCount ?? built.rows.length,
     title,
     fileName: fileNameOf(title),
   };

@@ -16,6 +16,7 @@ export function listForms(ctx: HandlerContext): { forms: ReportFormInfo[]; signa
     periodKinds: [...f.periodKinds],
     scopes: [...f.scopes],
     revealable: f.revealable,
+    streamed: f.stream !== undefined,
   }));
   return { forms, signatures: signatureDefaults(ctx.db) };
 }
@@ -28,7 +29,7 @@ export function previewReport(ctx: HandlerContext, req: ReportRequest) {
     html: renderHtml(r.definition, r.data),
     paper: r.definition.paper,
     orientation: r.definition.orientation,
-    rowCount: r.data.rows.length,
+    rowCount: r.rowCount,
   };
 }
 

@@ -30,6 +30,11 @@ export type XlsxTarget = { file: string } | { stream: Writable };
 export interface XlsxOptions {
   /** `stream` (default) keeps memory flat for big ledgers; `memory` builds the whole workbook first. */
   engine?: 'stream' | 'memory';
+  /**
+   * The streaming writer's shared-string table (default on: smaller files). It keeps every distinct
+   * string in memory until the end, so a 100,000-row ledger of unique summaries writes inline strings.
+   */
+  sharedStrings?: boolean;
   /** Called every 1,000 body rows and at the end, for a progress bar. */
   onProgress?: (rowsWritten: number) => void;
 }
@@ -237,7 +242,7 @@ export async function renderXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     ...('file' in target ? { filename: target.file } : { stream: target.stream }),
     useStyles: true,
-    useSharedStrings: true,
+    useSharedStrings: options.sharedStrings ?? true,
   });
   wb.creator = '综治工作台';
   const ws = wb.addWorksheet(sheetName(definition), wsOptions);

@@ -42,13 +42,23 @@ const PII_MASKS: Record<string, (v: string) => string> = {
   reporterContact: maskPhone,
 };
 
-function redact(input: unknown): string {
+export function redact(input: unknown): string {
   return JSON.stringify(input, (k, v: unknown) => {
     if (SECRET_KEY_RE.test(k)) return '***';
     if (k === 'file' && typeof v === 'string') return `（文件 ${Math.ceil((v.length * 3) / 4 / 1024)} KB）`;
     const mask = Object.hasOwn(PII_MASKS, k) ? PII_MASKS[k] : undefined;
     return mask && typeof v === 'string' ? mask(v) : v;
   });
+}
+
+/** The user a login session belongs to, or null (unknown, expired, disabled or deleted). */
+export function sessionUser(deps: CoreDeps, session: string | null | undefined): User | null {
+  if (!session) return null;
+  const userId = deps.sessions.touch(session, deps.clock.now().getTime());
+  if (!userId) return null;
+  const row = deps.conn.db.select().from(users).where(eq(users.id, userId)).get();
+  if (!row || row.disabled || row.deletedAt) return null;
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled };
 }
 
 /**
@@ -61,15 +71,7 @@ export function createDispatcher(
   preparers: Preparers<ApiTable> = {},
 ): Dispatch {
   const { sqlite } = deps.conn;
-
-  function currentUser(session: string | null | undefined): User | null {
-    if (!session) return null;
-    const userId = deps.sessions.touch(session, deps.clock.now().getTime());
-    if (!userId) return null;
-    const row = deps.conn.db.select().from(users).where(eq(users.id, userId)).get();
-    if (!row || row.disabled || row.deletedAt) return null;
-    return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled };
-  }
+  const currentUser = (session: string | null | undefined) => sessionUser(deps, session);
 
   /** Method known, caller allowed, input valid — or a typed error. */
   function check(call: Call) {

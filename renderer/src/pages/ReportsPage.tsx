@@ -8,6 +8,8 @@ import { useAuth } from '../auth';
 import { PageFrame } from '../components/PageFrame';
 import { printPreview, saveWorkbook } from '../components/reports/deliver';
 import { ExportHistory } from '../components/reports/ExportHistory';
+import { LedgerProgress } from '../components/reports/LedgerProgress';
+import { useLedgerExport } from '../components/reports/useLedgerExport';
 import { defaultPeriod, periodCode, type PeriodValue } from '../components/reports/period';
 import { PeriodPicker } from '../components/reports/PeriodPicker';
 import { ReportPreview } from '../components/reports/ReportPreview';
@@ -54,11 +56,21 @@ export function ReportsPage() {
     JSON.stringify(request ?? null),
   );
   const canReveal = !!form?.revealable && REVEAL_ROLES.includes(user.role);
+  const ledger = useLedgerExport((job, saved) => {
+    if (saved) message.success(`已导出：${job.fileName}（${job.total} 条）`);
+    setHistoryTick((n) => n + 1);
+  });
 
   async function exportXlsx() {
     if (!request) return;
     setBusy('export');
     try {
+      if (form.streamed) {
+        // A long ledger runs as a job; the page stays usable while the bar moves.
+        setBusy(null);
+        await ledger.run({ ...request, reveal: canReveal && reveal }, preview.data?.title ?? form.name);
+        return;
+      }
       const r = await api.reports.export({ ...request, reveal: canReveal && reveal });
       if (await saveWorkbook(r.fileName, r.bytes)) message.success(`已导出：${r.fileName}`);
       setHistoryTick((n) => n + 1);
@@ -114,7 +126,7 @@ export function ReportsPage() {
           <Button
             type="primary"
             icon={<FileExcelOutlined aria-hidden />}
-            loading={busy === 'export'}
+            loading={busy === 'export' || ledger.job !== null}
             disabled={!preview.data}
             onClick={() => void exportXlsx()}
           >
@@ -140,6 +152,7 @@ export function ReportsPage() {
           onSaveDefaults={() => void saveDefaults()}
           saving={busy === 'defaults'}
         />
+        {ledger.job && <LedgerProgress job={ledger.job} />}
         <div style={{ flex: 1, minHeight: 280 }}>
           <ReportPreview html={preview.data?.html} loading={preview.loading} frameRef={frameRef} />
         </div>

@@ -1,12 +1,19 @@
 /** The official forms this version produces, in the order the 报表 page lists them. */
 import { ApiError } from '../../../../shared/errors';
 import { caseHandlingForm } from './case-handling';
+import { caseLedgerForm } from './case-ledger';
 import { disputesForm } from './disputes';
 import { gridBasicsForm } from './grid-basics';
 import { gridRosterForm } from './grid-roster';
 import type { ReportForm } from './types';
 
-export const REPORT_FORMS: readonly ReportForm[] = [gridBasicsForm, gridRosterForm, caseHandlingForm, disputesForm];
+export const REPORT_FORMS: readonly ReportForm[] = [
+  gridBasicsForm,
+  gridRosterForm,
+  caseHandlingForm,
+  disputesForm,
+  caseLedgerForm,
+];
 
 export function formById(id: string): ReportForm {
   const form = REPORT_FORMS.find((f) => f.definition.id === id);

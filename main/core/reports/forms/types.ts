@@ -30,7 +30,16 @@ export interface ReportForm {
   scopes: readonly ReportScope[];
   /** The form carries personal numbers that a 管理员 or 审核人 may ask to print in full. */
   revealable: boolean;
-  build(source: FormSource, params: FormParams): { rows: ReportRow[]; total?: boolean | ReportRow };
+  /** The rows for preview and export; a streamed form returns its first page and `rowCount`, all of them. */
+  build(source: FormSource, params: FormParams): { rows: ReportRow[]; total?: boolean | ReportRow; rowCount?: number };
+  /**
+   * A form too long to hold in memory (事件台账, up to 100,000 rows): exported as a job that reads
+   * the rows chunk by chunk; `between` is awaited between chunks so the event loop keeps turning.
+   */
+  stream?: {
+    count(source: FormSource, params: FormParams): number;
+    rows(source: FormSource, params: FormParams, between: () => Promise<void>): AsyncIterable<ReportRow>;
+  };
 }
 
 export const ALL_PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'half', 'year', 'range'];

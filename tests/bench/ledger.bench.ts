@@ -1,0 +1,154 @@
+/**
+ * 事件台账 at 100,000 rows: seeds N demo cases (default 100,000, no change log) into a data folder,
+ * then measures three things, each in a fresh child process so its peak RSS is its own:
+ *   ledger — the export job as the app runs it (snapshot connection, frame, styles, streaming writer,
+ *            SHA-256, history row), with the longest event-loop stall while it ran;
+ *   exceljs — the bare streaming writer writing the same cells (same reads, same mapping, same
+ *             yielding), no frame: no title, header, styles, row heights or merges;
+ *   sql — the same reads (rowids in number order, then the rows 500 at a time), nothing else.
+ * Targets (issue 5): < 6 s and < 300 MB. Prints figures and ratios; no assertions.
+ * Run: npx tsx tests/bench/ledger.bench.ts [--cases N] [--data-dir DIR (kept, reused)]
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import ExcelJS from 'exceljs';
+import { seedDemoCases } from '../../main/core/cases/demo';
+import * as schema from '../../main/core/db/schema';
+import { ledgerChunkSql, ledgerRowids, ledgerStream } from '../../main/core/reports/figures/case-ledger';
+import { ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
+import { parsePeriod } from '../../main/core/reports/periods';
+import { CLI_USER } from '../../main/core/rpc/dispatcher';
+import { makeCore, makeTownship, tempDir } from '../helpers/core';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const NOW = '2026-11-20T10:00:00+08:00';
+// One period holding every seeded case (one year back from NOW).
+const PERIOD = '2025-11-01..2026-11-30';
+const clock = { now: () => new Date(NOW) };
+
+interface Measured {
+  ms: number;
+  rows: number;
+  peakMb: number;
+  stallMs?: number;
+  bytes?: number;
+}
+
+/** The child: one measurement on an existing data folder, printed as JSON. */
+async function measure(kind: string, dataDir: string): Promise<Measured> {
+  const out = path.join(tempDir('zongzhi-ledger-bench-'), 'out.xlsx');
+  if (kind === 'ledger') {
+    const t = makeCore({ dataDir, clock });
+    const jobs = ledgerJobsOf(t.core.deps);
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const started = performance.now();
+    const job = jobs.start({ form: 'case-ledger', period: PERIOD, reveal: false }, CLI_USER, out);
+    const done = await jobs.wait(job.id, CLI_USER);
+    const ms = performance.now() - started;
+    lag.disable();
+    if (done.state !== 'done') throw new Error(done.error);
+    t.core.close();
+    return {
+      ms,
+      rows: done.total,
+      peakMb: process.resourceUsage().maxRSS / 1024,
+      stallMs: lag.max / 1e6,
+      bytes: done.size,
+    };
+  }
+  // The same query and row mapping the ledger uses, on a plain read-only connection.
+  const sqlite = new Database(path.join(dataDir, 'zongzhi.sqlite'), { readonly: true });
+  const { PiiCipher } = await import('../../main/core/crypto/pii');
+  const { fileSecretStore } = await import('../../main/core/crypto/secret-store');
+  const pii = new PiiCipher(fileSecretStore(path.join(dataDir, 'keys')).loadOrCreatePiiKeys());
+  const source = { conn: { sqlite }, db: drizzle(sqlite, { schema }), pii, now: new Date(NOW).toISOString() };
+  const params = { period: parsePeriod(PERIOD), villageId: null, reveal: false };
+  const started = performance.now();
+  let rows = 0;
+  if (kind === 'sql') {
+    // The same two steps as the ledger: the rowids in number order, then the rows 500 at a time.
+    const ids = ledgerRowids(source, params);
+    for (let at = 0; at < ids.length; at += 500) {
+      const q = ledgerChunkSql(source, ids.slice(at, at + 500));
+      rows += sqlite
+        .prepare(q.sql)
+        .raw(true)
+        .all(...q.params).length;
+    }
+  } else {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('事件台账');
+    const between = () => new Promise<void>((resolve) => setImmediate(resolve));
+    for await (const row of ledgerStream(source, params, between)) {
+      ws.addRow([++rows, ...Object.values(row)]).commit();
+    }
+    ws.commit();
+    await wb.commit();
+  }
+  return { ms: performance.now() - started, rows, peakMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+const kind = arg('measure', '');
+if (kind) {
+  const r = await measure(kind, arg('data-dir', ''));
+  process.stdout.write(`${JSON.stringify(r)}\n`);
+  process.exit(0);
+}
+
+const N = Number(arg('cases', '100000'));
+const dataDir = arg('data-dir', '') || tempDir('zongzhi-bench-');
+const reuse = fs.existsSync(path.join(dataDir, 'zongzhi.sqlite'));
+if (!reuse) {
+  const t = makeTownship({ dataDir, clock });
+  const admin = t.login('admin');
+  // 18 villages × 3 grids, as a township of this size has.
+  for (const v of t.ok<{ id: string }[]>('org.listVillages', {}, admin)) {
+    for (let g = 1; g <= 3; g++) {
+      t.ok(
+        'org.createGrid',
+        { villageId: v.id, type: 'village', name: `第${g}网格`, households: 300, residents: 900 },
+        admin,
+      );
+    }
+  }
+  const started = performance.now();
+  seedDemoCases(t.core.deps, { count: N, seed: 1, years: 1, now: new Date(NOW).toISOString(), changeLog: false });
+  console.log(`seeded ${N} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  t.core.close();
+}
+// Opened once here so a reused folder is migrated (indexes) before any child reads it.
+makeCore({ dataDir, clock }).core.close();
+console.log(`data folder ${dataDir}${reuse ? ' (reused)' : ''}\n`);
+
+const self = fileURLToPath(import.meta.url);
+function child(k: string): Measured {
+  const r = spawnSync(process.execPath, [...process.execArgv, self, '--measure', k, '--data-dir', dataDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`${k} 失败：${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measured;
+}
+
+const sql = child('sql');
+const bare = child('exceljs');
+const ledger = child('ledger');
+const line = (name: string, m: Measured) =>
+  `${name.padEnd(34)} ${(m.ms / 1000).toFixed(2).padStart(6)} s  peak RSS ${m.peakMb.toFixed(0).padStart(4)} MB  ${m.rows} rows`;
+console.log(line('ledger export job (frame, stream)', ledger));
+console.log(line('bare exceljs stream, same cells', bare));
+console.log(line('bare SQL read, same rows', sql));
+console.log(
+  `\nledger: ${(ledger.bytes! / 1e6).toFixed(1)} MB file, longest event-loop stall ${ledger.stallMs!.toFixed(0)} ms` +
+    `\nratios: ledger / bare exceljs ${(ledger.ms / bare.ms).toFixed(2)}×, ledger / bare SQL ${(ledger.ms / sql.ms).toFixed(1)}×` +
+    `\ntargets: < 6 s (${(ledger.ms / 6000).toFixed(2)} of it), < 300 MB (${(ledger.peakMb / 300).toFixed(2)} of it)`,
+);
