@@ -45,6 +45,8 @@ interface Measured {
 /** The child: one measurement on an existing data folder, printed as JSON. */
 async function measure(kind: string, dataDir: string): Promise<Measured> {
   const out = path.join(tempDir('zongzhi-ledger-bench-'), 'out.xlsx');
+  // The same modules loaded and nothing done: what a process of this bench weighs before any work.
+  if (kind === 'idle') return { ms: 0, rows: 0, peakMb: process.resourceUsage().maxRSS / 1024 };
   if (kind === 'ledger') {
     const t = makeCore({ dataDir, clock });
     const jobs = ledgerJobsOf(t.core.deps);
@@ -139,6 +141,7 @@ function child(k: string): Measured {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measured;
 }
 
+const idle = child('idle');
 const sql = child('sql');
 const bare = child('exceljs');
 const ledger = child('ledger');
@@ -147,8 +150,10 @@ const line = (name: string, m: Measured) =>
 console.log(line('ledger export job (frame, stream)', ledger));
 console.log(line('bare exceljs stream, same cells', bare));
 console.log(line('bare SQL read, same rows', sql));
+console.log(`${'idle process, same modules'.padEnd(34)}          peak RSS ${idle.peakMb.toFixed(0).padStart(4)} MB`);
 console.log(
   `\nledger: ${(ledger.bytes! / 1e6).toFixed(1)} MB file, longest event-loop stall ${ledger.stallMs!.toFixed(0)} ms` +
     `\nratios: ledger / bare exceljs ${(ledger.ms / bare.ms).toFixed(2)}×, ledger / bare SQL ${(ledger.ms / sql.ms).toFixed(1)}×` +
-    `\ntargets: < 6 s (${(ledger.ms / 6000).toFixed(2)} of it), < 300 MB (${(ledger.peakMb / 300).toFixed(2)} of it)`,
+    `\ntargets: < 6 s (${(ledger.ms / 6000).toFixed(2)} of it), < 300 MB (${(ledger.peakMb / 300).toFixed(2)} of it;` +
+    ` ${(ledger.peakMb - idle.peakMb).toFixed(0)} MB above the idle process)`,
 );
