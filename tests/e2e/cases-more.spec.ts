@@ -76,6 +76,8 @@ test('当事人 masked and revealed by 审核人; 督办, 合并, 不予受理, 
   await modalSave(page).click();
   await expect(page.locator('#case_parties_1_idNumber_help')).toContainText('当事人身份证号校验位错误');
   await second.getByLabel('身份证号').fill(RESPONDENT_ID);
+  // The server's message goes once the number is corrected.
+  await expect(page.locator('#case_parties_1_idNumber_help')).toHaveCount(0);
   await second.getByLabel('联系电话').fill('0349-6221234');
   await shot(page, 'cases-more-01-register-parties');
   await modalSave(page).click();

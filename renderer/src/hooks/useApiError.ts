@@ -1,6 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from '../../../shared/errors';
+import { changedNames } from './changedNames';
 
 const sameName = (a: (string | number)[], b: (string | number)[]) =>
   a.length === b.length && a.every((part, i) => String(part) === String(b[i]));
@@ -35,5 +36,5 @@ export function useApiError(): (err: unknown, form?: FormInstance) => void {
 
 /** A server-placed field error stays until that field changes (antd only clears errors its own rules set). */
 export function clearErrorsOnChange(form: FormInstance) {
-  return (changed: object) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
+  return (changed: object) => form.setFields(changedNames(changed).map((name) => ({ name, errors: [] })));
 }
