@@ -10,26 +10,21 @@
  * Run: npx tsx tests/bench/ledger.bench.ts [--cases N] [--data-dir DIR (kept, reused)]
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import ExcelJS from 'exceljs';
-import { seedDemoCases } from '../../main/core/cases/demo';
 import * as schema from '../../main/core/db/schema';
 import { ledgerChunkSql, ledgerRowids, ledgerStream } from '../../main/core/reports/figures/case-ledger';
 import { ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
 import { parsePeriod } from '../../main/core/reports/periods';
 import { CLI_USER } from '../../main/core/rpc/dispatcher';
-import { makeCore, makeTownship, tempDir } from '../helpers/core';
+import { makeCore, tempDir } from '../helpers/core';
+import { arg, BENCH_NOW, seededTownship } from './seeded-township';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const NOW = '2026-11-20T10:00:00+08:00';
+const NOW = BENCH_NOW;
 // One period holding every seeded case (one year back from NOW).
 const PERIOD = '2025-11-01..2026-11-30';
 const clock = { now: () => new Date(NOW) };
@@ -106,30 +101,16 @@ if (kind) {
   process.exit(0);
 }
 
-const N = Number(arg('cases', '100000'));
-const dataDir = arg('data-dir', '') || tempDir('zongzhi-bench-');
-const reuse = fs.existsSync(path.join(dataDir, 'zongzhi.sqlite'));
-if (!reuse) {
-  const t = makeTownship({ dataDir, clock });
-  const admin = t.login('admin');
-  // 18 villages × 3 grids, as a township of this size has.
-  for (const v of t.ok<{ id: string }[]>('org.listVillages', {}, admin)) {
-    for (let g = 1; g <= 3; g++) {
-      t.ok(
-        'org.createGrid',
-        { villageId: v.id, type: 'village', name: `第${g}网格`, households: 300, residents: 900 },
-        admin,
-      );
-    }
-  }
-  const started = performance.now();
-  seedDemoCases(t.core.deps, { count: N, seed: 1, years: 1, now: new Date(NOW).toISOString(), changeLog: false });
-  console.log(`seeded ${N} cases in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  t.core.close();
-}
-// Opened once here so a reused folder is migrated (indexes) before any child reads it.
-makeCore({ dataDir, clock }).core.close();
-console.log(`data folder ${dataDir}${reuse ? ' (reused)' : ''}\n`);
+// One year of cases, so PERIOD holds them all; opening a kept folder migrates it before any child reads it.
+const seeded = seededTownship({
+  cases: Number(arg('cases', '100000')),
+  dataDir: arg('data-dir', ''),
+  changeLog: false,
+  years: 1,
+});
+const dataDir = seeded.dataDir;
+seeded.core.close();
+console.log(`data folder ${dataDir}\n`);
 
 const self = fileURLToPath(import.meta.url);
 function child(k: string): Measured {

@@ -1,9 +1,10 @@
 /**
  * The township the case benchmarks run on: 18 villages × 3 grids and N demo cases over three
- * years, seeded once into a data folder that `--data-dir` keeps for the next run (seeding 1,000,000
+ * years (or `years`), seeded once into a data folder that `--data-dir` keeps for the next run (seeding 1,000,000
  * cases takes about twelve minutes on this machine; reading them back takes a second).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seedDemoCases } from '../../main/core/cases/demo';
 import { makeCore, makeTownship, tempDir } from '../helpers/core';
@@ -16,9 +17,11 @@ export const arg = (name: string, fallback: string) => {
 /** Every case bench measures against this moment, so a kept folder gives the same figures. */
 export const BENCH_NOW = '2026-11-20T10:00:00+08:00';
 
-export function seededTownship(opts: { cases: number; dataDir: string; changeLog: boolean }) {
+export function seededTownship(opts: { cases: number; dataDir: string; changeLog: boolean; years?: number }) {
   const clock = { now: () => new Date(BENCH_NOW) };
-  if (opts.dataDir !== '' && fs.existsSync(opts.dataDir)) return makeCore({ dataDir: opts.dataDir, clock });
+  if (opts.dataDir !== '' && fs.existsSync(path.join(opts.dataDir, 'zongzhi.sqlite'))) {
+    return makeCore({ dataDir: opts.dataDir, clock });
+  }
   const t = makeTownship({ dataDir: opts.dataDir || tempDir('zongzhi-bench-'), clock });
   const admin = t.login('admin');
   for (const v of t.ok<{ id: string; name: string }[]>('org.listVillages', {}, admin)) {
@@ -34,7 +37,7 @@ export function seededTownship(opts: { cases: number; dataDir: string; changeLog
   const r = seedDemoCases(t.core.deps, {
     count: opts.cases,
     seed: 1,
-    years: 3,
+    years: opts.years ?? 3,
     now: new Date(BENCH_NOW).toISOString(),
     changeLog: opts.changeLog,
     onProgress: (done) =>
