@@ -40,6 +40,42 @@ function begin(x: NonNullable<typeof t>, caseId: string, bytes: Buffer, extra: R
 }
 
 describe('chunked attachment uploads', () => {
+  it('finishing the same upload twice at once stores it once, and the second call is never an internal error', async () => {
+    t = makeCaseTownship();
+    const s = t.sessions;
+    const c = t.ok('cases.create', caseInput(t.gridA), s.clerk).case;
+    const bytes = crypto.randomBytes(2 * ATTACHMENT_CHUNK_BYTES + 7);
+    const { uploadId } = t.ok(
+      'cases.beginAttachment',
+      {
+        caseId: c.id,
+        name: '现场.jpg',
+        mime: 'image/jpeg',
+        size: bytes.length,
+        sha256: sha256(bytes),
+      },
+      s.clerk,
+    );
+    for (const [index, data] of chunksOf(bytes).entries()) {
+      expect((await callAsync(t, 'cases.attachmentChunk', { uploadId, index, data }, s.clerk)).ok).toBe(true);
+    }
+    const both = await Promise.all([1, 2].map(() => callAsync(t!, 'cases.finishAttachment', { uploadId }, s.clerk)));
+    // Whichever finishes second either still found the parts (the same file, the same attachment)
+    // or found them gone and is told the upload is done — never an internal error.
+    const done = both.filter((r) => r.ok).map((r) => (r as { data: { id: string } }).data.id);
+    expect(done.length).toBeGreaterThan(0);
+    expect(new Set(done).size).toBe(1);
+    for (const r of both.filter((x) => !x.ok)) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('已完成') } });
+    }
+    expect(t.count('case_attachments')).toBe(1);
+    // Later calls are told the same.
+    expect(await callAsync(t, 'cases.finishAttachment', { uploadId }, s.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('已完成') },
+    });
+  });
+
   it('a 3 MB file round-trips byte-identical, stored under its hash, with one row and one timeline entry', async () => {
     t = makeCaseTownship();
     const s = t.sessions;

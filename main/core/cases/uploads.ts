@@ -39,13 +39,16 @@ function uploadDir(deps: CoreDeps, uploadId: string): string {
   return path.join(deps.uploadsDir, uploadId);
 }
 
+const finishedOrGone = () =>
+  new ApiError('NOT_FOUND', '该上传已完成或已过期（超过 1 小时未继续），请刷新查看附件或重新上传');
+
 /** The upload's promise, or NOT_FOUND (never begun, finished, or cleaned away); only its starter may go on. */
 async function readMeta(deps: CoreDeps, uploadId: string, user: User | null): Promise<UploadMeta> {
   let meta: UploadMeta;
   try {
     meta = JSON.parse(await fs.promises.readFile(path.join(uploadDir(deps, uploadId), META), 'utf8')) as UploadMeta;
   } catch {
-    throw new ApiError('NOT_FOUND', '该上传不存在或已过期（超过 1 小时未继续），请重新上传');
+    throw finishedOrGone();
   }
   if (meta.userId !== user?.id) throw new ApiError('FORBIDDEN', '无权限：只能继续自己开始的上传');
   return meta;
@@ -105,7 +108,11 @@ export async function assembleUpload(
   const meta = await readMeta(deps, input.uploadId, user);
   const dir = uploadDir(deps, input.uploadId);
   const chunks = chunkCount(meta.size);
-  const present = new Set(await fs.promises.readdir(dir));
+  const present = new Set(
+    await fs.promises.readdir(dir).catch((err: NodeJS.ErrnoException) => {
+      throw err.code === 'ENOENT' ? finishedOrGone() : err;
+    }),
+  );
   const missing = Array.from({ length: chunks }, (_, i) => i).filter((i) => !present.has(partName(i)));
   if (missing.length) {
     const shown = missing.slice(0, 10).map((i) => i + 1);
@@ -118,16 +125,22 @@ export async function assembleUpload(
   const joined = path.join(dir, `joined.${crypto.randomBytes(4).toString('hex')}.tmp`);
   const hash = crypto.createHash('sha256');
   let size = 0;
-  const out = await fs.promises.open(joined, 'w');
   try {
-    for (let i = 0; i < chunks; i++) {
-      const bytes = await fs.promises.readFile(path.join(dir, partName(i)));
-      hash.update(bytes);
-      size += bytes.length;
-      await out.write(bytes);
+    const out = await fs.promises.open(joined, 'w');
+    try {
+      for (let i = 0; i < chunks; i++) {
+        const bytes = await fs.promises.readFile(path.join(dir, partName(i)));
+        hash.update(bytes);
+        size += bytes.length;
+        await out.write(bytes);
+      }
+    } finally {
+      await out.close();
     }
-  } finally {
-    await out.close();
+  } catch (err) {
+    // A second finish of the same upload, after the first took the parts away.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw finishedOrGone();
+    throw err;
   }
   const sha256 = hash.digest('hex');
   if (size !== meta.size || sha256 !== meta.sha256) {
