@@ -6,18 +6,29 @@ import { startCountyServer } from '../../county-server/server';
 import { updateSyncState } from '../../main/core/sync/state';
 import { makeTownship, tempDir, TOWNSHIP } from './core';
 
+/** A county data folder with its key pair; the township imports the county's public key, as set up. */
+export function countyFolderFor(t: ReturnType<typeof makeTownship>): string {
+  const countyDir = tempDir('zongzhi-county-');
+  const countyKey = generateCountyKey(countyPaths(countyDir).keysDir);
+  t.core.deps.keys.importCountyKey(fs.readFileSync(countyKey.publicFile, 'utf8'));
+  return countyDir;
+}
+
+/** The county's administrator registers the township's public key (`county-server register`). */
+export function registerAtCounty(countyDir: string, t: ReturnType<typeof makeTownship>): void {
+  const db = openCountyDb(countyPaths(countyDir).dbFile);
+  registerTownshipKey(db, TOWNSHIP, JSON.stringify(t.core.deps.keys.townshipKey().publicJwk), new Date().toISOString());
+  db.close();
+}
+
 /**
  * A township registered at a running county server on loopback, its address and key set. The
  * caller closes both (`t.core.close()`, `county.close()`).
  */
 export async function townshipWithCounty() {
-  const countyDir = tempDir('zongzhi-county-');
-  const countyKey = generateCountyKey(countyPaths(countyDir).keysDir);
   const t = makeTownship();
-  t.core.deps.keys.importCountyKey(fs.readFileSync(countyKey.publicFile, 'utf8'));
-  const db = openCountyDb(countyPaths(countyDir).dbFile);
-  registerTownshipKey(db, TOWNSHIP, JSON.stringify(t.core.deps.keys.townshipKey().publicJwk), new Date().toISOString());
-  db.close();
+  const countyDir = countyFolderFor(t);
+  registerAtCounty(countyDir, t);
   const county = await startCountyServer({ dataDir: countyDir });
   updateSyncState(t.core.deps.conn.db, { countyUrl: county.url });
   return { t, county, countyDir };

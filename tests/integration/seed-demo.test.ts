@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,9 +5,9 @@ import { seedDemoTownship } from '../../main/core/demo/seed';
 import { shanghaiDateIso } from '../../shared/dates';
 import { checkIdNumber } from '../../shared/people/id-number';
 import { checkPhone } from '../../shared/people/phone';
+import { runCli } from '../helpers/cli';
 import { makeCore, makeTownship, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const opened: TestCore[] = [];
 afterEach(() => opened.splice(0).forEach((t) => t.core.close()));
 
@@ -103,26 +102,22 @@ describe('seed-demo', () => {
   // Spawns the CLI several times: slow when the machine is busy.
   it('runs from the CLI, says --force in its help, and refuses a second run', { timeout: 180_000 }, () => {
     const dir = tempDir();
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), 'seed-demo', ...args], {
-        cwd: root,
-        encoding: 'utf8',
-      });
-    expect(cli('--help').stdout).toContain('--force');
+    const cli = (...args: string[]) => runCli('seed-demo', ...args);
+    expect(cli('--help').out).toContain('--force');
     const bad = cli('--data-dir', dir, '--people', 'many');
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--people 应为');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--people 应为');
     const ok = cli('--data-dir', dir, '--grids', '18', '--people', '40', '--seed', 'cli');
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('18 个网格');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('18 个网格');
     const again = cli('--data-dir', dir);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain('--force');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('--force');
     // --cases alone on a township with its grids adds cases only, each in the change log.
-    expect(cli('--data-dir', dir, '--years', '2').stderr).toContain('--years 须与 --cases 一起使用');
+    expect(cli('--data-dir', dir, '--years', '2').err).toContain('--years 须与 --cases 一起使用');
     const cases = cli('--data-dir', dir, '--cases', '300', '--years', '2');
-    expect(cases.status, cases.stderr).toBe(0);
-    expect(cases.stdout).toContain('已生成演示事件 300 件');
+    expect(cases.code, cases.err).toBe(0);
+    expect(cases.out).toContain('已生成演示事件 300 件');
     const db = new Database(path.join(dir, 'zongzhi.sqlite'), { readonly: true });
     try {
       expect(db.prepare('SELECT count(*) FROM grids').pluck().get()).toBe(18);

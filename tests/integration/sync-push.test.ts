@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,23 +6,16 @@ import { fingerprint, generateOkpKey, toPublicJwk } from '../../main/core/sync/j
 import { syncedTableInfo } from '../../main/core/sync/registry';
 import { readSyncState, updateSyncState } from '../../main/core/sync/state';
 import { pushOnce } from '../../main/core/sync/uploader';
-import { openCountyDb } from '../../county-server/db';
-import { generateCountyKey, registerTownshipKey } from '../../county-server/keys';
-import { countyPaths } from '../../county-server/paths';
 import { startCountyServer, type CountyServer } from '../../county-server/server';
+import { runCli } from '../helpers/cli';
 import { makeTownship, tempDir, TOWNSHIP } from '../helpers/core';
+import { countyFolderFor, registerAtCounty } from '../helpers/county-setup';
 import { freePort, holdingProxy } from '../helpers/hold-proxy';
 import { countyRows, townshipRows } from '../helpers/sync';
 
 const root = path.resolve(import.meta.dirname, '../..');
 type Township = ReturnType<typeof makeTownship>;
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = runCli;
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -30,21 +23,10 @@ afterEach(async () => {
 
 /** A township that has imported the county's key, and a county data folder (registered unless told not to). */
 function setup(opts: { register?: boolean } = {}) {
-  const countyDir = tempDir('zongzhi-county-');
-  const countyKey = generateCountyKey(countyPaths(countyDir).keysDir);
   const t = makeTownship();
   cleanups.push(() => t.core.close());
-  t.core.deps.keys.importCountyKey(fs.readFileSync(countyKey.publicFile, 'utf8'));
-  const register = () => {
-    const db = openCountyDb(countyPaths(countyDir).dbFile);
-    registerTownshipKey(
-      db,
-      TOWNSHIP,
-      JSON.stringify(t.core.deps.keys.townshipKey().publicJwk),
-      new Date().toISOString(),
-    );
-    db.close();
-  };
+  const countyDir = countyFolderFor(t);
+  const register = () => registerAtCounty(countyDir, t);
   if (opts.register !== false) register();
   const start = async (port = 0) => {
     const county = await startCountyServer({ dataDir: countyDir, port });

@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncedTableInfo } from '../../main/core/sync/registry';
-import { readSyncState, updateSyncState } from '../../main/core/sync/state';
+import { readSyncState } from '../../main/core/sync/state';
 import { pushOnce } from '../../main/core/sync/uploader';
-import { openCountyDb } from '../../county-server/db';
-import { generateCountyKey, registerTownshipKey } from '../../county-server/keys';
-import { countyPaths } from '../../county-server/paths';
-import { startCountyServer } from '../../county-server/server';
-import { makeCore, makeTownship, PASSWORD, tempDir, TOWNSHIP } from '../helpers/core';
+import { runCli } from '../helpers/cli';
+import { makeCore, PASSWORD, tempDir, TOWNSHIP } from '../helpers/core';
+import { townshipWithCounty } from '../helpers/county-setup';
 import { countyRows, townshipRows } from '../helpers/sync';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'main/cli.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = runCli;
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -27,16 +16,8 @@ afterEach(async () => {
 
 describe('restore of an older backup', () => {
   it('keeps the sequence going and brings the county to the restored state, row by row', async () => {
-    const countyDir = tempDir('zongzhi-county-');
-    const countyKey = generateCountyKey(countyPaths(countyDir).keysDir);
-    const t = makeTownship();
-    t.core.deps.keys.importCountyKey(fs.readFileSync(countyKey.publicFile, 'utf8'));
-    const reg = openCountyDb(countyPaths(countyDir).dbFile);
-    registerTownshipKey(reg, TOWNSHIP, JSON.stringify(t.core.deps.keys.townshipKey().publicJwk), 'now');
-    reg.close();
-    const county = await startCountyServer({ dataDir: countyDir });
+    const { t, county } = await townshipWithCounty();
     cleanups.push(() => county.close());
-    updateSyncState(t.core.deps.conn.db, { countyUrl: county.url });
 
     const [village] = t.ok<{ id: string }[]>('org.listVillages', {}, t.clerk);
     const grid = (name: string) =>
