@@ -17,7 +17,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatcher';
 import { handlers, preparers } from './rpc/handlers';
 import { openDivisionSource, type DivisionSource } from './setup/divisions';
 import { getTownship } from './setup/service';
-import { ledgerJobsOf } from './reports/ledger/jobs';
+import { ledgerJobsOf, ledgerTempRoot } from './reports/ledger/jobs';
 import { fileKeyStore, type KeyStore } from './sync/keystore';
 import { createSyncScheduler, type SchedulerOptions } from './sync/scheduler';
 import { dropChangeCapture, installChangeCapture } from './sync/triggers';
@@ -132,6 +132,8 @@ export function openCore(opts: CoreOptions): Core {
   // Attachment uploads: none survives a restart; while running, one idle for an hour is abandoned.
   // File times are wall-clock times, so this compares with Date.now(), not the injected clock.
   sweepUploads(paths.uploadsDir, Date.now(), 0);
+  // Ledger workbooks of a run that did not close (they may hold full ID numbers): gone at start.
+  fs.rmSync(ledgerTempRoot(deps), { recursive: true, force: true });
   const uploadsTimer = setInterval(() => {
     try {
       sweepUploads(paths.uploadsDir, Date.now());

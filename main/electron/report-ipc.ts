@@ -73,9 +73,18 @@ export function registerReportIpc(
     async (event, ticket: unknown, jobId: unknown, session: unknown): Promise<boolean> => {
       const target = typeof ticket === 'string' ? chosen.get(ticket) : undefined;
       if (!trusted(event) || !target || typeof jobId !== 'string') return false;
-      chosen.delete(ticket as string);
       const { file } = ledgerFile(jobId, typeof session === 'string' ? session : null);
-      await fs.copyFile(file, target);
+      // Beside the target, then renamed: a failed copy (a file open in Excel) leaves the old file and
+      // keeps the ticket, so 保存 can be tried again without exporting 100,000 rows again.
+      const part = `${target}.part`;
+      try {
+        await fs.copyFile(file, part);
+        await fs.rename(part, target);
+      } catch (err) {
+        await fs.rm(part, { force: true });
+        throw err;
+      }
+      chosen.delete(ticket as string);
       return true;
     },
   );

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
+import { pipeline } from 'node:stream';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorBody, ErrorCode, RpcResult } from '../../shared/errors';
@@ -119,20 +120,26 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (!opts.ledgerFile) return sendError(res, 'NOT_FOUND', '不支持下载导出文件');
     const session = req.headers[SESSION_HEADER];
     let found: { file: string; fileName: string };
+    let size: number;
     try {
       found = opts.ledgerFile(jobId, typeof session === 'string' ? session : null);
+      size = fs.statSync(found.file).size;
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        return sendError(res, 'NOT_FOUND', '导出的文件已被清理（程序重启过），请重新导出');
+      }
       const e = toApiError(err);
       return sendError(res, e.code, e.message);
     }
     res.writeHead(200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Length': fs.statSync(found.file).size,
+      'Content-Length': size,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
-    fs.createReadStream(found.file).pipe(res);
+    // pipeline closes the file when the download is cancelled or fails midway.
+    pipeline(fs.createReadStream(found.file), res, () => undefined);
   }
 
   const server = http.createServer((req, res) => {

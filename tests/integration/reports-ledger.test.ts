@@ -11,14 +11,14 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../main/core/cases/demo';
 import { countCases } from '../../main/core/cases/list';
-import { ledgerFileForSession, ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
+import { ledgerFileForSession, ledgerJobsOf, ledgerTempRoot } from '../../main/core/reports/ledger/jobs';
 import { startHost } from '../../main/host/server';
 import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import type { LedgerJobInfo } from '../../shared/api/reports';
 import type { User } from '../../shared/api/schemas';
 import { maskPhone } from '../../shared/people/mask';
 import { makeCaseTownship } from '../helpers/cases';
-import { tempDir } from '../helpers/core';
+import { makeCore, tempDir } from '../helpers/core';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
 
 const NOW = '2026-09-30T10:00:00+08:00';
@@ -264,5 +264,19 @@ describe('事件台账', () => {
       session: t.sessions.clerk,
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('keeps finished workbooks in the data folder; a start clears those of a run that did not close', async () => {
+    const jobs = ledgerJobsOf(t.core.deps);
+    const admin = userOf('admin');
+    const job = await jobs.wait(jobs.start({ form: 'case-ledger', period: '2026', reveal: false }, admin).id, admin);
+    const { file } = jobs.finishedFile(job.id, admin);
+    expect(file.startsWith(ledgerTempRoot(t.core.deps) + path.sep)).toBe(true);
+    expect(fs.existsSync(file)).toBe(true);
+    // As after a crash (this core never closed): the next start on the folder removes it. Last in
+    // this file: it takes away the workbooks of the jobs above.
+    const next = makeCore({ dataDir: t.dataDir });
+    next.core.close();
+    expect(fs.existsSync(file)).toBe(false);
   });
 });

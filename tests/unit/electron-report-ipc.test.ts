@@ -66,6 +66,19 @@ describe('导出台账 in Electron', () => {
     expect(await handlers.get('zongzhi:save-ledger')!(fromPage, ticket, 'job-1', 's-lu')).toBe(false);
   });
 
+  it('keeps the ticket and the old file when the copy fails, so 保存 can be tried again', async () => {
+    const target = path.join(dir, 'busy.xlsx');
+    fs.writeFileSync(target, 'old');
+    saveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const ticket = await handlers.get('zongzhi:choose-ledger-path')!(fromPage, '台账.xlsx');
+    // The session has expired: the job's file cannot be had.
+    await expect(handlers.get('zongzhi:save-ledger')!(fromPage, ticket, 'job-1', 's-old')).rejects.toThrow();
+    expect(fs.readFileSync(target, 'utf8')).toBe('old');
+    expect(await handlers.get('zongzhi:save-ledger')!(fromPage, ticket, 'job-1', 's-lu')).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe('PK-ledger');
+    expect(fs.existsSync(`${target}.part`)).toBe(false);
+  });
+
   it('gives no ticket when cancelled or called from elsewhere, and saves nothing for an unknown ticket', async () => {
     saveDialog.mockResolvedValue({ canceled: true });
     expect(await handlers.get('zongzhi:choose-ledger-path')!(fromPage, '台账.xlsx')).toBeNull();

@@ -15,7 +15,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -57,6 +56,16 @@ const sha256Of = (file: string) =>
       .on('error', reject);
   });
 
+/**
+ * Where finished workbooks wait for their download or save: in the data folder (one app per folder,
+ * by its lock), emptied when the core closes and at the next start should it not have closed.
+ */
+export function ledgerTempRoot(deps: Pick<CoreDeps, 'uploadsDir'>): string {
+  const root = path.join(path.dirname(deps.uploadsDir), 'ledger');
+  fs.mkdirSync(root, { recursive: true });
+  return root;
+}
+
 export class LedgerJobs {
   private readonly jobs = new Map<string, Job>();
 
@@ -79,7 +88,7 @@ export class LedgerJobs {
       const source = { conn: { sqlite: read }, db: drizzle(read, { schema }), pii: this.deps.pii };
       const now = this.deps.clock.now();
       const report = resolveReport(source, input, now);
-      const tempDir = file ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'zongzhi-ledger-'));
+      const tempDir = file ? null : fs.mkdtempSync(path.join(ledgerTempRoot(this.deps), 'job-'));
       const job: Job = {
         id: newId(),
         state: 'running',
@@ -117,20 +126,17 @@ export class LedgerJobs {
           read.close();
           const sha256 = await sha256Of(part);
           const size = fs.statSync(part).size;
+          // Recorded first: if that fails, a file the CLI was told to replace is still the old one.
+          job.historyId = this.record(input, user, { report, sha256, size });
           fs.renameSync(part, job.file);
-          try {
-            job.historyId = this.record(input, user, { report, sha256, size });
-          } catch (err) {
-            fs.rmSync(job.file, { force: true });
-            throw err;
-          }
           Object.assign(job, { state: 'done', sha256, size });
         })
         .catch(async (err: unknown) => {
           failure ??= err as Error;
           out.destroy();
-          // The writer stops at its next chunk; the read connection closes after it.
-          await render.catch(() => undefined);
+          // The writer stops at its next chunk; but exceljs never settles when the file fails after the
+          // last one, so it gets a moment, not a promise, before the snapshot is let go.
+          await Promise.race([render.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
           if (read.open) read.close();
           fs.rmSync(part, { force: true });
           if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
