@@ -71,6 +71,8 @@ test('当事人 masked and revealed by 审核人; 督办, 合并, 不予受理, 
   await page.getByRole('button', { name: '添加当事人' }).click();
   const second = page.locator('.ant-card', { hasText: '当事人 2' });
   await expect(second.locator('.ant-select').first()).toContainText('被申请人');
+  // Two named parties: 涉及人数 follows from 1 to 2 (the server refuses fewer).
+  await expect(page.getByLabel('涉及人数')).toHaveValue('2');
   await second.getByLabel('姓名').fill('赵国强');
   await second.getByLabel('身份证号').fill(RESPONDENT_ID.slice(0, 17) + '0'); // a typo in the check digit
   await modalSave(page).click();

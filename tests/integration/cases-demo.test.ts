@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemoCases } from '../../main/core/cases/demo';
 import { listQueries } from '../../main/core/cases/list';
 import { caseListInputSchema } from '../../shared/api/cases';
+import { checkIdNumber } from '../../shared/people/id-number';
 import { FINAL_STATES, STEP_CLOCK, type CaseState } from '../../shared/cases/loop';
 import { makeCaseTownship } from '../helpers/cases';
 
@@ -92,6 +93,50 @@ describe('demo cases', () => {
     }
     // Overdue ones carry the sweep's 督办 already, so opening the database raises nothing new.
     expect(t!.core.sweepOverdue()).toBe(0);
+  });
+
+  it('gives each dispute case named parties, sealed, within its 涉及人数, shown masked by cases.get', () => {
+    const { sqlite } = seeded(600);
+    const disputes = sqlite.prepare('SELECT id, people_involved AS people FROM cases WHERE dispute = 1').all() as {
+      id: string;
+      people: number;
+    }[];
+    expect(disputes.length).toBeGreaterThan(100);
+    const named = new Map(
+      (
+        sqlite.prepare('SELECT case_id AS id, count(*) AS n FROM case_parties GROUP BY case_id').all() as {
+          id: string;
+          n: number;
+        }[]
+      ).map((r) => [r.id, r.n]),
+    );
+    expect(
+      sqlite
+        .prepare('SELECT count(*) FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE c.dispute = 0')
+        .pluck()
+        .get(),
+    ).toBe(0);
+    for (const d of disputes) {
+      expect(named.get(d.id)).toBeGreaterThanOrEqual(2);
+      expect(d.people).toBeGreaterThanOrEqual(named.get(d.id)!);
+    }
+    const sealed = sqlite
+      .prepare("SELECT count(*) FROM case_parties WHERE id_number_enc NOT LIKE 'v1:%'")
+      .pluck()
+      .get();
+    expect(sealed).toBe(0);
+    expect(sqlite.prepare("SELECT count(*) FROM change_log WHERE table_name = 'case_parties'").pluck().get()).toBe(
+      [...named.values()].reduce((a, b) => a + b, 0),
+    );
+    // Valid numbers (the service's own check passes on reveal) and the role order 申请人, 被申请人.
+    const detail = t!.ok('cases.get', { id: disputes[0]!.id }, t!.sessions.reviewer);
+    expect(detail.parties.slice(0, 2).map((p: { role: string }) => p.role)).toEqual(['applicant', 'respondent']);
+    expect(detail.parties[0].idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const revealed = t!.ok('cases.revealParty', { id: detail.parties[0].id }, t!.sessions.reviewer);
+    expect(checkIdNumber(revealed.idNumber, '2026-09-30')).toMatchObject({
+      ok: true,
+      value: { sex: detail.parties[0].sex },
+    });
   });
 
   it('is deterministic by seed, and numbers follow any case already issued', () => {

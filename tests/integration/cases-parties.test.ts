@@ -185,4 +185,50 @@ describe('当事人 of a dispute case', () => {
       error: { code: 'CONFLICT', message: '事件已结束，不能再修改当事人' },
     });
   });
+
+  it('keeps 涉及人数 at least the named parties: refused at registration, raised by a third party', () => {
+    t = makeCaseTownship();
+    const s = t.sessions;
+    const three = [APPLICANT, RESPONDENT, { role: 'third', name: '钱第三' }];
+    expect(t.call('cases.create', caseInput(t.gridA, { peopleInvolved: 2, parties: three }), s.clerk)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        issues: [{ path: ['peopleInvolved'], message: '涉及人数（2 人）不能少于登记的当事人（3 人）' }],
+      },
+    });
+    expect(t.count('cases')).toBe(0);
+
+    const made = t.ok<Detail & { case: { peopleInvolved: number } }>(
+      'cases.create',
+      caseInput(t.gridA, { peopleInvolved: 2, parties: [APPLICANT, RESPONDENT] }),
+      s.clerk,
+    );
+    expect(made.case.peopleInvolved).toBe(2);
+    const raised = t.ok<Detail & { case: { peopleInvolved: number } }>(
+      'cases.addParty',
+      { caseId: made.case.id, role: 'third', name: '钱第三' },
+      s.clerk,
+    );
+    expect(raised.case.peopleInvolved).toBe(3);
+    expect(raised.events.at(-1)!.text).toBe('新增当事人：第三人 钱第三，涉及人数由 2 人调整为 3 人');
+    const sqlite = t.core.deps.conn.sqlite;
+    expect(sqlite.prepare('SELECT people_involved FROM cases WHERE id = ?').pluck().get(made.case.id)).toBe(3);
+
+    // Removing a party leaves the count: the people are still involved, only no longer named.
+    const removed = t.ok<Detail & { case: { peopleInvolved: number } }>(
+      'cases.removeParty',
+      { id: raised.parties[2]!.id },
+      s.clerk,
+    );
+    expect(removed.case.peopleInvolved).toBe(3);
+    // Within the count nothing changes but the party list.
+    const again = t.ok<Detail & { case: { peopleInvolved: number } }>(
+      'cases.addParty',
+      { caseId: made.case.id, role: 'third', name: '孙第三' },
+      s.clerk,
+    );
+    expect(again.case.peopleInvolved).toBe(3);
+    expect(again.events.at(-1)!.text).toBe('新增当事人：第三人 孙第三');
+  });
 });

@@ -21,11 +21,13 @@ import { shanghaiDateIso } from '../../../shared/dates';
 import type { Role } from '../../../shared/roles';
 import type { PiiCipher } from '../crypto/pii';
 import type { Connection } from '../db/connection';
+import { seededRandom } from '../people/random';
 import { getTownship } from '../setup/service';
 import { dropChangeCapture, installChangeCapture } from '../sync/triggers';
 import { awaitingOf } from './act';
 import { loadCalendar } from './calendar';
 import { clockInstants } from './deadline';
+import { PARTY_COLUMNS, demoParties } from './demo-parties';
 import { FEEDBACK, FILE_REASONS, REJECT_REASONS, RESULTS, personName, placeFor, summaryFor } from './demo-words';
 import { loadTaxonomy } from './taxonomy-store';
 
@@ -334,6 +336,8 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
   );
   const insertCase = sqlite.prepare(insertSql('cases', CASE_COLUMNS));
   const insertEvent = sqlite.prepare(insertSql('case_events', EVENT_COLUMNS));
+  const insertParty = sqlite.prepare(insertSql('case_parties', PARTY_COLUMNS));
+  const partyRand = seededRandom(`${opts.seed ?? 1}-parties`);
   const setCounter = sqlite.prepare(
     `INSERT INTO case_number_counters (township_code, year, last_seq) VALUES (?, ?, ?)
      ON CONFLICT (township_code, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
@@ -533,8 +537,22 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
     }
     const last = timeline[timeline.length - 1]!;
     Object.assign(row, { updated_at: last.created_at, updated_by: last.updated_by });
+    const parties = dispute
+      ? demoParties({
+          rand: partyRand,
+          pii,
+          countyCode: township.code.slice(0, 6),
+          at: t0,
+          actorId: actors.clerk.id,
+          caseId: id,
+          place: row.place as string,
+        })
+      : [];
+    // The named parties are among the people involved.
+    row.people_involved = Math.max(row.people_involved as number, parties.length);
     insertCase.run(row);
     for (const e of timeline) insertEvent.run(e);
+    for (const p of parties) insertParty.run(p);
     events += timeline.length;
     byState[state] = (byState[state] ?? 0) + 1;
     if (state !== 'merged') recent.set(key, { id, number });

@@ -3,7 +3,7 @@
  * row, the case's updated_at touched so it sorts as recently changed). Numbers are sealed at rest,
  * masked in every view, and readable in full only through the audited reveal.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { CaseParty, CasePartyInput } from '../../../shared/api/cases';
 import { FINAL_STATES } from '../../../shared/cases/loop';
 import { CASE_PARTY_ROLE_LABELS } from '../../../shared/cases/parties';
@@ -124,8 +124,19 @@ function partyRow(ctx: HandlerContext, id: string): PartyRow {
 }
 
 /** The timeline row and the case's touch that every party change makes. */
-function record(ctx: HandlerContext, row: CaseRow, actor: Actor, text: string, payload: Record<string, unknown>) {
-  ctx.db.update(cases).set({ updatedAt: ctx.now, updatedBy: actor.id }).where(eq(cases.id, row.id)).run();
+function record(
+  ctx: HandlerContext,
+  row: CaseRow,
+  actor: Actor,
+  text: string,
+  payload: Record<string, unknown>,
+  changes: Partial<CaseRow> = {},
+) {
+  ctx.db
+    .update(cases)
+    .set({ ...changes, updatedAt: ctx.now, updatedBy: actor.id })
+    .where(eq(cases.id, row.id))
+    .run();
   // The payload names the party, never its numbers: the timeline is not sealed.
   writeEvent(ctx, row.id, actor, { action: 'party', from: row.state, to: row.state, text, payload });
 }
@@ -136,7 +147,22 @@ export function addParty(ctx: HandlerContext, input: CasePartyInput & { caseId: 
   const [party] = newPartyRows(ctx, row.id, actor, [input], () => []);
   ctx.db.insert(caseParties).values(party!).run();
   ctx.audit.recordId = party!.id;
-  record(ctx, row, actor, `新增当事人：${label(input)}`, { partyId: party!.id, role: input.role, name: input.name });
+  // The named parties are among the people involved: a party beyond the count raises it.
+  const named =
+    ctx.db
+      .select({ n: count() })
+      .from(caseParties)
+      .where(and(eq(caseParties.caseId, row.id), isNull(caseParties.deletedAt)))
+      .get()?.n ?? 0;
+  const raised = named > row.peopleInvolved ? `，涉及人数由 ${row.peopleInvolved} 人调整为 ${named} 人` : '';
+  record(
+    ctx,
+    row,
+    actor,
+    `新增当事人：${label(input)}${raised}`,
+    { partyId: party!.id, role: input.role, name: input.name },
+    raised ? { peopleInvolved: named } : {},
+  );
   return row.id;
 }
 

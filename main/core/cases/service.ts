@@ -131,6 +131,12 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
   if (input.parties.length > 0 && !category.dispute) {
     throw fieldError(['parties'], '只有矛盾纠纷类事件才能登记当事人');
   }
+  if (input.parties.length > input.peopleInvolved) {
+    throw fieldError(
+      ['peopleInvolved'],
+      `涉及人数（${input.peopleInvolved} 人）不能少于登记的当事人（${input.parties.length} 人）`,
+    );
+  }
 
   const year = Number(shanghaiDateIso(new Date(ctx.now)).slice(0, 4));
   const { number, seq } = allocateCaseNumber(ctx.db, township.code, year);

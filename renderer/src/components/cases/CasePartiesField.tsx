@@ -5,6 +5,11 @@ import { PartyFields } from './PartyFields';
 
 /** 当事人 at registration of a 矛盾纠纷 case (optional; more can be added from the case later). */
 export function CasePartiesField() {
+  const form = Form.useFormInstance();
+  // The named parties are among the people involved; the server refuses fewer.
+  const raisePeopleInvolved = (parties: number) => {
+    if ((form.getFieldValue('peopleInvolved') ?? 0) < parties) form.setFieldValue('peopleInvolved', parties);
+  };
   return (
     <Form.List name="parties">
       {(fields, { add, remove }) => (
@@ -35,7 +40,10 @@ export function CasePartiesField() {
               type="dashed"
               block
               icon={<PlusOutlined aria-hidden />}
-              onClick={() => add({ role: fields.length === 0 ? 'applicant' : 'respondent' })}
+              onClick={() => {
+                add({ role: fields.length === 0 ? 'applicant' : 'respondent' });
+                raisePeopleInvolved(fields.length + 1);
+              }}
               style={{ marginBottom: 16 }}
             >
               添加当事人
