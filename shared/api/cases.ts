@@ -387,12 +387,20 @@ export const casesApi = {
     input: z.object({ caseId: idSchema }),
     output: z.array(caseAttachmentSchema),
   }),
+  /** One chunk of a stored file (the same 512 KB as upload), so no answer carries a whole 20 MB file. */
   'cases.getAttachment': method({
     title: '读取事件附件',
     access: ALL_ROLES,
     write: false,
-    input: z.object({ id: idSchema }),
-    output: caseAttachmentSchema.extend({ data: z.string() }),
+    input: z.object({
+      id: idSchema,
+      index: z
+        .number({ message: '分块序号必须是数字' })
+        .int({ message: '分块序号必须是整数' })
+        .min(0, { message: '分块序号不能为负' })
+        .default(0),
+    }),
+    output: caseAttachmentSchema.extend({ index: z.number(), chunks: z.number(), data: z.string() }),
   }),
   'taxonomy.list': method({
     title: '事件分类',

@@ -89,8 +89,23 @@ describe('chunked attachment uploads', () => {
     const att = (r as { data: { id: string; sha256: string } }).data;
     const stored = path.join(t.core.deps.attachmentsDir, att.sha256.slice(0, 2), att.sha256);
     expect(fs.readFileSync(stored).equals(bytes)).toBe(true);
-    const read = t.ok('cases.getAttachment', { id: att.id }, s.clerk);
-    expect(Buffer.from(read.data, 'base64').equals(bytes)).toBe(true);
+    // Read back chunk by chunk, as the drawer does: 7 answers of at most 512 KB each.
+    const first = t.ok('cases.getAttachment', { id: att.id }, s.clerk);
+    expect(first).toMatchObject({ index: 0, chunks: 7, size: bytes.length, sha256: att.sha256 });
+    const parts = [
+      first,
+      ...[1, 2, 3, 4, 5, 6].map((index) => t!.ok('cases.getAttachment', { id: att.id, index }, s.clerk)),
+    ];
+    const sizes = parts.map((p) => Buffer.from(p.data, 'base64').length);
+    expect(sizes).toEqual([...new Array(6).fill(512 * 1024), 12_345]);
+    expect(Buffer.concat(parts.map((p) => Buffer.from(p.data, 'base64'))).equals(bytes)).toBe(true);
+    expect(t.call('cases.getAttachment', { id: att.id, index: 7 }, s.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['index'], message: '分块序号超出范围：该附件共 7 块（0–6）' }] },
+    });
+    expect(t.call('cases.getAttachment', { id: att.id, index: -1 }, s.clerk)).toMatchObject({
+      error: { code: 'VALIDATION', issues: [{ path: ['index'], message: '分块序号不能为负' }] },
+    });
 
     const after = written(t);
     expect(after.attachments - before.attachments).toBe(1);
@@ -105,6 +120,13 @@ describe('chunked attachment uploads', () => {
     const again = await uploadFile(t, s.clerk, c.id, bytes, '又一次.jpg');
     expect(again).toMatchObject({ ok: true, data: { id: att.id } });
     expect(written(t)).toMatchObject({ attachments: after.attachments, events: after.events });
+
+    // A file gone from the data folder (a restore from elsewhere, a hand at work) is said so, by name.
+    fs.rmSync(stored);
+    expect(t.call('cases.getAttachment', { id: att.id, index: 2 }, s.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '附件「现场全景.jpg」的文件已不在数据目录中' },
+    });
   });
 
   it('refuses a wrong hash, a missing chunk, an oversized file or chunk and a chunk out of range, writing nothing', async () => {

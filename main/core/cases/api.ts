@@ -31,7 +31,7 @@ export const casesHandlers: Handlers<typeof casesApi> = {
     return addAttachment(ctx, meta, file);
   },
   'cases.listAttachments': (input, ctx) => listAttachments(ctx, input.caseId),
-  'cases.getAttachment': (input, ctx) => getAttachment(ctx, input.id),
+  'cases.getAttachment': (input, ctx) => getAttachment(ctx, input.id, input.index),
   'taxonomy.list': (_input, ctx) => loadTaxonomy(ctx.db),
   'taxonomy.update': (input, ctx) => saveTaxonomy(ctx, input),
   'holidays.list': (input, ctx) => listHolidays(ctx, input),

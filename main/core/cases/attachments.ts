@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { CaseAttachment } from '../../../shared/api/cases';
-import { ApiError } from '../../../shared/errors';
-import { formatSize } from '../../../shared/cases/attachment-limits';
+import { ATTACHMENT_CHUNK_BYTES, chunkCount, chunkSize, formatSize } from '../../../shared/cases/attachment-limits';
+import { ApiError, fieldError } from '../../../shared/errors';
 import { actorId, type HandlerContext } from '../context';
 import { newId } from '../ids';
 import { actorOf, writeEvent } from './act';
@@ -96,10 +96,25 @@ export function listAttachments(ctx: HandlerContext, caseId: string): CaseAttach
     .map(toAttachment);
 }
 
-export function getAttachment(ctx: HandlerContext, id: string): CaseAttachment & { data: string } {
+/** Chunk `index` of a stored file, base64; the caller asks for chunks 0…chunks-1 and checks the SHA-256. */
+export function getAttachment(ctx: HandlerContext, id: string, index: number) {
   const row = ctx.db.select().from(caseAttachments).where(eq(caseAttachments.id, id)).get();
   if (!row || row.deletedAt) throw new ApiError('NOT_FOUND', '该附件不存在或已删除');
+  const chunks = chunkCount(row.size);
+  if (index >= chunks) throw fieldError(['index'], `分块序号超出范围：该附件共 ${chunks} 块（0–${chunks - 1}）`);
   const file = attachmentPath(ctx.attachmentsDir, row.sha256);
-  if (!fs.existsSync(file)) throw new ApiError('NOT_FOUND', `附件「${row.name}」的文件已不在数据目录中`);
-  return { ...toAttachment(row), data: fs.readFileSync(file).toString('base64') };
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    throw new ApiError('NOT_FOUND', `附件「${row.name}」的文件已不在数据目录中`);
+  }
+  try {
+    const bytes = Buffer.alloc(chunkSize(row.size, index));
+    const read = fs.readSync(fd, bytes, 0, bytes.length, index * ATTACHMENT_CHUNK_BYTES);
+    if (read !== bytes.length) throw new ApiError('CONFLICT', `附件「${row.name}」的文件不完整，请重新上传`);
+    return { ...toAttachment(row), index, chunks, data: bytes.toString('base64') };
+  } finally {
+    fs.closeSync(fd);
+  }
 }

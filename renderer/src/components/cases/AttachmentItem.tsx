@@ -1,27 +1,26 @@
 import { DownloadOutlined, FileOutlined } from '@ant-design/icons';
 import { Button, Image } from 'antd';
+import { useEffect, useState } from 'react';
 import type { CaseAttachment } from '../../../../shared/api/cases';
-import { api } from '../../api/client';
 import { useApiError } from '../../hooks/useApiError';
 import { useLoader } from '../../hooks/useLoader';
-import { dataUrl, formatSize } from './attachmentData';
+import { downloadAttachment, formatSize } from './attachmentData';
 import { formatTime } from './format';
 
 const isImage = (a: CaseAttachment) => /^image\/(png|jpe?g|gif|webp|bmp)$/.test(a.mime);
 
 function Thumb({ attachment }: { attachment: CaseAttachment }) {
-  // The CSP allows data: images, so the stored bytes are shown as they are.
-  const file = useLoader(() => api.cases.getAttachment({ id: attachment.id }), attachment.id);
-  if (!file.data) return <div style={{ width: 96, height: 72, background: '#f2f4f7' }} />;
-  return (
-    <Image
-      width={96}
-      height={72}
-      style={{ objectFit: 'cover' }}
-      src={dataUrl(file.data.mime, file.data.data)}
-      alt={attachment.name}
-    />
-  );
+  const file = useLoader(() => downloadAttachment(attachment), attachment.id);
+  // The CSP allows blob: images: the bytes are shown from an object URL, let go with the thumbnail.
+  const [src, setSrc] = useState<string>();
+  useEffect(() => {
+    if (!file.data) return;
+    const url = URL.createObjectURL(file.data);
+    setSrc(url);
+    return () => URL.revokeObjectURL(url);
+  }, [file.data]);
+  if (!src) return <div style={{ width: 96, height: 72, background: '#f2f4f7' }} />;
+  return <Image width={96} height={72} style={{ objectFit: 'cover' }} src={src} alt={attachment.name} />;
 }
 
 /** One attachment: an image as a thumbnail (click to enlarge), anything else as its name to download. */
@@ -29,11 +28,13 @@ export function AttachmentItem({ attachment }: { attachment: CaseAttachment }) {
   const showError = useApiError();
   const download = async () => {
     try {
-      const file = await api.cases.getAttachment({ id: attachment.id });
+      const url = URL.createObjectURL(await downloadAttachment(attachment));
       const link = document.createElement('a');
-      link.href = dataUrl(file.mime, file.data);
-      link.download = file.name;
+      link.href = url;
+      link.download = attachment.name;
       link.click();
+      // The click has started the download; the URL is let go once it has been read.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (err) {
       showError(err);
     }

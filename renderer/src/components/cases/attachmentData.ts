@@ -1,20 +1,9 @@
 import type { CaseAttachment } from '../../../../shared/api/cases';
 import { ATTACHMENT_CHUNK_BYTES } from '../../../../shared/cases/attachment-limits';
 import { api } from '../../api/client';
+import { base64Bytes, readBase64 } from '../../api/fileData';
 
 export { ATTACHMENT_MAX_BYTES, formatSize } from '../../../../shared/cases/attachment-limits';
-
-/** A blob's bytes as base64 (without the data-URL prefix). */
-export function readBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('无法读取文件'));
-    reader.readAsDataURL(file);
-  });
-}
-
-export const dataUrl = (mime: string, base64: string) => `data:${mime || 'application/octet-stream'};base64,${base64}`;
 
 async function sha256Hex(file: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
@@ -46,4 +35,19 @@ export async function uploadAttachment(
     onProgress(Math.min(file.size, start + ATTACHMENT_CHUNK_BYTES) / file.size);
   }
   return api.cases.finishAttachment({ uploadId });
+}
+
+/**
+ * A stored attachment, fetched chunk by chunk (no answer over 512 KB) and checked against the
+ * SHA-256 it was stored under, as a Blob of its type.
+ */
+export async function downloadAttachment(attachment: CaseAttachment): Promise<Blob> {
+  const first = await api.cases.getAttachment({ id: attachment.id, index: 0 });
+  const parts = [base64Bytes(first.data)];
+  for (let index = 1; index < first.chunks; index++) {
+    parts.push(base64Bytes((await api.cases.getAttachment({ id: attachment.id, index })).data));
+  }
+  const blob = new Blob(parts, { type: attachment.mime || 'application/octet-stream' });
+  if ((await sha256Hex(blob)) !== attachment.sha256) throw new Error(`附件「${attachment.name}」读取不完整，请重试`);
+  return blob;
 }

@@ -3,20 +3,11 @@ import { Alert, App, Button, Modal, Result, Space, Steps, Upload } from 'antd';
 import { useState } from 'react';
 import type { ImportPreview } from '../../../../shared/api/people';
 import { api } from '../../api/client';
+import { readBase64 } from '../../api/fileData';
 import { useApiError } from '../../hooks/useApiError';
 import { ImportRowTable } from './ImportRowTable';
 
 type Done = Awaited<ReturnType<typeof api.people.importCommit>>;
-
-/** The file's bytes as base64 (what the contract carries). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('无法读取该文件'));
-    reader.readAsDataURL(file);
-  });
-}
 
 interface Props {
   onClose: () => void;
