@@ -22,7 +22,7 @@ import type { TableLayout } from './layout';
 import { xlsxMargins, XLSX_PAPER_SIZE } from './page';
 import { headerLine, reportTitle, signatureParts, XLSX_FOOTER } from './texts';
 import * as S from './xlsx-style';
-import { XlsxWriter, type CellStyle, type SheetSetup } from './xlsx-writer';
+import { XlsxWriter, type CellStyle, type SheetSetup, type XlsxWriterOptions } from './xlsx-writer';
 
 /** Where the workbook goes; a stream is ended once the workbook is written. */
 export type XlsxTarget = { file: string } | { stream: Writable };
@@ -30,6 +30,8 @@ export type XlsxTarget = { file: string } | { stream: Writable };
 export interface XlsxOptions {
   /** Called every 1,000 body rows and at the end, for a progress bar. */
   onProgress?: (rowsWritten: number) => void;
+  /** The writer's deflate level and string table; the defaults are the measured choice (benchmarks only). */
+  writer?: Omit<XlsxWriterOptions, 'creator'>;
 }
 
 export interface XlsxResult {
@@ -213,7 +215,7 @@ export async function renderXlsx(
   const closed = 'file' in target ? once(out, 'close') : Promise.resolve();
   closed.catch(() => undefined);
   try {
-    const writer = new XlsxWriter(out, setup, { creator: '综治工作台' });
+    const writer = new XlsxWriter(out, setup, { ...options.writer, creator: '综治工作台' });
     const bodyRows = await drawForm(writer, definition, data, layout, frameStyles(writer, layout), options.onProgress);
     await writer.finish();
     await closed;

@@ -37,13 +37,15 @@ export class SharedStrings {
   id(text: string, col: number): number {
     if (text.length > this.limits.maxLength) return -1;
     const stats = (this.columns[col] ??= { seen: 0, added: 0, inline: false });
+    // A column of mostly unique values is not even looked up any more.
+    if (stats.inline) return -1;
     const known = this.ids.get(text);
     if (known !== undefined) {
       stats.seen++;
       this.refs++;
       return known;
     }
-    if (stats.inline || this.ids.size >= this.limits.maxEntries) return -1;
+    if (this.ids.size >= this.limits.maxEntries) return -1;
     stats.seen++;
     stats.added++;
     if (stats.seen >= this.limits.probe && stats.added * 2 > stats.seen) stats.inline = true;

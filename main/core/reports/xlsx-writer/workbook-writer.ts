@@ -35,7 +35,9 @@ export class XlsxWriter {
   private readonly merges: string[] = [];
   private readonly letters: string[] = [];
   private readonly styleAttrs: string[] = [];
-  private buf = '';
+  /** Rows waiting for the next write, and their length: one string is joined per chunk. */
+  private pending: string[] = [];
+  private pendingChars = 0;
   private lastRow = 0;
 
   constructor(
@@ -52,7 +54,7 @@ export class XlsxWriter {
     this.zip.add('docProps/app.xml', appXml(creator));
     this.zip.add('xl/workbook.xml', workbookXml(setup.name, setup.printTitleRows));
     this.sheet = this.zip.stream(SHEET_PATH);
-    this.buf = sheetHead(setup);
+    this.push(sheetHead(setup));
   }
 
   /**
@@ -83,8 +85,13 @@ export class XlsxWriter {
             : `<c r="${ref}"${sa} t="inlineStr"><is>${textElement(text)}</is></c>`;
       }
     }
-    this.buf += `${x}</row>`;
-    return this.buf.length >= CHUNK_CHARS ? this.flush() : undefined;
+    return this.push(`${x}</row>`);
+  }
+
+  private push(xml: string): Promise<void> | undefined {
+    this.pending.push(xml);
+    this.pendingChars += xml.length;
+    return this.pendingChars >= CHUNK_CHARS ? this.flush() : undefined;
   }
 
   /** Merges rows `top..bottom` (from 1) over columns `left..right` (from 0); a single cell is left alone. */
@@ -93,14 +100,16 @@ export class XlsxWriter {
   }
 
   private flush(): Promise<void> | undefined {
-    const text = this.buf;
-    this.buf = '';
+    // A join builds one flat string; a chain of += leaves a rope that is slower to encode.
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
     return this.sheet.write(text);
   }
 
   /** Ends the sheet and writes the parts that depend on it; resolves once the last byte is out. */
   async finish(): Promise<void> {
-    this.buf += sheetTail(this.setup, this.merges);
+    this.pending.push(sheetTail(this.setup, this.merges));
     await this.flush();
     this.sheet.end();
     this.zip.add('xl/styles.xml', this.styles.xml());
