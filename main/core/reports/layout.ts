@@ -159,8 +159,7 @@ export class TotalAccumulator {
 /** Width of text in Chinese characters: CJK and full-width count 1, everything else about half. */
 export function textWidth(text: string): number {
   let w = 0;
-  // By UTF-16 unit: a pair's two halves (both >= 0x2e80) count as the one wide character they are
-  // drawn as, near enough, and a loop over code units is several times faster than over code points.
+  // By UTF-16 unit, several times faster than by code point; a pair counts once (its low half is skipped).
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) continue;
@@ -176,10 +175,20 @@ export function textWidth(text: string): number {
 export function linesNeeded(text: string, width: number): number {
   const usable = Math.max(1, width - 0.2);
   // Most cells are short: no character is wider than 1, so they fit without measuring.
-  const breaks = text.includes('\n');
-  if (text.length <= usable && !breaks) return 1;
-  if (!breaks) return Math.max(1, Math.ceil(textWidth(text) / usable));
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+  if (text.length <= usable && !text.includes('\n')) return 1;
+  // One pass, no split: each line's width summed as textWidth sums it, line by line.
+  let lines = 0;
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines += Math.max(1, Math.ceil(w / usable));
+      w = 0;
+    } else if (c < 0xdc00 || c > 0xdfff) {
+      w += c >= 0x2e80 ? 1 : 0.55;
+    }
+  }
+  return lines + Math.max(1, Math.ceil(w / usable));
 }
 
 /** The cell as text: for HTML, for row heights, for anyone who wants what the paper shows. */
