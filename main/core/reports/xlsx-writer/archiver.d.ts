@@ -6,7 +6,7 @@ declare module 'archiver' {
   import type { Readable, Transform } from 'node:stream';
 
   export interface ZipOptions {
-    zlib?: { level?: number };
+    zlib?: { level?: number; chunkSize?: number };
     /** Bytes the archive buffers before its reader must take them. */
     highWaterMark?: number;
   }
