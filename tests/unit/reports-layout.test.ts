@@ -107,6 +107,9 @@ describe('report layout', () => {
     expect(linesNeeded('矛盾纠纷', 4)).toBe(2);
     expect(linesNeeded('矛盾纠纷', 4.5)).toBe(1);
     expect(linesNeeded('第一行\n第二行', 10)).toBe(2);
+    expect(linesNeeded('\n', 10)).toBe(2);
+    expect(linesNeeded('2026年10月01日\n01:54', 7.5)).toBe(3);
+    expect(textWidth('a😀')).toBeCloseTo(1.55);
     expect(displayText(0.9935, 'percent')).toBe('99.35%');
     expect(displayText(1, 'percent')).toBe('100.00%');
     expect(displayText(1987, 'integer')).toBe('1987');

@@ -1,6 +1,6 @@
 /**
  * 导出 Excel: the rows are read in one snapshot and the workbook drawn before the write
- * transaction (exceljs is asynchronous); the transaction then records the export history row and
+ * transaction (writing it is asynchronous); the transaction then records the export history row and
  * the audit entry together. The file itself goes back to the caller, who saves it.
  */
 import { createHash } from 'node:crypto';

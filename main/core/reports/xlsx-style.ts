@@ -2,18 +2,15 @@
  * How the frame looks in Excel: fonts, borders, number formats, and the conversions from Chinese
  * characters to Excel's column units and from lines of text to row heights.
  */
-import type { Alignment, Borders, Font, Style } from 'exceljs';
 import type { Align, NumberFormat } from './definition';
+import type { CellStyle, FontSpec } from './xlsx-writer';
 
 /** GB2312: tells Excel these are Chinese fonts, so it never substitutes a Latin face for 宋体. */
 const GB2312 = 134;
 
-export const TITLE_FONT: Partial<Font> = { name: '黑体', size: 16, bold: true, charset: GB2312 };
-export const BODY_FONT: Partial<Font> = { name: '宋体', size: 11, charset: GB2312 };
-export const BOLD_BODY_FONT: Partial<Font> = { ...BODY_FONT, bold: true };
-
-const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
-export const ALL_BORDERS: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const TITLE_FONT: FontSpec = { name: '黑体', size: 16, bold: true, charset: GB2312 };
+export const BODY_FONT: FontSpec = { name: '宋体', size: 11, charset: GB2312 };
+export const BOLD_BODY_FONT: FontSpec = { ...BODY_FONT, bold: true };
 
 export const NUM_FMT: Record<NumberFormat, string> = {
   text: '@',
@@ -35,18 +32,20 @@ const PAD_PT = 6;
 export const rowHeight = (lines: number, minimum = 18) => Math.max(minimum, lines * LINE_PT + PAD_PT);
 export const titleHeight = (lines: number) => lines * 22 + 12;
 
-const alignment = (horizontal: Align): Partial<Alignment> => ({ horizontal, vertical: 'middle', wrapText: true });
-
-/** Cell styles are shared objects and never mutated, so 100,000 rows do not allocate 100,000 styles. */
-export function tableStyle(font: Partial<Font>, align: Align, format?: NumberFormat): Partial<Style> {
+/** A bordered table cell: header, body or total. */
+export function tableStyle(font: FontSpec, align: Align, format?: NumberFormat): CellStyle {
   return {
     font,
-    border: ALL_BORDERS,
-    alignment: alignment(align),
+    border: true,
+    horizontal: align,
+    vertical: 'center',
+    wrap: true,
     ...(format ? { numFmt: NUM_FMT[format] } : {}),
   };
 }
 
-export const TITLE_STYLE: Partial<Style> = { font: TITLE_FONT, alignment: alignment('center') };
-export const LINE_LEFT_STYLE: Partial<Style> = { font: BODY_FONT, alignment: alignment('left') };
-export const LINE_RIGHT_STYLE: Partial<Style> = { font: BODY_FONT, alignment: alignment('right') };
+const plain = (font: FontSpec, horizontal: Align): CellStyle => ({ font, horizontal, vertical: 'center', wrap: true });
+
+export const TITLE_STYLE = plain(TITLE_FONT, 'center');
+export const LINE_LEFT_STYLE = plain(BODY_FONT, 'left');
+export const LINE_RIGHT_STYLE = plain(BODY_FONT, 'right');

@@ -1,11 +1,11 @@
 /**
- * The print frame in Excel. One drawing routine serves the in-memory workbook and exceljs's
- * streaming writer: rows are written strictly top to bottom, every merge and style is set before a
- * row is committed, and print settings go in at `addWorksheet` (the streaming writer loses
- * fit-to-width when pageSetup is assigned later).
+ * The print frame in Excel, drawn through the streaming writer in ./xlsx-writer for every form:
+ * rows strictly top to bottom, each turned into XML as it is drawn; merges are collected and
+ * written after the rows, so a run merged down the body needs no row held back.
  */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS, { type AddWorksheetOptions, type Style, type Worksheet } from 'exceljs';
 import type { CellValue, ReportData, ReportDefinition } from './definition';
 import {
   bodyCells,
@@ -20,23 +20,18 @@ import {
 } from './layout';
 import type { TableLayout } from './layout';
 import { xlsxMargins, XLSX_PAPER_SIZE } from './page';
-import { keepPrintOptions } from './xlsx-print-options';
 import { headerLine, reportTitle, signatureParts, XLSX_FOOTER } from './texts';
 import * as S from './xlsx-style';
+import { XlsxWriter, type CellStyle, type SheetSetup, type XlsxWriterOptions } from './xlsx-writer';
 
 /** Where the workbook goes; a stream is ended once the workbook is written. */
 export type XlsxTarget = { file: string } | { stream: Writable };
 
 export interface XlsxOptions {
-  /** `stream` (default) keeps memory flat for big ledgers; `memory` builds the whole workbook first. */
-  engine?: 'stream' | 'memory';
-  /**
-   * The streaming writer's shared-string table (default on: smaller files). It keeps every distinct
-   * string in memory until the end, so a 100,000-row ledger of unique summaries writes inline strings.
-   */
-  sharedStrings?: boolean;
   /** Called every 1,000 body rows and at the end, for a progress bar. */
   onProgress?: (rowsWritten: number) => void;
+  /** The writer's deflate level and string table; the defaults are the measured choice (benchmarks only). */
+  writer?: Omit<XlsxWriterOptions, 'creator'>;
 }
 
 export interface XlsxResult {
@@ -52,49 +47,51 @@ const LINE_GAP = '\u3000\u3000';
 
 const sheetName = (definition: ReportDefinition) => definition.name.replace(/[\\/?*[\]:]/g, '').slice(0, 31) || '报表';
 
-function sheetOptions(definition: ReportDefinition, layout: TableLayout): Partial<AddWorksheetOptions> {
+function sheetSetup(definition: ReportDefinition, layout: TableLayout): SheetSetup {
   const lastHeaderRow = FIRST_HEADER_ROW + layout.headerRows - 1;
   return {
-    pageSetup: {
-      paperSize: XLSX_PAPER_SIZE[definition.paper] as ExcelJS.PaperSize,
+    name: sheetName(definition),
+    columnWidths: layout.columns.map((c) => S.excelWidth(c.width)),
+    frozenRows: lastHeaderRow,
+    showGridLines: false,
+    page: {
+      paperSize: XLSX_PAPER_SIZE[definition.paper],
       orientation: definition.orientation,
-      fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
       margins: xlsxMargins(),
-      printTitlesRow: `${FIRST_HEADER_ROW}:${lastHeaderRow}`,
+      oddFooter: XLSX_FOOTER,
     },
-    headerFooter: { oddFooter: XLSX_FOOTER },
-    views: [{ state: 'frozen', xSplit: 0, ySplit: lastHeaderRow, showGridLines: false }],
+    printTitleRows: { first: FIRST_HEADER_ROW, last: lastHeaderRow },
   };
 }
 
-/** Writes cells `values` into row `r` from column 1, each with its style. */
-function fill(ws: Worksheet, r: number, values: CellValue[], styles: Partial<Style>[]): ExcelJS.Row {
-  const row = ws.getRow(r);
-  values.forEach((v, i) => {
-    const cell = row.getCell(i + 1);
-    if (v !== undefined && v !== null && v !== '') cell.value = v;
-    cell.style = styles[i]!;
-  });
-  return row;
+/** The style ids of the frame, registered before the first row. */
+function frameStyles(writer: XlsxWriter, layout: TableLayout) {
+  const id = (style: CellStyle) => writer.styles.id(style);
+  return {
+    title: id(S.TITLE_STYLE),
+    lineLeft: id(S.LINE_LEFT_STYLE),
+    lineRight: id(S.LINE_RIGHT_STYLE),
+    header: id(S.tableStyle(S.BOLD_BODY_FONT, 'center')),
+    body: layout.columns.map((c) => id(S.tableStyle(S.BODY_FONT, c.align, c.format))),
+    total: layout.columns.map((c, i) =>
+      id(S.tableStyle(S.BOLD_BODY_FONT, i < layout.totalLabelSpan ? 'center' : c.align, c.format)),
+    ),
+  };
 }
-
-/** Merges columns `first..last` (0-based) of rows `top..bottom` unless it is a single cell. */
-function merge(ws: Worksheet, top: number, first: number, bottom: number, last: number): void {
-  if (top !== bottom || first !== last) ws.mergeCells(top, first + 1, bottom, last + 1);
-}
+type FrameStyles = ReturnType<typeof frameStyles>;
 
 /** Pieces of text laid over runs of columns sized to the text, merged: the 填报单位 and signature lines. */
 function drawLine(
-  ws: Worksheet,
+  writer: XlsxWriter,
   r: number,
   widths: number[],
   texts: string[],
-  styles: Partial<Style>[],
+  styles: number[],
   minHeight: number,
-): ExcelJS.Row {
+): Promise<void> | undefined {
   // With fewer columns than pieces, neighbouring pieces share a run.
   const n = Math.min(texts.length, widths.length);
   const pieces = Array.from({ length: n }, (_, i) =>
@@ -105,36 +102,34 @@ function drawLine(
     widths,
     pieces.map((p) => textWidth(p) + 2),
   );
-  const row = ws.getRow(r);
+  const values: CellValue[] = [];
+  const ids: number[] = [];
   let lines = 1;
   runs.forEach(([first, last], i) => {
-    row.getCell(first + 1).value = pieces[i]!;
-    for (let c = first; c <= last; c++) row.getCell(c + 1).style = styles[Math.min(i, styles.length - 1)]!;
-    merge(ws, r, first, r, last);
+    values[first] = pieces[i]!;
+    for (let c = first; c <= last; c++) ids[c] = styles[Math.min(i, styles.length - 1)]!;
+    writer.merge(r, first, r, last);
     const width = widths.slice(first, last + 1).reduce((a, b) => a + b, 0);
     lines = Math.max(lines, linesNeeded(pieces[i]!, width));
   });
-  row.height = S.rowHeight(lines, minHeight);
-  return row;
+  return writer.row(r, values, ids, S.rowHeight(lines, minHeight));
 }
 
-function drawHeader(ws: Worksheet, layout: TableLayout, widths: number[]): void {
-  const style = S.tableStyle(S.BOLD_BODY_FONT, 'center');
+/** The header rows: every cell of the grid bordered and bold, each header merged over its span. */
+function drawHeader(writer: XlsxWriter, layout: TableLayout, widths: number[], style: number): void {
   const lines = new Array<number>(layout.headerRows).fill(1);
+  const values = Array.from({ length: layout.headerRows }, () => new Array<CellValue>(widths.length));
   for (const h of layout.headerCells) {
     const r = FIRST_HEADER_ROW + h.row;
-    for (let dr = 0; dr < h.rowSpan; dr++) {
-      const row = ws.getRow(r + dr);
-      for (let dc = 0; dc < h.colSpan; dc++) row.getCell(h.col + dc + 1).style = style;
-    }
-    ws.getCell(r, h.col + 1).value = h.text;
-    merge(ws, r, h.col, r + h.rowSpan - 1, h.col + h.colSpan - 1);
+    values[h.row]![h.col] = h.text;
+    writer.merge(r, h.col, r + h.rowSpan - 1, h.col + h.colSpan - 1);
     const width = widths.slice(h.col, h.col + h.colSpan).reduce((a, b) => a + b, 0);
     // A cell spanning rows shares its lines among them.
     const perRow = Math.ceil(linesNeeded(h.text, width) / h.rowSpan);
     for (let dr = 0; dr < h.rowSpan; dr++) lines[h.row + dr] = Math.max(lines[h.row + dr]!, perRow);
   }
-  lines.forEach((n, i) => (ws.getRow(FIRST_HEADER_ROW + i).height = S.rowHeight(n, 22)));
+  const styles = new Array<number>(widths.length).fill(style);
+  values.forEach((row, i) => writer.row(FIRST_HEADER_ROW + i, row, styles, S.rowHeight(lines[i]!, 22)));
 }
 
 /** Height for a body or total row: enough lines for its longest wrapped cell. */
@@ -150,70 +145,58 @@ function bodyHeight(layout: TableLayout, values: CellValue[], widths: number[]):
   return S.rowHeight(lines);
 }
 
-/** Draws the whole form into `ws`, committing rows as it goes. */
+/** Draws the whole form, row after row, waiting for the file whenever it falls behind. */
 async function drawForm(
-  ws: Worksheet,
+  writer: XlsxWriter,
   definition: ReportDefinition,
   data: ReportData,
   layout: TableLayout,
+  styles: FrameStyles,
   onProgress?: (n: number) => void,
 ): Promise<number> {
   const widths = layout.columns.map((c) => c.width);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const last = layout.columns.length - 1;
-  layout.columns.forEach((c, i) => (ws.getColumn(i + 1).width = S.excelWidth(c.width)));
 
   const title = reportTitle(definition, data);
-  const titleRow = fill(ws, 1, [title], [S.TITLE_STYLE]);
-  for (let c = 1; c <= last; c++) titleRow.getCell(c + 1).style = S.TITLE_STYLE;
-  merge(ws, 1, 0, 1, last);
+  writer.merge(1, 0, 1, last);
   // The title font is about 1.45 times the body font's width.
-  titleRow.height = S.titleHeight(linesNeeded(title, totalWidth / 1.45));
+  const titleHeight = S.titleHeight(linesNeeded(title, totalWidth / 1.45));
+  writer.row(1, [title], new Array<number>(widths.length).fill(styles.title), titleHeight);
 
   const line = headerLine(data);
-  drawLine(ws, 2, widths, [line.left, line.right], [S.LINE_LEFT_STYLE, S.LINE_RIGHT_STYLE], 24);
-  drawHeader(ws, layout, widths);
-  ws.getRow(FIRST_HEADER_ROW + layout.headerRows - 1).commit();
+  drawLine(writer, 2, widths, [line.left, line.right], [styles.lineLeft, styles.lineRight], 24);
+  drawHeader(writer, layout, widths, styles.header);
 
-  const bodyStyles = layout.columns.map((c) => S.tableStyle(S.BODY_FONT, c.align, c.format));
   const totals = new TotalAccumulator(layout);
   const firstBodyRow = FIRST_HEADER_ROW + layout.headerRows;
   let r = firstBodyRow;
   let seq = 0;
-  // A row under a run still open is kept uncommitted: the streaming writer merges only live rows.
+  // The tracker blanks a repeated value in place; its ended runs become merges.
   const runs = new RunTracker(layout);
-  const pending: ExcelJS.Row[] = [];
   const mergeRuns = (ended: Run[]) => {
-    for (const run of ended) merge(ws, firstBodyRow + run.first, run.col, firstBodyRow + run.last, run.col);
+    for (const run of ended) writer.merge(firstBodyRow + run.first, run.col, firstBodyRow + run.last, run.col);
   };
   for await (const source of data.rows) {
     seq++;
     totals.add(source);
     const values = bodyCells(layout, source, seq);
     mergeRuns(runs.add(values));
-    const row = fill(ws, r++, values, bodyStyles);
-    row.height = bodyHeight(layout, values, widths);
-    pending.push(row);
-    while (pending.length && pending[0]!.number - firstBodyRow < runs.settledBefore()) pending.shift()!.commit();
+    const behind = writer.row(r++, values, styles.body, bodyHeight(layout, values, widths));
+    if (behind) await behind;
     if (onProgress && seq % PROGRESS_EVERY === 0) onProgress(seq);
   }
   mergeRuns(runs.finish());
-  for (const row of pending) row.commit();
 
   if (data.total) {
-    const totalStyles = layout.columns.map((c, i) =>
-      S.tableStyle(S.BOLD_BODY_FONT, i < layout.totalLabelSpan ? 'center' : c.align, c.format),
-    );
     const values = totals.cells(data.total === true ? undefined : data.total);
-    const row = fill(ws, r, values, totalStyles);
-    merge(ws, r, 0, r, layout.totalLabelSpan - 1);
-    row.height = bodyHeight(layout, values, widths);
-    row.commit();
+    writer.merge(r, 0, r, layout.totalLabelSpan - 1);
+    writer.row(r, values, styles.total, bodyHeight(layout, values, widths));
     r++;
   }
 
   // The signature line sits a little below the table, with room for a handwritten name.
-  drawLine(ws, r, widths, signatureParts(data.signatures), [S.LINE_LEFT_STYLE], 32).commit();
+  drawLine(writer, r, widths, signatureParts(data.signatures), [styles.lineLeft], 32);
   onProgress?.(seq);
   return seq;
 }
@@ -226,29 +209,19 @@ export async function renderXlsx(
   options: XlsxOptions = {},
 ): Promise<XlsxResult> {
   const layout = layoutTable(definition);
-  const wsOptions = sheetOptions(definition, layout);
-  const printTitlesRow = wsOptions.pageSetup!.printTitlesRow!;
-
-  if (options.engine === 'memory') {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = '综治工作台';
-    const ws = wb.addWorksheet(sheetName(definition), wsOptions);
-    const bodyRows = await drawForm(ws, definition, data, layout, options.onProgress);
-    if ('file' in target) await wb.xlsx.writeFile(target.file);
-    else await wb.xlsx.write(target.stream);
+  const setup = sheetSetup(definition, layout);
+  const printTitlesRow = `${setup.printTitleRows!.first}:${setup.printTitleRows!.last}`;
+  const out = 'file' in target ? createWriteStream(target.file) : target.stream;
+  const closed = 'file' in target ? once(out, 'close') : Promise.resolve();
+  closed.catch(() => undefined);
+  try {
+    const writer = new XlsxWriter(out, setup, { ...options.writer, creator: '综治工作台' });
+    const bodyRows = await drawForm(writer, definition, data, layout, frameStyles(writer, layout), options.onProgress);
+    await writer.finish();
+    await closed;
     return { bodyRows, printTitlesRow };
+  } catch (err) {
+    if ('file' in target) out.destroy();
+    throw err;
   }
-
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...('file' in target ? { filename: target.file } : { stream: target.stream }),
-    useStyles: true,
-    useSharedStrings: options.sharedStrings ?? true,
-  });
-  wb.creator = '综治工作台';
-  const ws = wb.addWorksheet(sheetName(definition), wsOptions);
-  keepPrintOptions(ws);
-  const bodyRows = await drawForm(ws, definition, data, layout, options.onProgress);
-  ws.commit();
-  await wb.commit();
-  return { bodyRows, printTitlesRow };
 }

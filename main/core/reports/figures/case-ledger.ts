@@ -139,7 +139,11 @@ export async function* ledgerStream(
 
 const dateZh = (iso: string | null) => (iso ? formatDateZh(iso) : '');
 /** 2026年03月05日 on the first line, 14:20 on the second: a narrow column, read at a glance. */
-const dateTimeZh = (iso: string | null) => (iso ? `${formatDateZh(iso)}\n${formatDateTime(iso).slice(11)}` : '');
+const dateTimeZh = (iso: string | null) => {
+  if (!iso) return '';
+  const d = new Date(iso); // parsed once for both lines: 300,000 of these in a 100,000-case ledger
+  return `${formatDateZh(d)}\n${formatDateTime(d).slice(11)}`;
+};
 const yesNo = (v: unknown) => (v === null || v === undefined ? '' : v ? '是' : '否');
 
 /** `矛盾纠纷 / 邻里纠纷` as registered: 大类 and 小类. */

@@ -4,7 +4,7 @@
  * writing), iterates the rows statement chunk by chunk and streams them through the print frame's
  * streaming writer into `<file>.part`.
  *
- * Why not a worker thread: exceljs's writer and the row mapping are the cost, and both run in
+ * Why not a worker thread: the sheet's XML and the row mapping are the cost, and both run in
  * steps that can yield; awaiting setImmediate every 500 rows bounds how long the main process is
  * held (the benchmark prints the longest event-loop stall), and the job needs no second bundle
  * entry, no PII key sent across threads and no second copy of the form modules.
@@ -101,7 +101,7 @@ export class LedgerJobs {
         done: Promise.resolve(),
       };
       const params = { period: report.period, villageId: report.villageId, reveal: input.reveal };
-      // A failed file stops the reading at the next chunk: exceljs does not pass stream errors on.
+      // A failed file stops the reading at the next chunk, whatever the writer is doing.
       let failure: Error | null = null;
       const between = async () => {
         await yieldToLoop();
@@ -113,12 +113,7 @@ export class LedgerJobs {
       const streamFailed = new Promise<never>((_, reject) => out.on('error', (err) => reject((failure = err))));
       const closed = new Promise<void>((resolve) => out.on('close', resolve));
       const onProgress = (n: number) => (job.written = n);
-      const render = renderXlsx(
-        report.definition,
-        { ...report.data, rows },
-        { stream: out },
-        { onProgress, sharedStrings: false },
-      );
+      const render = renderXlsx(report.definition, { ...report.data, rows }, { stream: out }, { onProgress });
       render.catch(() => undefined); // a failure is handled through the race below
       job.done = Promise.race([render.then(() => closed), streamFailed])
         .then(async () => {
@@ -134,8 +129,8 @@ export class LedgerJobs {
         .catch(async (err: unknown) => {
           failure ??= err as Error;
           out.destroy();
-          // The writer stops at its next chunk; but exceljs never settles when the file fails after the
-          // last one, so it gets a moment, not a promise, before the snapshot is let go.
+          // The writer rejects once it sees the failure; a moment bounds that wait all the same, so the
+          // snapshot is let go whatever happens.
           await Promise.race([render.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
           if (read.open) read.close();
           fs.rmSync(part, { force: true });
