@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
+import { pick } from './case-steps';
 
 const PASSWORD = 'Yujing2026!';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -100,6 +101,19 @@ test('入户走访 and 楼院采集: add, refuse a bad phone, edit, reload, mask
   await expect(row).toContainText('已联系村委会疏通排水沟');
   await expect(row).toContainText('139****1234');
 
+  // 转为事件: the registration starts from the visit (source, grid, place, summary); the case links back.
+  await page.getByRole('button', { name: '转为事件' }).click();
+  const caseForm = page.locator('.ant-modal:visible');
+  await expect(caseForm).toContainText('入户走访');
+  await expect(caseForm).toContainText('玉井村第一网格');
+  await expect(page.locator('#case_place')).toHaveValue('玉井村三组18号');
+  await expect(page.locator('#case_summary')).toHaveValue('院墙排水不畅，雨天积水');
+  await pick(page, 'case_category', '矛盾纠纷', '邻里纠纷');
+  await shot(page, 'fieldwork-to-case');
+  await modalSave(page).click();
+  await expect(row).toContainText(/140621100-\d{4}-\d{6}/);
+  await expect(page.getByRole('button', { name: '转为事件' })).toBeDisabled();
+
   // The filter lives in the address: a reload shows the same list.
   expect(decodeURIComponent(page.url())).toContain('#/fieldwork?q=郝户主');
   await page.reload();
@@ -137,6 +151,16 @@ test('入户走访 and 楼院采集: add, refuse a bad phone, edit, reload, mask
   await expect(compound).toContainText('112.816432, 39.526877');
   expect(decodeURIComponent(page.url())).toContain('#/fieldwork?tab=buildings&q=郝家');
   await shot(page, 'fieldwork-buildings');
+
+  // Delete asks first; the compound leaves the list.
+  await compound.click();
+  await page.getByRole('button', { name: '删除' }).click();
+  await expect(page.locator('.ant-modal-confirm')).toContainText('确定删除「郝家大院」的采集记录吗');
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /删\s?除/ })
+    .click();
+  await expect(page.getByTestId('building-count')).toHaveText(/^共 0 个小区\/楼院/);
 
   // 审核人: may look, not write; the reveal is one audited call.
   await page.getByRole('button', { name: '退出登录' }).click();

@@ -16,6 +16,12 @@ import type { FieldworkFilter } from './fieldworkQuery';
 import { PagedTable } from './PagedTable';
 import { VisitModal } from './VisitModal';
 
+/** The case happened during the visit: 09:00 that day, or now for a visit made earlier this morning. */
+function occurredAtOf(visitedOn: string) {
+  const at = dayjs(`${visitedOn}T09:00:00`);
+  return at.isAfter(dayjs()) ? dayjs() : at;
+}
+
 interface Props {
   filter: FieldworkFilter;
   villages: Village[];
@@ -155,7 +161,7 @@ export function VisitsTab({ filter, villages, grids, people, taxonomy, can }: Pr
           initial={{
             source: 'visit',
             grid: [converting.villageId, converting.gridId],
-            occurredAt: dayjs(`${converting.visitedOn}T09:00:00`),
+            occurredAt: occurredAtOf(converting.visitedOn),
             place: converting.address,
             reporterName: converting.subjectName,
             summary: converting.issues ?? converting.content,
