@@ -35,11 +35,12 @@ export const householdVisits = sqliteTable(
     followUp: text('follow_up'), // 跟进情况
     caseId: text('case_id').references(() => cases.id), // the case it led to
   },
-  // deleted_at rides along so a count over a year stays inside the index (about 120,000 a year).
+  // method and deleted_at ride along so a count over a year, by method too, stays inside the index
+  // (the seed county: about 120,000 a year).
   (t) => [
-    index('household_visits_day_idx').on(t.visitedOn, t.villageId, t.deletedAt),
-    index('household_visits_village_idx').on(t.villageId, t.visitedOn, t.deletedAt),
-    index('household_visits_grid_idx').on(t.gridId, t.visitedOn, t.deletedAt),
+    index('household_visits_day_idx').on(t.visitedOn, t.villageId, t.method, t.deletedAt),
+    index('household_visits_village_idx').on(t.villageId, t.visitedOn, t.method, t.deletedAt),
+    index('household_visits_grid_idx').on(t.gridId, t.visitedOn, t.method, t.deletedAt),
   ],
 );
 

@@ -3,7 +3,7 @@
  * audit entry). The phone is sealed at rest, masked in every view, and read in full only through
  * the audited reveal.
  */
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, inArray } from 'drizzle-orm';
 import type { Visit, VisitListInput } from '../../../shared/api/fieldwork';
 import type { VisitMethod } from '../../../shared/fieldwork/codes';
 import { ApiError, fieldError } from '../../../shared/errors';
@@ -98,16 +98,31 @@ export function getVisit(ctx: HandlerContext, id: string): Visit {
   return toVisit(ctx, visitQuery(ctx).where(eq(householdVisits.id, id)).get()!);
 }
 
-/** Newest visit first; the total counts the same conditions (filters.ts). */
+/**
+ * Newest visit first (ids are UUIDv7, so `id` orders a day's visits as entered). The page's ids come
+ * from the table alone, so the sort walks the date index and stops at the page; the names are joined
+ * for those rows only. The total counts the same conditions (filters.ts).
+ */
 export function listVisits(ctx: HandlerContext, input: VisitListInput): { rows: Visit[]; total: number } {
   const where = visitConditions(input);
-  const rows = visitQuery(ctx)
+  const ids = ctx.db
+    .select({ id: householdVisits.id })
+    .from(householdVisits)
     .where(where)
-    .orderBy(desc(householdVisits.visitedOn), desc(householdVisits.createdAt), desc(householdVisits.id))
+    .orderBy(desc(householdVisits.visitedOn), desc(householdVisits.id))
     .limit(input.limit)
     .offset(input.offset)
     .all()
-    .map((r) => toVisit(ctx, r));
+    .map((r) => r.id);
+  const byId = new Map(
+    ids.length
+      ? visitQuery(ctx)
+          .where(inArray(householdVisits.id, ids))
+          .all()
+          .map((r) => [r.v.id, r])
+      : [],
+  );
+  const rows = ids.map((id) => toVisit(ctx, byId.get(id)!));
   const total = ctx.db.select({ n: count() }).from(householdVisits).where(where).get()?.n ?? 0;
   return { rows, total };
 }
