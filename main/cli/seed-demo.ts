@@ -24,7 +24,7 @@ function numericSeed(text: string): number {
 export const seedDemo = {
   usage:
     'seed-demo [--grids N] [--people N] [--cases N [--years N]] [--seed 种子] [--township 9位代码] [--password 密码] [--force]\n' +
-    '      生成演示数据：真实区划代码下的网格、“一长三员”、党小组、培训记录（人员信息为虚构）。\n' +
+    '      生成演示数据：真实区划代码下的网格、“一长三员”、党小组、培训记录、近一年的入户走访与楼院采集（人员信息为虚构）。\n' +
     '      未初始化的文件夹先按 --township（默认 140621100 玉井镇）初始化，管理员 admin，密码 --password（默认 demo123456）。\n' +
     '      已有网格或人员数据时拒绝写入，除非加 --force（在现有数据上追加）。同一 --seed 生成相同的人员与结构。',
   run(argv: string[]) {
@@ -89,6 +89,7 @@ function seedTownship(
   if (r.initialised) out(`已初始化 ${r.township.name}（${r.township.code}），管理员 admin`);
   out(
     `已生成演示数据：${r.villages} 个村（社区），${r.grids} 个网格，${r.partyGroups} 个党小组，` +
-      `${r.people} 人（党员 ${r.partyMembers}），任职 ${r.posts} 条，培训记录 ${r.trainings} 条`,
+      `${r.people} 人（党员 ${r.partyMembers}），任职 ${r.posts} 条，培训记录 ${r.trainings} 条，` +
+      `入户走访 ${r.visits} 次，楼院 ${r.buildings} 个`,
   );
 }

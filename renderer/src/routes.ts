@@ -15,6 +15,7 @@ export const ROUTES: RouteDef[] = [
   { key: 'hotline', label: '接警台', roles: casesApi['cases.create'].access as readonly Role[] },
   { key: 'org', label: '网格与人员', roles: 'all' },
   { key: 'people', label: '人员管理', roles: 'all' },
+  { key: 'fieldwork', label: '走访', roles: 'all' },
   { key: 'reports', label: '报表', roles: 'all' },
   { key: 'users', label: '用户管理', roles: ['admin'] },
   { key: 'audit', label: '操作日志', roles: ['admin', 'reviewer'] },

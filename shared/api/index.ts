@@ -1,6 +1,7 @@
 import { auditApi } from './audit';
 import { casesApi } from './cases';
 import { dashboardApi } from './dashboard';
+import { fieldworkApi } from './fieldwork';
 import { authApi } from './auth';
 import { orgApi } from './org';
 import { importApi, peopleApi } from './people';
@@ -20,6 +21,7 @@ export const apiTable = {
   ...casesApi,
   ...reportsApi,
   ...dashboardApi,
+  ...fieldworkApi,
 };
 
 export type ApiTable = typeof apiTable;

@@ -67,8 +67,25 @@ describe('seed-demo', () => {
       expect(id!.startsWith('140621')).toBe(true);
       expect(checkPhone(phone!).ok).toBe(true);
     }
+    // A year of 入户走访 by each grid's 网格员 and 2–4 compounds per village, through the services.
+    expect(t.count('household_visits')).toBe(r.visits);
+    expect(r.visits).toBeGreaterThanOrEqual(24 * 60);
+    expect(r.buildings).toBeGreaterThanOrEqual(36);
+    expect(t.count('buildings')).toBe(r.buildings);
+    expect(one<number>('SELECT count(DISTINCT grid_id) FROM household_visits')).toBe(24);
+    expect(
+      one<number>(
+        "SELECT count(*) FROM household_visits h WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.person_id = h.visitor_id AND p.grid_id = h.grid_id AND p.type = 'worker')",
+      ),
+    ).toBe(0);
+    const today = shanghaiDateIso(new Date());
+    expect(one<string>('SELECT max(visited_on) FROM household_visits') <= today).toBe(true);
+    expect(
+      one<number>("SELECT count(*) FROM household_visits WHERE phone_enc IS NOT NULL AND phone_enc NOT LIKE 'v1:%'"),
+    ).toBe(0);
+    expect(t.ok<{ total: number }>('buildings.list', {}, admin).total).toBe(r.buildings);
     // Every written row is in the change log, so the county receives the demo township whole.
-    for (const table of ['grids', 'party_groups', 'persons', 'posts', 'trainings']) {
+    for (const table of ['grids', 'party_groups', 'persons', 'posts', 'trainings', 'household_visits', 'buildings']) {
       const missing = one<number>(
         `SELECT count(*) FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = '${table}' AND c.row_id = x.id)`,
       );

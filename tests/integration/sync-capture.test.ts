@@ -40,6 +40,8 @@ interface State {
   caseId: string;
   uploadId: string;
   partyId: string;
+  visitId: string;
+  buildingId: string;
 }
 interface Step {
   method: string;
@@ -56,6 +58,31 @@ const [PERSON, ROSTER_PERSON] = syntheticPeople({
   today: '2026-11-26',
 }) as [ReturnType<typeof syntheticPeople>[number], ReturnType<typeof syntheticPeople>[number]];
 const grid = { type: 'community', name: '一网格', households: 100, residents: 300 };
+
+const visit = (s: State) => ({
+  villageId: s.villageId,
+  gridId: s.gridId,
+  visitorId: s.personId,
+  visitedOn: '2026-11-02',
+  method: 'in_person',
+  subjectName: '孙户主',
+  address: '新城社区 3 号楼 2 单元 301',
+  content: '了解家庭近况，宣传防诈骗知识',
+});
+const building = (s: State) => ({
+  villageId: s.villageId,
+  gridId: s.gridId,
+  name: '新城小区',
+  address: '新城社区幸福路 8 号',
+  kind: 'residential',
+  buildingCount: 6,
+  households: 120,
+  residents: 360,
+  shops: 4,
+  safetyContactName: '钱安全',
+  collectedOn: '2026-11-03',
+  collectorId: s.personId,
+});
 
 /** A valid call of every public write method, in an order where each one's preconditions hold. */
 const STEPS: Step[] = [
@@ -231,6 +258,30 @@ const STEPS: Step[] = [
     call: (s) => ({ input: { preparer: '王小红', reviewer: '李建国', phone: '0349-6221234' }, session: s.admin }),
   },
   { method: 'reports.export', call: (s) => ({ input: { form: 'grid-roster', period: '2026-10' }, session: s.admin }) },
+  // 走访 and 楼院采集: one row each, a phone sealed in both.
+  {
+    method: 'visits.create',
+    call: (s) => ({ input: { ...visit(s), phone: '13800138000' }, session: s.admin }),
+    keep: (s, out) => (s.visitId = out.id),
+  },
+  {
+    method: 'visits.update',
+    call: (s) => ({ input: { ...visit(s), id: s.visitId, followUp: '已协调村委会' }, session: s.admin }),
+  },
+  { method: 'visits.linkCase', call: (s) => ({ input: { id: s.visitId, caseId: s.caseId }, session: s.admin }) },
+  { method: 'visits.reveal', call: (s) => ({ input: { id: s.visitId }, session: s.admin }) },
+  { method: 'visits.delete', call: (s) => ({ input: { id: s.visitId }, session: s.admin }) },
+  {
+    method: 'buildings.create',
+    call: (s) => ({ input: { ...building(s), safetyContactPhone: '0349-6221234' }, session: s.admin }),
+    keep: (s, out) => (s.buildingId = out.id),
+  },
+  {
+    method: 'buildings.update',
+    call: (s) => ({ input: { ...building(s), id: s.buildingId, households: 121 }, session: s.admin }),
+  },
+  { method: 'buildings.reveal', call: (s) => ({ input: { id: s.buildingId }, session: s.admin }) },
+  { method: 'buildings.delete', call: (s) => ({ input: { id: s.buildingId }, session: s.admin }) },
   { method: 'org.setGridRetired', call: (s) => ({ input: { id: s.gridId, retired: true }, session: s.admin }) },
   { method: 'org.setVillageRetired', call: (s) => ({ input: { id: s.villageId, retired: true }, session: s.admin }) },
   {
@@ -320,14 +371,15 @@ describe('change capture', () => {
     // 3 party-group changes, a person added and edited, a post added and ended, a training added and deleted,
     // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), a party added,
     // edited and removed (party + case + row each), an attachment and its timeline row, one 大类 edited,
-    // one roster row (person + post), 2 retirements.
-    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 2);
+    // one roster row (person + post), a visit added, edited, linked and deleted, a compound added, edited
+    // and deleted, 2 retirements.
+    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 4 + 3 + 2);
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
-      { op: 'delete', n: 3 },
-      { op: 'insert', n: 46 },
-      { op: 'update', n: 15 },
+      { op: 'delete', n: 5 },
+      { op: 'insert', n: 48 },
+      { op: 'update', n: 18 },
     ]);
   });
 

@@ -138,6 +138,8 @@ describe('county server on loopback', () => {
           case_attachments: 0,
           case_parties: 0,
           case_categories: 7, // the default taxonomy, seeded at setup
+          household_visits: 0,
+          buildings: 0,
         },
       }),
     ]);

@@ -44,6 +44,17 @@ describe('personal information on the way to the county', () => {
       },
       t.clerk,
     );
+    // 走访 and 楼院采集: each with a sealed phone.
+    const place = { villageId: village!.id, gridId: grid.id };
+    const visit = { ...place, visitorId: p.id, visitedOn: '2026-11-20', method: 'in_person', subjectName: '李户主' };
+    t.ok('visits.create', { ...visit, address: '玉井村三组', content: '了解家庭情况', phone: PHONE }, t.clerk);
+    const compound = { ...place, name: '玉井小区', address: '玉井村', kind: 'residential', collectorId: p.id };
+    const counts = { buildingCount: 3, households: 90, residents: 260, shops: 2, collectedOn: '2026-11-20' };
+    t.ok(
+      'buildings.create',
+      { ...compound, ...counts, safetyContactName: '赵安全', safetyContactPhone: CALLER },
+      t.clerk,
+    );
     expect((await pushOnce(t.core.deps)).error).toBeNull();
 
     const sqlite = t.core.deps.conn.sqlite;
@@ -83,5 +94,17 @@ describe('personal information on the way to the county', () => {
     const [theirParty] = countyRows(county.db.sqlite, 'case_parties', TOWNSHIP);
     const { id_number_enc: _pi, phone_enc: _pp, address_enc: _pa, ...partyPlain } = myParty!;
     expect(theirParty).toEqual({ ...partyPlain, id_number: ID, phone: PHONE, address: ADDRESS });
+
+    // 走访 and 楼院采集: the phones sealed here, readable at the county.
+    const [myVisit] = townshipRows(sqlite, 'household_visits');
+    expect(myVisit!.phone_enc).toMatch(/^v1:/);
+    const { phone_enc: _vp, ...visitPlain } = myVisit!;
+    expect(countyRows(county.db.sqlite, 'household_visits', TOWNSHIP)).toEqual([{ ...visitPlain, phone: PHONE }]);
+    const [myCompound] = townshipRows(sqlite, 'buildings');
+    expect(myCompound!.safety_contact_phone_enc).toMatch(/^v1:/);
+    const { safety_contact_phone_enc: _bp, ...compoundPlain } = myCompound!;
+    expect(countyRows(county.db.sqlite, 'buildings', TOWNSHIP)).toEqual([
+      { ...compoundPlain, safety_contact_phone: CALLER },
+    ]);
   });
 });

@@ -7,3 +7,4 @@ export * from '../sync/schema';
 export * from '../people/schema';
 export * from '../cases/schema';
 export * from '../reports/schema';
+export * from '../fieldwork/schema';

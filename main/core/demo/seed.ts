@@ -11,10 +11,11 @@ import type { Core } from '../app';
 import { auditLog } from '../audit/schema';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
+import { seedVillageFieldwork } from '../fieldwork/demo';
 import { grids } from '../org/schema';
 import { createGrid, listVillages, savePartyGroup } from '../org/service';
 import { addPost } from '../people/posts';
-import { seededRandom } from '../people/random';
+import { seededRandom, type Random } from '../people/random';
 import { persons } from '../people/schema';
 import { addTraining, createPerson } from '../people/service';
 import { syntheticPeople } from '../people/synthetic';
@@ -28,6 +29,8 @@ export interface SeedDemoOptions {
   /** People in total; default two per village plus four per grid. */
   people?: number;
   seed?: string;
+  /** 入户走访 per grid per month (a year of them); default 6. */
+  visitsPerMonth?: number;
   /** Seed on top of existing grids or people. */
   force?: boolean;
   /** Used only when the folder has no township yet. */
@@ -44,6 +47,8 @@ export interface SeedDemoResult {
   partyMembers: number;
   posts: number;
   trainings: number;
+  visits: number;
+  buildings: number;
 }
 
 function contextOf(core: Core): HandlerContext {
@@ -107,15 +112,30 @@ export function seedDemoTownship(core: Core, opts: SeedDemoOptions = {}): SeedDe
     maxAge: 65,
   });
   const plans = planTownship(seededRandom(seed), villages, gridCount, people, today);
-  const totals = { grids: 0, partyGroups: 0, people: 0, partyMembers: 0, posts: 0, trainings: 0 };
+  const totals = {
+    grids: 0,
+    partyGroups: 0,
+    people: 0,
+    partyMembers: 0,
+    posts: 0,
+    trainings: 0,
+    visits: 0,
+    buildings: 0,
+  };
+  // Its own stream, so adding 走访 left the township's people and structure as they were.
+  const fieldwork = { random: seededRandom(`${seed}:fieldwork`), today, visitsPerMonth: opts.visitsPerMonth ?? 6 };
   for (const plan of plans) {
-    const written = inTransaction(core, (ctx) => writeVillage(ctx, plan));
+    const written = inTransaction(core, (ctx) => writeVillage(ctx, plan, fieldwork));
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += written[k];
   }
   return { township, initialised, villages: villages.length, ...totals };
 }
 
-function writeVillage(ctx: HandlerContext, plan: VillagePlan) {
+function writeVillage(
+  ctx: HandlerContext,
+  plan: VillagePlan,
+  fieldwork: { random: Random; today: string; visitsPerMonth: number },
+) {
   const { village } = plan;
   const head = plan.people.find((p) => p.post.type === 'head')!;
   const gridIds: string[] = [];
@@ -147,6 +167,7 @@ function writeVillage(ctx: HandlerContext, plan: VillagePlan) {
     );
   }
   let trainings = 0;
+  const visitors = new Map<number, string>(); // grid index → its first 网格员
   for (const p of plan.people) {
     const { person, post } = p;
     const saved = createPerson(ctx, {
@@ -171,9 +192,16 @@ function writeVillage(ctx: HandlerContext, plan: VillagePlan) {
       instructorKind: post.instructorKind,
       startDate: post.startDate,
     });
+    if (post.type === 'worker' && post.grid !== null && !visitors.has(post.grid)) visitors.set(post.grid, saved.id);
     for (const t of p.trainings) addTraining(ctx, { personId: saved.id, ...t });
     trainings += p.trainings.length;
   }
+  const walked = seedVillageFieldwork(ctx, fieldwork.random, {
+    village,
+    grids: gridIds.map((id, g) => ({ id, name: plan.grids[g]!.name, visitorId: visitors.get(g)! })),
+    today: fieldwork.today,
+    visitsPerMonth: fieldwork.visitsPerMonth,
+  });
   const result = {
     grids: plan.grids.length,
     partyGroups,
@@ -181,6 +209,7 @@ function writeVillage(ctx: HandlerContext, plan: VillagePlan) {
     partyMembers: plan.people.filter((p) => p.partyRole).length,
     posts: plan.people.length,
     trainings,
+    ...walked,
   };
   ctx.db
     .insert(auditLog)

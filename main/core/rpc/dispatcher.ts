@@ -40,6 +40,8 @@ const PII_MASKS: Record<string, (v: string) => string> = {
   address: maskAddress,
   /** A case's caller number (cases.create, the 接警台). */
   reporterContact: maskPhone,
+  /** A compound's 安全联络人 (buildings.create/update). */
+  safetyContactPhone: maskPhone,
 };
 
 export function redact(input: unknown): string {

@@ -4,6 +4,7 @@ import { authHandlers } from '../auth/api';
 import { casesHandlers, casesPreparers } from '../cases/api';
 import type { Handlers, Preparers } from '../context';
 import { dashboardHandlers } from '../dashboard/api';
+import { fieldworkHandlers } from '../fieldwork/api';
 import { orgHandlers } from '../org/api';
 import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
 import { reportsHandlers, reportsPreparers } from '../reports/api';
@@ -22,6 +23,7 @@ export const handlers: Handlers<ApiTable> = {
   ...casesHandlers,
   ...reportsHandlers,
   ...dashboardHandlers,
+  ...fieldworkHandlers,
 };
 
 /** Async steps some methods take before their transaction (reading an uploaded workbook). */

@@ -1,5 +1,6 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { caseAttachments, caseCategories, caseEvents, caseParties, cases } from '../cases/schema';
+import { buildings, householdVisits } from '../fieldwork/schema';
 import { grids, partyGroups, villages } from '../org/schema';
 import { persons, posts, trainings } from '../people/schema';
 import { township } from '../setup/schema';
@@ -27,6 +28,9 @@ export const SYNCED_TABLES: readonly SQLiteTable[] = [
   caseParties,
   // The categories name the codes the cases carry and their time limits.
   caseCategories,
+  // 走访 and 楼院采集: the county's yearly 网格化服务管理 figures; the phones sealed like persons' (wire.ts).
+  householdVisits,
+  buildings,
 ];
 
 /** Tables that carry the synced columns but stay on this machine, named so the choice is explicit. */

@@ -10,6 +10,8 @@ export const SEALED_COLUMNS: Readonly<Record<string, Readonly<Record<string, str
   persons: { address_enc: 'address', phone_enc: 'phone', id_number_enc: 'id_number' },
   cases: { reporter_contact_enc: 'reporter_contact' },
   case_parties: { id_number_enc: 'id_number', phone_enc: 'phone', address_enc: 'address' },
+  household_visits: { phone_enc: 'phone' },
+  buildings: { safety_contact_phone_enc: 'safety_contact_phone' },
 };
 
 /** Columns that stay on the township: a lookup hash keyed by the township's secret means nothing elsewhere. */

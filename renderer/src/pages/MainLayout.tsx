@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  HomeOutlined,
   IdcardOutlined,
   PhoneOutlined,
   TeamOutlined,
@@ -20,6 +21,7 @@ import { AuditPage } from './AuditPage';
 import { HomePage } from './HomePage';
 import { HotlinePage } from './HotlinePage';
 import { CasesPage } from './CasesPage';
+import { FieldworkPage } from './FieldworkPage';
 import { OrgPage } from './OrgPage';
 import { SyncPage } from './SyncPage';
 import { PeoplePage } from './PeoplePage';
@@ -32,6 +34,7 @@ const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   hotline: { icon: <PhoneOutlined aria-hidden />, page: () => <HotlinePage /> },
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
+  fieldwork: { icon: <HomeOutlined aria-hidden />, page: () => <FieldworkPage /> },
   reports: { icon: <FileTextOutlined aria-hidden />, page: () => <ReportsPage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
   audit: { icon: <FileSearchOutlined aria-hidden />, page: () => <AuditPage /> },

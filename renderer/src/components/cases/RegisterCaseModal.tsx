@@ -30,6 +30,8 @@ interface Props {
   taxonomy: Taxonomy | undefined;
   villages: Village[];
   grids: Grid[];
+  /** Values to start from (a visit's 转为事件: source, grid, place, summary). */
+  initial?: Partial<CaseValues>;
   onClose: () => void;
   onCreated: (detail: CaseDetail) => void;
 }
@@ -42,7 +44,7 @@ const FIELD_OF = {
 };
 
 /** 登记事件: the case is stored as 已登记; 上报 is the next step, from the drawer. */
-export function RegisterCaseModal({ taxonomy, villages, grids, onClose, onCreated }: Props) {
+export function RegisterCaseModal({ taxonomy, villages, grids, initial, onClose, onCreated }: Props) {
   const { message } = App.useApp();
   const save = async (v: CaseValues) => {
     try {
@@ -83,7 +85,7 @@ export function RegisterCaseModal({ taxonomy, villages, grids, onClose, onCreate
       title="登记事件"
       name="case"
       width={720}
-      initialValues={{ scale: '01', urgency: 'normal', peopleInvolved: 1, occurredAt: dayjs() }}
+      initialValues={{ scale: '01', urgency: 'normal', peopleInvolved: 1, occurredAt: dayjs(), ...initial }}
       onSave={save}
       onClose={onClose}
     >
