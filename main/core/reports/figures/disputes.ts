@@ -9,6 +9,8 @@ import type { CaseScale } from '../../../../shared/cases/codes';
 import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
 import { caseConditions, subsetCount, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
+import { loadTaxonomy } from '../../cases/taxonomy-store';
+import type { Db } from '../../db/connection';
 
 export interface DisputeCounts {
   /** 排查数: dispute cases registered in the period. */
@@ -26,6 +28,13 @@ export const PEOPLE_BANDS = [
   { label: '101至500人', below: 501 },
   { label: '超过500人', below: null },
 ] as const;
+
+/** The taxonomy's dispute 大类 (normally just 01 矛盾纠纷): what 排查 counts. */
+export function disputeCategoryCodes(db: Db): string[] {
+  return loadTaxonomy(db)
+    .categories.filter((c) => c.dispute)
+    .map((c) => c.code);
+}
 
 /** 重大矛盾纠纷 are those registered at the 重大群体性 scale. */
 export const MAJOR_SCALE: CaseScale = '03';
