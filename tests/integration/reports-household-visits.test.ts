@@ -96,6 +96,17 @@ describe('入户走访登记表', () => {
     const dates = Array.from({ length: total }, (_, i) => String(own(ws, FIRST_BODY + i, 2)));
     expect(dates.every((d) => /^2026年\d\d月\d\d日$/.test(d))).toBe(true);
     expect([...dates].sort()).toEqual(dates);
+    // Within a day, village by village in the org's code order.
+    const codeOf = new Map(
+      (
+        t.core.deps.conn.sqlite.prepare('SELECT name, code FROM villages').all() as { name: string; code: string }[]
+      ).map((v) => [v.name, v.code]),
+    );
+    const keys = dates.map((d, i) => `${d} ${codeOf.get(String(own(ws, FIRST_BODY + i, 3)))}`);
+    expect([...keys].sort()).toEqual(keys);
+    // Not trivially so: many days hold visits in both villages.
+    const both = [...new Set(dates)].filter((d) => new Set(keys.filter((k) => k.startsWith(`${d} `))).size > 1);
+    expect(both.length).toBeGreaterThan(20);
   });
 
   it('titles the sheet and heads the table', () => {
