@@ -86,9 +86,14 @@ function chunkQuery(source: Pick<FormSource, 'db'>, ids: number[]) {
     .orderBy(...ORDER);
 }
 
+/** The statement that reads one chunk (the benchmark reads the same rows bare). */
+export function visitChunkSql(source: Pick<FormSource, 'db'>, ids: number[]): { sql: string; params: unknown[] } {
+  return chunkQuery(source, ids).toSQL();
+}
+
 function readChunk(source: FormSource, ids: number[], reveal: boolean): ReportRow[] {
   if (ids.length === 0) return [];
-  const q = chunkQuery(source, ids).toSQL();
+  const q = visitChunkSql(source, ids);
   const raws = source.conn.sqlite
     .prepare(q.sql)
     .raw(true)
