@@ -3,7 +3,7 @@
  * by dispute type, by people involved and for 重大群体性 disputes. Every count is a grouped query over
  * cases/list.ts's caseConditions, so a figure is the total of the case list with the same filter.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
 import type { CaseScale } from '../../../../shared/cases/codes';
 import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
@@ -77,10 +77,18 @@ interface Group {
   succeeded: number;
 }
 
+/**
+ * 成功数 as a column of a scan: the scanned cases (narrowed to `subset`) handled and recorded as
+ * mediated successfully. The 网格化服务管理工作情况统计表's 化解矛盾纠纷 counts with it too.
+ */
+export function succeededCount(ctx: CaseQueryContext, subset: CaseFilter = {}): SQL<number> {
+  const handledWhere = caseConditions(ctx, { ...subset, states: [...HANDLED_STATES] });
+  return sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationSuccess} = 1)`;
+}
+
 /** 排查, 调处 and 成功 per type, band and scale in one scan; 调处 is a subset count (subsetCount). */
 function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
   const handled: CaseFilter = { states: [...HANDLED_STATES] };
-  const handledWhere = caseConditions(ctx, handled);
   return ctx.db
     .select({
       type: cases.subcategoryCode,
@@ -88,7 +96,7 @@ function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
       major,
       found: sql<number>`count(*)`,
       handled: subsetCount(ctx, filter, handled),
-      succeeded: sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationSuccess} = 1)`,
+      succeeded: succeededCount(ctx),
     })
     .from(cases)
     .where(caseConditions(ctx, filter))

@@ -2,8 +2,9 @@
  * 网格化服务管理工作情况统计表's figures per village/community: 楼院采集 and 入户走访 counted by
  * fieldwork/counts.ts, and the case figures through the forms that already define them — 收集群众诉求
  * as subsets of the case list's source filter, 化解矛盾纠纷 as the 矛盾纠纷排查化解情况表's 成功数
- * (disputeFigures), 办理事项 and 办结 as the 网格事件处置情况统计表's 受理数 and 办结数
- * (CASE_HANDLING_FILTERS). One number, one query: each cell equals its own form's or list's count.
+ * (succeededCount over its dispute 大类), 办理事项 and 办结 as the 网格事件处置情况统计表's 受理数 and
+ * 办结数 (CASE_HANDLING_FILTERS) — all columns of one scan of the period's cases grouped by village.
+ * One number, one query: each cell equals its own form's or list's count.
  */
 import { and, asc, eq, gte, isNull, or, type SQL } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
@@ -14,7 +15,7 @@ import { countBuildings, countVisits } from '../../fieldwork/counts';
 import { villages } from '../../org/schema';
 import { periodInstants, type ReportPeriod } from '../periods';
 import { CASE_HANDLING_FILTERS, caseHandlingFilter } from './case-handling';
-import { disputeCategoryCodes, disputeFigures } from './disputes';
+import { disputeCategoryCodes, succeededCount } from './disputes';
 
 /** 群众诉求: what the public brings in themselves — the hotline, 12345 transfers and walk-ins. */
 export const PUBLIC_APPEAL_SOURCES: readonly CaseSource[] = ['hotline', 'transfer12345', 'walkIn'];
@@ -59,15 +60,21 @@ function villagesInScope(ctx: CaseQueryContext, period: ReportPeriod, villageId:
     .all();
 }
 
-/** 收集群众诉求, 办理事项 and 办结 per village in one grouped scan of the period's cases (subsetCount). */
+/** The case columns per village in one grouped scan of the period's cases (subset counts). */
 function caseCountsByVillage(ctx: CaseQueryContext, base: CaseFilter) {
   const bySource = Object.fromEntries(
     PUBLIC_APPEAL_SOURCES.map((source) => [source, subsetCount(ctx, base, { source })]),
   ) as Record<CaseSource, SQL<number>>;
+  // 成功数 of each dispute 大类, as the 矛盾纠纷排查化解情况表 counts it over that 大类's cases.
+  const disputeCodes = disputeCategoryCodes(ctx.db);
+  const succeeded = Object.fromEntries(
+    disputeCodes.map((categoryCode, i) => [`d${i}`, succeededCount(ctx, { categoryCode })]),
+  ) as Record<string, SQL<number>>;
   const rows = ctx.db
     .select({
       villageId: cases.villageId,
       ...bySource,
+      ...succeeded,
       received: subsetCount(ctx, base, CASE_HANDLING_FILTERS.received),
       closed: subsetCount(ctx, base, CASE_HANDLING_FILTERS.closed),
     })
@@ -80,6 +87,7 @@ function caseCountsByVillage(ctx: CaseQueryContext, base: CaseFilter) {
       r.villageId,
       {
         appeals: PUBLIC_APPEAL_SOURCES.reduce((n, s) => n + (r as unknown as Record<CaseSource, number>)[s], 0),
+        disputesResolved: disputeCodes.reduce((n, _, i) => n + (r as unknown as Record<string, number>)[`d${i}`]!, 0),
         received: r.received,
         closed: r.closed,
       },
@@ -97,10 +105,8 @@ export function fieldworkYearFigures(
     ctx,
     caseHandlingFilter({ from: period.start, to: period.end, villageId: q.villageId }),
   );
-  const categoryCodes = disputeCategoryCodes(ctx.db);
   return villagesInScope(ctx, period, q.villageId).map((v) => {
     const c = byVillage.get(v.id);
-    const disputes = disputeFigures(ctx, { categoryCodes, villageId: v.id, from: period.start, to: period.end });
     return {
       villageId: v.id,
       code: v.code,
@@ -108,7 +114,7 @@ export function fieldworkYearFigures(
       buildings: countBuildings(ctx.db, { period, villageId: v.id }),
       visits: countVisits(ctx.db, { period, villageId: v.id }),
       appeals: c?.appeals ?? 0,
-      disputesResolved: disputes.total.succeeded,
+      disputesResolved: c?.disputesResolved ?? 0,
       received: c?.received ?? 0,
       closed: c?.closed ?? 0,
     };
