@@ -13,7 +13,7 @@ import path from 'node:path';
 import { REPORT_FORMS } from '../main/core/reports/forms/registry';
 import { ledgerJobsOf } from '../main/core/reports/ledger/jobs';
 import { dispatchAny, sessionUser } from '../main/core/rpc/dispatcher';
-import { seedPrintTownship } from '../tests/helpers/print-township';
+import { printPeriod, seedPrintTownship } from '../tests/helpers/print-township';
 import { pdfPageCount, renderer, warnWithoutCarlito } from './report-render';
 
 const outDir = path.resolve(process.argv[2] ?? '/tmp/report-forms');
@@ -29,7 +29,11 @@ const t = seedPrintTownship();
 const r = renderer(outDir);
 for (const form of REPORT_FORMS.filter((f) => !only || f.definition.id === only)) {
   const id = form.definition.id;
-  const input = { form: id, period, signatures: { preparer: '王小红', reviewer: '李建国', phone: '0349-6221234' } };
+  const input = {
+    form: id,
+    period: printPeriod(form, period),
+    signatures: { preparer: '王小红', reviewer: '李建国', phone: '0349-6221234' },
+  };
   const xlsx = path.join(outDir, `${id}.xlsx`);
   if (form.stream) {
     const jobs = ledgerJobsOf(t.core.deps);

@@ -18,10 +18,11 @@ const write = (line: string) => process.stdout.write(line + '\n');
 
 function listForms(): void {
   write('可导出的报表：');
+  const idWidth = Math.max(...REPORT_FORMS.map((f) => f.definition.id.length));
   for (const f of REPORT_FORMS) {
     const kinds = f.periodKinds.map((k) => PERIOD_KIND_LABELS[k]).join('、');
     const scopes = f.scopes.includes('village') ? '全镇或单个村（社区）' : '全镇';
-    write(`  ${f.definition.id.padEnd(12)} ${f.definition.name}（期间：${kinds}；范围：${scopes}）`);
+    write(`  ${f.definition.id.padEnd(idWidth)} ${f.definition.name}（期间：${kinds}；范围：${scopes}）`);
   }
 }
 

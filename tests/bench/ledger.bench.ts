@@ -1,17 +1,19 @@
 /**
- * 事件台账 at 100,000 rows: seeds N demo cases (default 100,000, no change log) into a data folder,
- * then measures three things, each in a fresh child process so its peak RSS is its own:
+ * 事件台账 (or, with `--form household-visits`, 入户走访登记表) at 100,000 rows: seeds N demo cases
+ * (default 100,000, no change log) — or N visits registered through the 走访 service — into a data
+ * folder, then measures three things, each in a fresh child process so its peak RSS is its own:
  *   ledger — the export job as the app runs it (snapshot connection, frame, styles, streaming writer,
  *            SHA-256, history row), with the longest event-loop stall while it ran;
  *   exceljs — exceljs's bare streaming writer writing the same cells (same reads, same mapping,
  *             same yielding), no frame: no title, header, styles, row heights or merges;
- *   sql — the same reads (rowids in number order, then the rows 500 at a time), nothing else;
+ *   sql — the same reads (rowids in print order, then the rows 500 at a time), nothing else;
  *   with --variants, the frame on the same rows through our writer at deflate levels 0, 1 and 6,
  *   and with every string inline, to choose the writer's defaults.
  * Wall time and CPU time (all threads: deflate runs on libuv's pool) per child: on a shared machine
  * the CPU seconds say more than the wall clock. Targets (issue 5): < 6 s and < 300 MB. Prints figures
  * and ratios; no assertions.
  * Run: npx tsx tests/bench/ledger.bench.ts [--cases N] [--data-dir DIR (kept, reused)] [--variants]
+ *      npx tsx tests/bench/ledger.bench.ts --form household-visits [--visits N] [--data-dir DIR]
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -20,15 +22,27 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import ExcelJS from 'exceljs';
-import { caseLedgerDefinition } from '../../main/core/reports/forms/case-ledger';
 import { renderXlsx } from '../../main/core/reports/xlsx';
 import * as schema from '../../main/core/db/schema';
-import { ledgerChunkSql, ledgerRowids, ledgerStream } from '../../main/core/reports/figures/case-ledger';
+import { ledgerChunkSql, ledgerRowids } from '../../main/core/reports/figures/case-ledger';
+import { visitChunkSql, visitRowids } from '../../main/core/reports/figures/household-visits';
+import { formById } from '../../main/core/reports/forms/registry';
 import { ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
 import { parsePeriod } from '../../main/core/reports/periods';
 import { CLI_USER } from '../../main/core/rpc/dispatcher';
 import { makeCore, tempDir } from '../helpers/core';
+import { seedFieldwork } from '../helpers/fieldwork-seed';
+import { syntheticPeople } from '../../main/core/people/synthetic';
 import { arg, BENCH_NOW, seededTownship } from './seeded-township';
+
+const FORM = arg('form', 'case-ledger');
+/** The two reads of each streamed form: its rowids in print order, then one chunk's statement. */
+function readsOf(form: string) {
+  if (form === 'case-ledger') return { rowids: ledgerRowids, chunkSql: ledgerChunkSql };
+  if (form === 'household-visits') return { rowids: visitRowids, chunkSql: visitChunkSql };
+  throw new Error(`--form 应为 case-ledger 或 household-visits：${form}`);
+}
+const READS = readsOf(FORM);
 
 const NOW = BENCH_NOW;
 // One period holding every seeded case (one year back from NOW).
@@ -60,7 +74,7 @@ async function measure(kind: string, dataDir: string): Promise<Measured> {
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
     const started = performance.now();
-    const job = jobs.start({ form: 'case-ledger', period: PERIOD, reveal: false }, CLI_USER, out);
+    const job = jobs.start({ form: FORM, period: PERIOD, reveal: false }, CLI_USER, out);
     const done = await jobs.wait(job.id, CLI_USER);
     const ms = performance.now() - started;
     lag.disable();
@@ -85,10 +99,10 @@ async function measure(kind: string, dataDir: string): Promise<Measured> {
   const started = performance.now();
   let rows = 0;
   if (kind === 'sql') {
-    // The same two steps as the ledger: the rowids in number order, then the rows 500 at a time.
-    const ids = ledgerRowids(source, params);
+    // The same two steps as the export: the rowids in print order, then the rows 500 at a time.
+    const ids = READS.rowids(source, params);
     for (let at = 0; at < ids.length; at += 500) {
-      const q = ledgerChunkSql(source, ids.slice(at, at + 500));
+      const q = READS.chunkSql(source, ids.slice(at, at + 500));
       rows += sqlite
         .prepare(q.sql)
         .raw(true)
@@ -98,9 +112,10 @@ async function measure(kind: string, dataDir: string): Promise<Measured> {
     // frame-<level>-<shared|inline>: the print frame through our writer, on the same rows.
     const [, level, strings] = kind.split('-');
     const between = () => new Promise<void>((resolve) => setImmediate(resolve));
-    const data = { unit: '测试镇综治中心', period: params.period, rows: ledgerStream(source, params, between) };
+    const form = formById(FORM);
+    const data = { unit: '测试镇综治中心', period: params.period, rows: form.stream!.rows(source, params, between) };
     const writer = { level: Number(level), ...(strings === 'inline' ? { sharedStrings: false as const } : {}) };
-    const result = await renderXlsx(caseLedgerDefinition, data, { file: out }, { writer });
+    const result = await renderXlsx(form.definition, data, { file: out }, { writer });
     rows = result.bodyRows;
     const { size } = await import('node:fs').then((fs) => fs.statSync(out));
     return {
@@ -112,9 +127,9 @@ async function measure(kind: string, dataDir: string): Promise<Measured> {
     };
   } else {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet('事件台账');
+    const ws = wb.addWorksheet('表');
     const between = () => new Promise<void>((resolve) => setImmediate(resolve));
-    for await (const row of ledgerStream(source, params, between)) {
+    for await (const row of formById(FORM).stream!.rows(source, params, between)) {
       ws.addRow([++rows, ...Object.values(row)]).commit();
     }
     ws.commit();
@@ -131,19 +146,47 @@ if (kind) {
 }
 
 // One year of cases, so PERIOD holds them all; opening a kept folder migrates it before any child reads it.
+const visitsOnly = FORM === 'household-visits';
 const seeded = seededTownship({
-  cases: Number(arg('cases', '100000')),
+  cases: visitsOnly ? 0 : Number(arg('cases', '100000')),
   dataDir: arg('data-dir', ''),
   changeLog: false,
   years: 1,
 });
+if (visitsOnly) seedVisits(Number(arg('visits', '100000')));
 const dataDir = seeded.dataDir;
 seeded.core.close();
 console.log(`data folder ${dataDir}\n`);
 
+/** A year of visits over every grid, through the 走访 service as clerks register them (once per folder). */
+function seedVisits(n: number) {
+  const sqlite = seeded.core.deps.conn.sqlite;
+  if ((sqlite.prepare('SELECT count(*) FROM household_visits').pluck().get() as number) > 0) return;
+  const admin = seeded.login('admin');
+  const places = sqlite
+    .prepare(
+      'SELECT g.village_id AS villageId, v.name AS villageName, g.id AS gridId FROM grids g JOIN villages v ON v.id = g.village_id',
+    )
+    .all() as { villageId: string; villageName: string; gridId: string }[];
+  const workerIds = syntheticPeople({ countyCode: '140621', count: 20, seed: 'bench', today: '2026-11-01' }).map(
+    (p) => seeded.ok<{ id: string }>('people.create', { name: p.name, idNumber: p.idNumber }, admin).id,
+  );
+  const started = performance.now();
+  // Each call is its own transaction as in the app; an outer one turns their commits into savepoints,
+  // so seeding pays one disk sync per 5,000 visits rather than one per visit.
+  const days = { from: '2025-11-21', to: '2026-11-20', buildings: 0 };
+  for (let done = 0, seed = 1; done < n; done += 5000, seed++) {
+    const visits = Math.min(5000, n - done);
+    sqlite.transaction(() => seedFieldwork(seeded, admin, { places, workerIds, ...days, visits, seed }))();
+  }
+  const s = (performance.now() - started) / 1000;
+  console.log(`seeded ${n} visits through visits.create in ${s.toFixed(1)} s (${Math.round(n / s)} visits/s)`);
+}
+
 const self = fileURLToPath(import.meta.url);
 function child(k: string): Measured {
-  const r = spawnSync(process.execPath, [...process.execArgv, self, '--measure', k, '--data-dir', dataDir], {
+  const args = [...process.execArgv, self, '--measure', k, '--form', FORM, '--data-dir', dataDir];
+  const r = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -161,7 +204,8 @@ const variants = process.argv.includes('--variants')
 const line = (name: string, m: Measured) =>
   `${name.padEnd(34)} ${(m.ms / 1000).toFixed(2).padStart(6)} s  cpu ${(m.cpuMs / 1000).toFixed(2).padStart(6)} s` +
   `  peak RSS ${m.peakMb.toFixed(0).padStart(4)} MB  ${m.rows} rows${m.bytes ? `  ${(m.bytes / 1e6).toFixed(1)} MB` : ''}`;
-console.log(line('ledger export job (frame, stream)', ledger));
+console.log(`${FORM}\n`);
+console.log(line('export job (frame, stream)', ledger));
 console.log(line('bare exceljs stream, same cells', bare));
 console.log(line('bare SQL read, same rows', sql));
 for (const [k, m] of variants) console.log(line(`writer variant ${k}`, m));

@@ -69,6 +69,7 @@ const CASES: [form: string, period: string, from: string, to: string][] = [
   ['case-handling', '2026', '2026-01-01', '2026-12-31'],
   ['disputes', '2026-10', '2026-10-01', '2026-10-31'],
   ['disputes', '2026', '2026-01-01', '2026-12-31'],
+  ['fieldwork-yearly', '2026', '2026-01-01', '2026-12-31'],
 ];
 
 const ms = (x: number) => x.toFixed(1).padStart(7);

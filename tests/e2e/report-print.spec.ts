@@ -7,13 +7,14 @@
 import { expect, test } from '@playwright/test';
 import { REPORT_FORMS } from '../../main/core/reports/forms/registry';
 import { pdfPages, paperPoints } from '../helpers/pdf-pages';
-import { seedPrintTownship } from '../helpers/print-township';
+import { printPeriod, seedPrintTownship } from '../helpers/print-township';
 
-/** Pages each form takes for this township in 2026-10; a form missing here only has to print. */
+/** Pages each form takes for this township in 2026-10 (or 2026); a form missing here only has to print. */
 const EXPECTED_PAGES: Record<string, number> = {
   'grid-basics': 1,
   'case-handling': 1,
   disputes: 1,
+  'fieldwork-yearly': 1,
 };
 
 test('each form’s preview prints on its paper, the statistics forms on one page', async ({ browser }) => {
@@ -25,7 +26,7 @@ test('each form’s preview prints on its paper, the statistics forms on one pag
       const { id, paper: size, orientation } = form.definition;
       const preview = t.ok<{ html: string; rowCount: number }>(
         'reports.preview',
-        { form: id, period: '2026-10' },
+        { form: id, period: printPeriod(form, '2026-10') },
         t.admin,
       );
       expect(preview.rowCount, id).toBeGreaterThan(0);

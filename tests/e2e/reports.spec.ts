@@ -9,6 +9,9 @@ import { maskIdNumber } from '../../shared/people/mask';
 import { PASSWORD } from '../helpers/core';
 import { seedDemoCases } from '../../main/core/cases/demo';
 import { countCases } from '../../main/core/cases/list';
+import { countVisits } from '../../main/core/fieldwork/counts';
+import { parsePeriod } from '../../main/core/reports/periods';
+import { seedFieldwork } from '../helpers/fieldwork-seed';
 import { pdfPages } from '../helpers/pdf-pages';
 import { FIXED_NOW, seedReportTownship } from '../helpers/report-township';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
@@ -172,4 +175,71 @@ test('报表: 事件台账 exported as a job — the progress bar, then the down
   await expect(bar).toHaveCount(0);
   await expect(page.getByTestId('report-history').getByRole('row').filter({ hasText: '事件台账' })).toHaveCount(1);
   await shot(page, 'reports-03-ledger-done');
+});
+
+test('报表: the yearly 网格化服务管理工作情况统计表 opens on 年报; 入户走访登记表 streams with full phones for a 审核人', async ({
+  page,
+}) => {
+  const dataDir = newDataDir();
+  const seeded = seedReportTownship({ dataDir });
+  const { v1, v2, grids } = seeded;
+  const workerIds = seeded.core.deps.conn.sqlite.prepare('SELECT id FROM persons LIMIT 3').pluck().all() as string[];
+  seedFieldwork(seeded, seeded.clerk, {
+    places: [
+      { villageId: v1.id, villageName: v1.name, gridId: grids.g1.id },
+      { villageId: v2.id, villageName: v2.name, gridId: grids.g3.id },
+    ],
+    workerIds,
+    from: '2026-01-01',
+    to: '2026-11-20',
+    visits: 600,
+    buildings: 12,
+  });
+  const visits = countVisits(seeded.core.deps.conn.db, { period: parsePeriod('2026') });
+  const phoneEnc = seeded.core.deps.conn.sqlite
+    .prepare("SELECT phone_enc FROM household_visits WHERE visited_on LIKE '2026-%' AND phone_enc IS NOT NULL LIMIT 1")
+    .pluck()
+    .get() as string;
+  const phone = seeded.core.deps.pii.decrypt(phoneEnc);
+  seeded.core.close();
+
+  host = await startHost(dataDir);
+  await page.goto(host.openUrl);
+  await login(page, 'shen');
+  await page.getByRole('menuitem', { name: '报表' }).click();
+  await pick(page, '报表', '网格化服务管理工作情况统计表');
+  // No 月报 for the yearly summary: the page moves to its 年报.
+  const kind = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '报表期间类型', exact: true }) });
+  await expect(kind).toHaveText('年报');
+  const preview = page.frameLocator('[data-testid="report-preview"]');
+  await expect(preview.locator('h1')).toHaveText('2026年度玉井镇网格化服务管理工作情况统计表');
+  const total = preview.locator('tr', { hasText: '合计' });
+  await expect(total.locator('td').nth(2)).toHaveText(String(visits));
+  await expect(total.locator('td').nth(1)).toHaveText('12');
+  await shot(page, 'reports-04-fieldwork-yearly');
+  await page.getByRole('combobox', { name: '报表期间类型', exact: true }).click();
+  await expect(page.locator('.ant-select-item-option:visible', { hasText: '月报' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await pick(page, '报表', '入户走访登记表');
+  await expect(preview.locator('h1')).toHaveText('2026年度玉井镇入户走访登记表');
+  await expect(preview.locator('.note')).toContainText(`仅显示前 200 条，共 ${visits} 条`);
+  await page.getByRole('checkbox', { name: '导出完整身份证号和电话' }).check();
+  const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: /导出 Excel/ }).click();
+  await expect(page.getByLabel('导出进度')).toContainText(`/ ${visits} 行`);
+  await shot(page, 'reports-05-visits-progress');
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toBe('2026年度玉井镇入户走访登记表.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.worksheets[0]!;
+  // Title, 填报单位, one header row, then one row per visit; the phone column in full.
+  expect(ws.getCell(3 + visits, 1).value).toBe(visits);
+  const phones = Array.from({ length: visits }, (_, i) => ws.getCell(4 + i, 8).value);
+  expect(phones).toContain(phone);
+  expect(phones.some((p) => String(p).includes('*'))).toBe(false);
+  await expect(page.getByTestId('report-history').getByRole('row').filter({ hasText: '入户走访登记表' })).toHaveCount(
+    1,
+  );
 });

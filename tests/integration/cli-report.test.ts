@@ -46,6 +46,11 @@ describe('report CLI', () => {
     expect(r.out).toContain('网格基本情况统计表');
     expect(r.out).toContain('grid-roster');
     expect(r.out).toContain('网格员花名册（期间：月份、季度、半年度、年度、统计期间；范围：全镇或单个村（社区））');
+    expect(r.out).toContain('household-visits 入户走访登记表（');
+    expect(r.out).toContain('fieldwork-yearly 网格化服务管理工作情况统计表（期间：年度、半年度、季度、统计期间；');
+    // The names start in one column, however long an id.
+    const lines = r.out.split('\n').filter((l) => l.startsWith('  '));
+    expect(new Set(lines.map((l) => l.search(/[\u4e00-\u9fff]/))).size).toBe(1);
   });
 
   it('writes a form to the named file and records the export with its hash', async () => {

@@ -81,6 +81,13 @@ export function ReportsPage() {
     }
   }
 
+  /** A form that has no report of the chosen kind (the yearly summary has no 月报) starts on its first. */
+  function pickForm(id: string) {
+    setFormId(id);
+    const kinds = forms.find((f) => f.id === id)?.periodKinds ?? [];
+    if (kinds.length && !kinds.includes(period.kind)) setPeriod({ ...period, kind: kinds[0]! });
+  }
+
   async function saveDefaults() {
     setBusy('defaults');
     try {
@@ -102,7 +109,7 @@ export function ReportsPage() {
           <Select
             aria-label="报表"
             value={form?.id}
-            onChange={setFormId}
+            onChange={pickForm}
             options={forms.map((f) => ({ value: f.id, label: f.name }))}
             style={{ width: 200 }}
           />

@@ -3,12 +3,14 @@
  * by dispute type, by people involved and for 重大群体性 disputes. Every count is a grouped query over
  * cases/list.ts's caseConditions, so a figure is the total of the case list with the same filter.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
 import type { CaseScale } from '../../../../shared/cases/codes';
 import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
 import { caseConditions, subsetCount, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
+import { loadTaxonomy } from '../../cases/taxonomy-store';
+import type { Db } from '../../db/connection';
 
 export interface DisputeCounts {
   /** 排查数: dispute cases registered in the period. */
@@ -26,6 +28,13 @@ export const PEOPLE_BANDS = [
   { label: '101至500人', below: 501 },
   { label: '超过500人', below: null },
 ] as const;
+
+/** The taxonomy's dispute 大类 (normally just 01 矛盾纠纷): what 排查 counts. */
+export function disputeCategoryCodes(db: Db): string[] {
+  return loadTaxonomy(db)
+    .categories.filter((c) => c.dispute)
+    .map((c) => c.code);
+}
 
 /** 重大矛盾纠纷 are those registered at the 重大群体性 scale. */
 export const MAJOR_SCALE: CaseScale = '03';
@@ -68,10 +77,18 @@ interface Group {
   succeeded: number;
 }
 
+/**
+ * 成功数 as a column of a scan: the scanned cases (narrowed to `subset`) handled and recorded as
+ * mediated successfully. The 网格化服务管理工作情况统计表's 化解矛盾纠纷 counts with it too.
+ */
+export function succeededCount(ctx: CaseQueryContext, subset: CaseFilter = {}): SQL<number> {
+  const handledWhere = caseConditions(ctx, { ...subset, states: [...HANDLED_STATES] });
+  return sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationSuccess} = 1)`;
+}
+
 /** 排查, 调处 and 成功 per type, band and scale in one scan; 调处 is a subset count (subsetCount). */
 function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
   const handled: CaseFilter = { states: [...HANDLED_STATES] };
-  const handledWhere = caseConditions(ctx, handled);
   return ctx.db
     .select({
       type: cases.subcategoryCode,
@@ -79,7 +96,7 @@ function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
       major,
       found: sql<number>`count(*)`,
       handled: subsetCount(ctx, filter, handled),
-      succeeded: sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationSuccess} = 1)`,
+      succeeded: succeededCount(ctx),
     })
     .from(cases)
     .where(caseConditions(ctx, filter))

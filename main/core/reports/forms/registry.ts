@@ -3,8 +3,10 @@ import { ApiError } from '../../../../shared/errors';
 import { caseHandlingForm } from './case-handling';
 import { caseLedgerForm } from './case-ledger';
 import { disputesForm } from './disputes';
+import { fieldworkYearlyForm } from './fieldwork-yearly';
 import { gridBasicsForm } from './grid-basics';
 import { gridRosterForm } from './grid-roster';
+import { householdVisitsForm } from './household-visits';
 import type { ReportForm } from './types';
 
 export const REPORT_FORMS: readonly ReportForm[] = [
@@ -13,6 +15,8 @@ export const REPORT_FORMS: readonly ReportForm[] = [
   caseHandlingForm,
   disputesForm,
   caseLedgerForm,
+  householdVisitsForm,
+  fieldworkYearlyForm,
 ];
 
 export function formById(id: string): ReportForm {
