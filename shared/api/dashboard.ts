@@ -24,6 +24,23 @@ export const dashboardSummarySchema = z.object({
   byState: z.array(z.object({ state: z.enum(CASE_STATES), count: z.number() })),
   /** This month's cases by 大类, in taxonomy order, categories with none left out. */
   byCategory: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })),
+  /**
+   * This calendar year, township-wide: the 网格化服务管理工作情况统计表's 合计 row for the year (the
+   * same figures function), so the desk and the printed form cannot disagree.
+   */
+  year: z.object({
+    year: z.number(),
+    from: day,
+    to: day,
+    buildings: z.number(), // 楼院采集: fieldwork.buildings list, 采集日期 in the year
+    visits: z.number(), // 入户走访: fieldwork.visits list, 走访日期 in the year
+    appeals: z.number(), // 收集群众诉求: cases from the hotline, 12345 and walk-ins
+    disputesResolved: z.number(), // 化解矛盾纠纷: the 矛盾纠纷 form's 成功数
+    received: z.number(), // 办理事项: cases registered in the year
+    closed: z.number(), // of those, 已办结
+    /** closed / received (handlingRate's rule: null with nothing received). */
+    closedRate: z.number().nullable(),
+  }),
   /** The last 12 months, oldest first: cases registered in each, and how many of those are closed. */
   trend: z.array(z.object({ month: z.string(), from: day, to: day, received: z.number(), closed: z.number() })),
 });

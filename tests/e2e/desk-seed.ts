@@ -7,6 +7,10 @@
 import { syntheticPeople } from '../../main/core/people/synthetic';
 import { manualClock } from '../helpers/cases';
 import { PASSWORD, makeTownship } from '../helpers/core';
+import { seedFieldwork } from '../helpers/fieldwork-seed';
+import { shanghaiDateIso } from '../../shared/dates';
+
+const YEAR_VISITS = 12;
 
 const step = (action: string, payload: Record<string, unknown> = {}) => ({ action, payload });
 
@@ -16,6 +20,8 @@ export interface DeskSeed {
   workerId: string;
   /** Cases registered in the current Shanghai month by the seed. */
   thisMonth: number;
+  /** 入户走访 recorded this calendar year. */
+  yearVisits: number;
 }
 
 export function seedDesk(dataDir: string): DeskSeed {
@@ -91,8 +97,18 @@ export function seedDesk(dataDir: string): DeskSeed {
     }
     if (back === 0) thisMonth = count;
   }
+  // This year's field work, up to today: what the 工作台's yearly figures count.
+  const today = shanghaiDateIso(new Date(realNow));
+  seedFieldwork(t, t.login('admin'), {
+    places: [{ villageId: village!.id, villageName: '玉井村', gridId: gridA }],
+    workerIds: [workerId],
+    from: `${today.slice(0, 4)}-01-01`,
+    to: today,
+    visits: YEAR_VISITS,
+    buildings: 3,
+  });
   t.core.close();
-  return { password: PASSWORD, workerId, thisMonth };
+  return { password: PASSWORD, workerId, thisMonth, yearVisits: YEAR_VISITS };
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

@@ -172,7 +172,26 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   await expect(page.getByRole('link', { name: /^已超期/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /^处置率 \d+\.\d\d %$/ })).toBeVisible();
   await expect(page.getByRole('img', { name: '近12个月受理与办结趋势' }).locator('canvas')).toBeVisible();
+  // This year's work, as the yearly form's 合计; 入户走访 opens the 走访 list of the year with that total.
+  const year = page.getByRole('region', { name: '本年工作情况' });
+  const visits = year.getByRole('link', { name: /^入户走访/ });
+  await expect(visits).toHaveAccessibleName(`入户走访 ${seed.yearVisits}`);
+  await expect(year.getByRole('link', { name: /^楼院采集/ })).toHaveAccessibleName('楼院采集 3');
+  await expect(year.getByRole('link', { name: /^办结率 \d+\.\d\d %$/ })).toBeVisible();
+  await year.scrollIntoViewIfNeeded();
   await shot(page, 'home-01-dashboard');
+  await visits.click();
+  await expect(page.getByText(`共 ${seed.yearVisits} 次走访`)).toBeVisible();
+  await shot(page, 'home-02-year-visits');
+  // 收集群众诉求 opens the yearly form itself, on this year.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await year.getByRole('link', { name: /^收集群众诉求/ }).click();
+  const picked = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '报表', exact: true }) });
+  await expect(picked).toContainText('网格化服务管理工作情况统计表');
+  const preview = page.frameLocator('iframe[title="报表预览"]').locator('body');
+  await expect(preview).toContainText(`${new Date().getFullYear()}年`);
+  await expect(preview).toContainText('合计');
+  await page.getByRole('menuitem', { name: '工作台' }).click();
 
   // Record every hash the click passes through (the 事件 page is another engineer's, not asserted here).
   await page.evaluate(() => {

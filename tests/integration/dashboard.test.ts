@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../shared/api/dashboard';
 import { HANDLED_STATES, formatRate, handlingRate } from '../../shared/cases/handling-rate';
+import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import { caseInput, makeCaseTownship } from '../helpers/cases';
+import { seedFieldwork } from '../helpers/fieldwork-seed';
 
 let t: ReturnType<typeof makeCaseTownship> | undefined;
 afterEach(() => t?.core.close());
@@ -112,6 +114,61 @@ describe('the 工作台 summary', () => {
     expect(byMonth['2026-02']).toEqual([2, 0]);
     expect(byMonth['2026-03']).toEqual([9, 1]);
     expect(d.trend.at(-1)).toMatchObject({ from: '2026-03-01', to: '2026-03-31' });
+  });
+
+  it("shows this year's work as the 网格化服务管理工作情况统计表's 合计 row, each number its list's total", async () => {
+    const { t, s } = seed();
+    // Visits and compounds this year and last year (last year's must not count).
+    const places = [
+      { villageId: t.villageA, villageName: '东村', gridId: t.gridA },
+      { villageId: t.villageB, villageName: '西村', gridId: t.gridB },
+    ];
+    const common = { places, workerIds: [t.worker], seed: 5 };
+    seedFieldwork(t, s.admin, { ...common, from: '2026-01-02', to: '2026-03-19', visits: 23, buildings: 5 });
+    seedFieldwork(t, s.admin, {
+      ...common,
+      from: '2025-12-01',
+      to: '2025-12-31',
+      visits: 7,
+      buildings: 2,
+      firstNumber: 50,
+    });
+
+    const d = t.ok<DashboardSummary>('dashboard.summary', {}, s.clerk);
+    expect(d.year).toMatchObject({ year: 2026, from: '2026-01-01', to: '2026-12-31', visits: 23, buildings: 5 });
+    // Each number is its list's total for the same year: the page's links open exactly these.
+    const cases = (filter: object) =>
+      t.ok<ListResult>(
+        'cases.list',
+        { createdFrom: '2026-01-01', createdTo: '2026-12-31', ...filter, limit: 1 },
+        s.clerk,
+      ).total;
+    const year = { from: '2026-01-01', to: '2026-12-31', limit: 1 };
+    expect(d.year.visits).toBe(t.ok<{ total: number }>('visits.list', year, s.clerk).total);
+    expect(d.year.buildings).toBe(t.ok<{ total: number }>('buildings.list', year, s.clerk).total);
+    expect(d.year.received).toBe(cases({}));
+    expect(d.year.received).toBe(11); // c3–c13
+    expect(d.year.closed).toBe(cases({ states: ['closed'] }));
+    expect(d.year.closedRate).toBe(handlingRate(d.year.closed, d.year.received));
+
+    // And the printed form's 合计 row says the same, figure for figure.
+    const r = await dispatchAny(t.core.dispatch, {
+      method: 'reports.preview',
+      input: { form: 'fieldwork-yearly', period: '2026' },
+      session: s.clerk,
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const cells = (html: string) => {
+      const total = /<tr[^>]*>(?:(?!<\/tr>)[\s\S])*?合计[\s\S]*?<\/tr>/.exec(html)![0];
+      return [...total.matchAll(/<td[^>]*>([^<]*)<\/td>/g)]
+        .map((m) => m[1]!.trim())
+        .filter((c) => c !== '' && c !== '合计');
+    };
+    const y = d.year;
+    expect(cells((r.data as { html: string }).html)).toEqual([
+      ...[y.buildings, y.visits, y.appeals, y.disputesResolved, y.received, y.closed].map(String),
+      formatRate(y.closedRate).replace(' ', ''),
+    ]);
   });
 
   it('refuses a list date that is not a real day, naming the field', () => {

@@ -12,6 +12,8 @@ import type { HandlerContext } from '../context';
 import { caseConditions, countCases, type CaseQueryContext } from '../cases/list';
 import { cases } from '../cases/schema';
 import { loadTaxonomy } from '../cases/taxonomy-store';
+import { fieldworkYearFigures, type FieldworkYearCounts } from '../reports/figures/fieldwork-yearly';
+import { parsePeriod } from '../reports/periods';
 
 const TREND_MONTHS = 12;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -78,6 +80,19 @@ export function dashboardSummary(ctx: HandlerContext): DashboardSummary {
   });
 
   const current = monthOf(today);
+  const yearPeriod = parsePeriod(today.slice(0, 4));
+  // The yearly form's 合计: its rows summed, as the form's total row sums them.
+  const year: FieldworkYearCounts = {
+    buildings: 0,
+    visits: 0,
+    appeals: 0,
+    disputesResolved: 0,
+    received: 0,
+    closed: 0,
+  };
+  for (const row of fieldworkYearFigures(ctx, { period: yearPeriod, villageId: null })) {
+    for (const k of Object.keys(year) as (keyof FieldworkYearCounts)[]) year[k] += row[k];
+  }
   return {
     month: { from: current.from, to: current.to },
     tiles: {
@@ -90,6 +105,13 @@ export function dashboardSummary(ctx: HandlerContext): DashboardSummary {
       monthHandled: rate.handled,
     },
     rate: rate.rate,
+    year: {
+      year: Number(yearPeriod.code),
+      from: yearPeriod.start,
+      to: yearPeriod.end,
+      ...year,
+      closedRate: handlingRate(year.closed, year.received),
+    },
     byState,
     byCategory,
     trend,

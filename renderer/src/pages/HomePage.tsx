@@ -9,6 +9,8 @@ import { api } from '../api/client';
 import { EChart } from '../components/EChart';
 import { PageFrame } from '../components/PageFrame';
 import { casesHash } from '../components/cases/caseQuery';
+import { fieldworkHash } from '../components/fieldwork/fieldworkQuery';
+import { reportsHash } from '../components/reports/period';
 import { byCategoryOption, byStateOption, monthLabel, trendOption } from '../components/home/chartOptions';
 import { StatTile } from '../components/home/StatTile';
 import { useLoader } from '../hooks/useLoader';
@@ -58,6 +60,53 @@ function Tiles({ d }: { d: DashboardSummary }) {
         color="#2f9e6b"
       />
     </div>
+  );
+}
+
+/**
+ * This year's work, township-wide: the 网格化服务管理工作情况统计表's 合计 row. A number with a list of
+ * its own opens it; 诉求 and 纠纷 are counted over several sources and 大类, so they open the form.
+ */
+function YearTiles({ d }: { d: DashboardSummary }) {
+  const y = d.year;
+  const n = (v: number) => v.toLocaleString('zh-CN');
+  const period = { createdFrom: y.from, createdTo: y.to };
+  const form = reportsHash('fieldwork-yearly', String(y.year));
+  return (
+    <section aria-label="本年工作情况" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Typography.Text strong>{y.year}年工作情况（全镇）</Typography.Text>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 12 }}>
+        <StatTile
+          label="楼院采集"
+          value={n(y.buildings)}
+          href={fieldworkHash('buildings', { from: y.from, to: y.to })}
+          hint="本年采集的小区、楼院"
+          color={palette.blue}
+        />
+        <StatTile
+          label="入户走访"
+          value={n(y.visits)}
+          href={fieldworkHash('visits', { from: y.from, to: y.to })}
+          hint="本年走访户次"
+        />
+        <StatTile label="收集群众诉求" value={n(y.appeals)} href={form} hint="来电、12345、来访" />
+        <StatTile
+          label="化解矛盾纠纷"
+          value={n(y.disputesResolved)}
+          href={form}
+          hint="调解成功的矛盾纠纷"
+          color="#2f9e6b"
+        />
+        <StatTile label="办理事项" value={n(y.received)} href={casesHash(period)} hint="本年登记的事件" />
+        <StatTile
+          label="办结率"
+          value={formatRate(y.closedRate)}
+          href={casesHash({ ...period, states: ['closed'] })}
+          hint={`已办结 ${n(y.closed)} / 办理 ${n(y.received)}`}
+          color="#2f9e6b"
+        />
+      </div>
+    </section>
   );
 }
 
@@ -140,6 +189,7 @@ export function HomePage() {
           <>
             <Tiles d={d} />
             <Charts d={d} />
+            <YearTiles d={d} />
           </>
         ) : (
           <Spin style={{ marginTop: 48 }} />

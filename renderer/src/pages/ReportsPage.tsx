@@ -10,7 +10,7 @@ import { printPreview, saveWorkbook } from '../components/reports/deliver';
 import { ExportHistory } from '../components/reports/ExportHistory';
 import { LedgerProgress } from '../components/reports/LedgerProgress';
 import { useLedgerExport } from '../components/reports/useLedgerExport';
-import { defaultPeriod, periodCode, type PeriodValue } from '../components/reports/period';
+import { defaultPeriod, parseReportsQuery, periodCode, type PeriodValue } from '../components/reports/period';
 import { PeriodPicker } from '../components/reports/PeriodPicker';
 import { ReportPreview } from '../components/reports/ReportPreview';
 import { SignatureBar, type SignatureValues } from '../components/reports/SignatureBar';
@@ -29,8 +29,10 @@ export function ReportsPage() {
   const [historyTick, setHistoryTick] = useState(0);
   const history = useLoader(() => api.reports.history({ limit: 100 }), String(historyTick));
 
-  const [formId, setFormId] = useState<string>();
-  const [period, setPeriod] = useState<PeriodValue>(defaultPeriod);
+  // A link (the 工作台's yearly figures) may name the form and period to open on.
+  const [linked] = useState(() => parseReportsQuery(window.location.hash));
+  const [formId, setFormId] = useState<string | undefined>(linked.form);
+  const [period, setPeriod] = useState<PeriodValue>(() => linked.period ?? defaultPeriod());
   const [villageCode, setVillageCode] = useState('');
   const [signatures, setSignatures] = useState<SignatureValues>(EMPTY_SIGNATURES);
   const [reveal, setReveal] = useState(false);
