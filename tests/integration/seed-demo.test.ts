@@ -104,6 +104,20 @@ describe('seed-demo', () => {
     expect(peopleOf(a)).not.toEqual(peopleOf(c));
   });
 
+  it('seeds a township with fewer grids than villages: compounds only where a grid is', () => {
+    const t = makeTownship();
+    opened.push(t);
+    const r = seedDemoTownship(t.core, { grids: 1, people: 40 });
+    expect(t.count('grids')).toBe(1);
+    const places = t.core.deps.conn.sqlite
+      .prepare('SELECT DISTINCT b.village_id FROM buildings b JOIN grids g ON g.village_id = b.village_id')
+      .pluck()
+      .all();
+    expect(r.buildings).toBeGreaterThan(0);
+    expect(t.count('buildings')).toBe(r.buildings);
+    expect(places).toHaveLength(1);
+  });
+
   it('refuses a folder with real data unless forced, and too few people, writing nothing', () => {
     const t = makeTownship();
     opened.push(t);

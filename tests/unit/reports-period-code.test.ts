@@ -1,7 +1,13 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../main/core/reports/periods';
-import { periodCode, type PeriodValue } from '../../renderer/src/components/reports/period';
+import {
+  parseReportsQuery,
+  periodCode,
+  periodValueOf,
+  reportsHash,
+  type PeriodValue,
+} from '../../renderer/src/components/reports/period';
 
 const at = (kind: PeriodValue['kind'], date: string, range: [string, string] = [date, date]): PeriodValue => ({
   kind,
@@ -27,5 +33,21 @@ describe('the 报表 page’s period picker', () => {
       expect(periodCode(value)).toBe(code);
       expect(parsePeriod(code).label).toBe(label);
     }
+  });
+
+  it('reads a link’s form and period back into the picker, and drops what periodCode never writes', () => {
+    for (const code of ['2026-10', '2026-Q3', '2026-H1', '2026', '2026-01-05..2026-03-31']) {
+      expect(periodCode(periodValueOf(code)!)).toBe(code);
+    }
+    expect(parseReportsQuery('#/reports?form=fieldwork-yearly&period=2026')).toMatchObject({
+      form: 'fieldwork-yearly',
+      period: { kind: 'year' },
+    });
+    expect(reportsHash('fieldwork-yearly', '2026')).toBe('#/reports?form=fieldwork-yearly&period=2026');
+    // A day that does not exist is refused, not rolled over to 03-02; so are reversed and odd spellings.
+    for (const bad of ['2026-02-30..2026-03-31', '2026-03-31..2026-03-01', '2026-13', '2026-Q5', '26', '']) {
+      expect(periodValueOf(bad), bad).toBeNull();
+    }
+    expect(parseReportsQuery('#/reports?period=2026-02-30..2026-03-31').period).toBeUndefined();
   });
 });

@@ -9,7 +9,9 @@ import { personName } from '../cases/demo-words';
 import type { HandlerContext } from '../context';
 import type { Random } from '../people/random';
 import { syntheticMobile } from '../people/synthetic';
+import { and, eq, isNull } from 'drizzle-orm';
 import { createBuilding } from './buildings';
+import { buildings } from './schema';
 import { createVisit } from './visits';
 
 export interface VillageFieldwork {
@@ -102,11 +104,25 @@ export function seedVillageFieldwork(
       visits++;
     }
   }
+  // A village without grids has no one to have collected its compounds.
+  if (!plan.grids.length) return { visits, buildings: 0 };
+  // Names already on file (a second seed-demo with --force) are left as they are.
+  const taken = new Set(
+    ctx.db
+      .select({ name: buildings.name })
+      .from(buildings)
+      .where(and(eq(buildings.villageId, plan.village.id), isNull(buildings.deletedAt)))
+      .all()
+      .map((b) => b.name),
+  );
   const kinds = COMPOUNDS[plan.village.kind];
   const count = r.int(2, Math.min(4, kinds.length));
+  let made = 0;
   for (let i = 0; i < count; i++) {
     const [suffix, kind] = kinds[i]!;
     const grid = plan.grids[i % plan.grids.length]!;
+    if (taken.has(`${place}${suffix}`)) continue;
+    made++;
     const households = kind === 'commercial' ? r.int(0, 20) : r.int(40, 480);
     createBuilding(ctx, {
       villageId: plan.village.id,
@@ -128,5 +144,5 @@ export function seedVillageFieldwork(
       collectorId: grid.visitorId,
     });
   }
-  return { visits, buildings: count };
+  return { visits, buildings: made };
 }

@@ -91,7 +91,12 @@ export class XlsxWriter {
   private push(xml: string): Promise<void> | undefined {
     this.pending.push(xml);
     this.pendingChars += xml.length;
-    return this.pendingChars >= CHUNK_CHARS ? this.flush() : undefined;
+    if (this.pendingChars < CHUNK_CHARS) return undefined;
+    const behind = this.flush();
+    // A caller drawing a one-off row (title, total, signature) may not await this; a failed file is
+    // reported by finish(), so an unawaited rejection must not reach the process as unhandled.
+    behind?.catch(() => undefined);
+    return behind;
   }
 
   /** Merges rows `top..bottom` (from 1) over columns `left..right` (from 0); a single cell is left alone. */

@@ -59,7 +59,9 @@ export function periodValueOf(code: string): PeriodValue | null {
   if ((m = /^(\d{4})-H([12])$/.exec(code))) return at(dayjs(`${m[1]}-01-01`).month((+m[2]! - 1) * 6), 'half');
   if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(code))) {
     const [from, to] = [dayjs(m[1]), dayjs(m[2])];
-    if (!from.isValid() || !to.isValid() || from.isAfter(to)) return null;
+    // dayjs rolls 02-30 over to 03-02: a day that does not exist is refused, not moved.
+    const real = from.format('YYYY-MM-DD') === m[1] && to.format('YYYY-MM-DD') === m[2];
+    if (!real || from.isAfter(to)) return null;
     return { kind: 'range', date: from, range: [from, to] };
   }
   return null;
