@@ -232,6 +232,8 @@ export const casesApi = {
         .default([]),
       /** Loop steps taken at once in the same transaction (the hotline: 上报 → 受理 → 交办). */
       then: z.array(loopStepSchema).max(8).default([]),
+      /** 转为事件: the 入户走访 this case comes from, linked to it in the same transaction. */
+      visitId: idSchema.optional(),
     }),
     output: caseDetailSchema,
   }),

@@ -202,13 +202,6 @@ export const fieldworkApi = {
     }),
     output: visitSchema,
   }),
-  'visits.linkCase': method({
-    title: '走访关联事件',
-    access: EDITORS,
-    write: true,
-    input: z.object({ id: idSchema, caseId: idSchema }),
-    output: visitSchema,
-  }),
   'visits.delete': method({
     title: '删除入户走访',
     access: EDITORS,

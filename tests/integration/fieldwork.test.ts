@@ -154,22 +154,32 @@ describe('入户走访', () => {
     expect(detail).not.toContain(PHONE);
   });
 
-  it('links the case a visit led to and shows its number', () => {
+  it('turns a visit into a case and links it in the same call; a second time or a deleted visit writes nothing', () => {
     t = makeCaseTownship();
     const s = t.sessions;
     const visit = t.ok<Visit>('visits.create', visitInput(t), s.clerk);
     const made = t.ok<{ case: { id: string; number: string } }>(
       'cases.create',
-      caseInput(t.gridA, { source: 'visit' }),
+      caseInput(t.gridA, { source: 'visit', visitId: visit.id }),
       s.clerk,
     );
-    const linked = t.ok<Visit>('visits.linkCase', { id: visit.id, caseId: made.case.id }, s.clerk);
-    expect(linked).toMatchObject({ caseId: made.case.id, caseNumber: made.case.number });
-    const other = t.ok<{ case: { id: string } }>('cases.create', caseInput(t.gridA), s.clerk);
-    expect(t.call('visits.linkCase', { id: visit.id, caseId: other.case.id }, s.clerk)).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: '该走访已关联其他事件，请先在走访记录中修改关联' },
+    expect(t.ok<Visit>('visits.get', { id: visit.id }, s.clerk)).toMatchObject({
+      caseId: made.case.id,
+      caseNumber: made.case.number,
     });
+    // Already turned into a case: refused, and the second case is not written either.
+    expect(t.call('cases.create', caseInput(t.gridA, { source: 'visit', visitId: visit.id }), s.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '该走访已关联事件，请在走访记录中查看，不必再转为事件' },
+    });
+    expect(t.count('cases')).toBe(1);
+    const gone = t.ok<Visit>('visits.create', visitInput(t), s.clerk);
+    t.ok('visits.delete', { id: gone.id }, s.clerk);
+    expect(t.call('cases.create', caseInput(t.gridA, { visitId: gone.id }), s.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '该走访记录不存在或已删除' },
+    });
+    expect(t.count('cases')).toBe(1);
   });
 });
 

@@ -268,7 +268,23 @@ const STEPS: Step[] = [
     method: 'visits.update',
     call: (s) => ({ input: { ...visit(s), id: s.visitId, followUp: '已协调村委会' }, session: s.admin }),
   },
-  { method: 'visits.linkCase', call: (s) => ({ input: { id: s.visitId, caseId: s.caseId }, session: s.admin }) },
+  // 转为事件: the case, its register row and the visit's link, in one call.
+  {
+    method: 'cases.create',
+    call: (s) => ({
+      input: {
+        source: 'visit',
+        categoryCode: '01',
+        subcategoryCode: '02',
+        gridId: s.gridId,
+        place: '新城社区 5 号楼',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        summary: '走访中反映楼道堆放杂物',
+        visitId: s.visitId,
+      },
+      session: s.admin,
+    }),
+  },
   { method: 'visits.reveal', call: (s) => ({ input: { id: s.visitId }, session: s.admin }) },
   { method: 'visits.delete', call: (s) => ({ input: { id: s.visitId }, session: s.admin }) },
   {
@@ -371,14 +387,14 @@ describe('change capture', () => {
     // 3 party-group changes, a person added and edited, a post added and ended, a training added and deleted,
     // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), a party added,
     // edited and removed (party + case + row each), an attachment and its timeline row, one 大类 edited,
-    // one roster row (person + post), a visit added, edited, linked and deleted, a compound added, edited
-    // and deleted, 2 retirements.
-    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 4 + 3 + 2);
+    // one roster row (person + post), a visit added, edited, turned into a case (case + register row + the
+    // visit's link) and deleted, a compound added, edited and deleted, 2 retirements.
+    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 3 + 3 + 3 + 2);
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
       { op: 'delete', n: 5 },
-      { op: 'insert', n: 48 },
+      { op: 'insert', n: 50 },
       { op: 'update', n: 18 },
     ]);
   });

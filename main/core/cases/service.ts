@@ -15,6 +15,7 @@ import { getTownship } from '../setup/service';
 import { actorOf, applyAction, awaitingOf, planAction, writeEvent } from './act';
 import { listAttachments } from './attachments';
 import { allocateCaseNumber } from './numbering';
+import { linkNewCase } from '../fieldwork/visits';
 import { listParties, newPartyRows } from './parties';
 import { caseEvents, caseParties, cases } from './schema';
 import { loadTaxonomy } from './taxonomy-store';
@@ -103,6 +104,8 @@ export interface CreateCaseInput {
   summary: string;
   parties: CasePartyInput[];
   then: { action: LoopAction; payload: Record<string, unknown> }[];
+  /** 转为事件 from this 入户走访. */
+  visitId?: string;
 }
 
 function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
@@ -191,6 +194,7 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     payload: {},
   });
   for (const entry of steps) writeEvent(ctx, row.id, actor, entry);
+  if (input.visitId) linkNewCase(ctx, input.visitId, row.id);
   return getCase(ctx, row.id);
 }
 

@@ -8,7 +8,6 @@ export const fieldworkHandlers: Handlers<typeof fieldworkApi> = {
   'visits.get': (input, ctx) => visits.getVisit(ctx, input.id),
   'visits.create': (input, ctx) => visits.createVisit(ctx, input),
   'visits.update': (input, ctx) => visits.updateVisit(ctx, input),
-  'visits.linkCase': (input, ctx) => visits.linkVisitCase(ctx, input),
   'visits.delete': (input, ctx) => visits.deleteVisit(ctx, input.id),
   'visits.reveal': (input, ctx) => visits.revealVisit(ctx, input.id),
   'buildings.list': (input, ctx) => buildings.listBuildings(ctx, input),

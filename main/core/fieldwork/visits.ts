@@ -172,19 +172,18 @@ export function updateVisit(ctx: HandlerContext, input: VisitInput & { id: strin
   return getVisit(ctx, before.id);
 }
 
-/** The case a visit led to (转为事件), set after the case is registered. */
-export function linkVisitCase(ctx: HandlerContext, input: { id: string; caseId: string }): Visit {
-  const before = visitRow(ctx, input.id);
-  checkCase(ctx, input.caseId);
-  if (before.caseId && before.caseId !== input.caseId) {
-    throw new ApiError('CONFLICT', '该走访已关联其他事件，请先在走访记录中修改关联');
-  }
+/**
+ * 转为事件: the case just registered from a visit, linked inside the registration's transaction, so
+ * a visit that is gone or already led to a case leaves no case behind either.
+ */
+export function linkNewCase(ctx: HandlerContext, visitId: string, caseId: string): void {
+  const before = visitRow(ctx, visitId);
+  if (before.caseId) throw new ApiError('CONFLICT', '该走访已关联事件，请在走访记录中查看，不必再转为事件');
   ctx.db
     .update(householdVisits)
-    .set({ caseId: input.caseId, ...stamp(ctx) })
+    .set({ caseId, ...stamp(ctx) })
     .where(eq(householdVisits.id, before.id))
     .run();
-  return getVisit(ctx, before.id);
 }
 
 /** A tombstone, so the county learns of the removal. */

@@ -32,6 +32,8 @@ interface Props {
   grids: Grid[];
   /** Values to start from (a visit's 转为事件: source, grid, place, summary). */
   initial?: Partial<CaseValues>;
+  /** 转为事件: the visit the case comes from, linked in the same call. */
+  visitId?: string;
   onClose: () => void;
   onCreated: (detail: CaseDetail) => void;
 }
@@ -44,7 +46,7 @@ const FIELD_OF = {
 };
 
 /** 登记事件: the case is stored as 已登记; 上报 is the next step, from the drawer. */
-export function RegisterCaseModal({ taxonomy, villages, grids, initial, onClose, onCreated }: Props) {
+export function RegisterCaseModal({ taxonomy, villages, grids, initial, visitId, onClose, onCreated }: Props) {
   const { message } = App.useApp();
   const save = async (v: CaseValues) => {
     try {
@@ -73,6 +75,7 @@ export function RegisterCaseModal({ taxonomy, villages, grids, initial, onClose,
               note: p.note || null,
             }))
           : [],
+        ...(visitId ? { visitId } : {}),
       });
       message.success(`已登记事件 ${detail.case.number}`);
       onCreated(detail);

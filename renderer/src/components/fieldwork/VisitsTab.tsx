@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import type { Visit } from '../../../../shared/api/fieldwork';
@@ -33,7 +33,6 @@ interface Props {
 
 /** 入户走访: the list paged by core, 登记/修改/删除, 转为事件 and the audited phone reveal. */
 export function VisitsTab({ filter, villages, grids, people, taxonomy, can }: Props) {
-  const { message } = App.useApp();
   const showError = useApiError();
   const confirm = useConfirmAction();
   const [version, setVersion] = useState(0);
@@ -63,11 +62,10 @@ export function VisitsTab({ filter, villages, grids, people, taxonomy, can }: Pr
       },
     });
 
-  const linkCase = async (visit: Visit, caseId: string) => {
+  /** The case is registered and linked to the visit in one call; the row shows its number. */
+  const converted = async (visit: Visit) => {
     try {
-      const linked = await api.visits.linkCase({ id: visit.id, caseId });
-      message.success(`走访记录已关联事件 ${linked.caseNumber}`);
-      setSelected(linked);
+      setSelected(await api.visits.get({ id: visit.id }));
     } catch (err) {
       showError(err);
     }
@@ -166,8 +164,9 @@ export function VisitsTab({ filter, villages, grids, people, taxonomy, can }: Pr
             reporterName: converting.subjectName,
             summary: converting.issues ?? converting.content,
           }}
+          visitId={converting.id}
           onClose={() => setConverting(null)}
-          onCreated={(detail) => void linkCase(converting, detail.case.id)}
+          onCreated={() => void converted(converting)}
         />
       )}
     </div>
