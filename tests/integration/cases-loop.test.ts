@@ -65,6 +65,12 @@ describe('the seven-step loop', () => {
     expect(closed.case).toMatchObject({ state: 'closed', dueAt: null, light: null });
     expect(closed.case.closedAt).toBe(closed.case.updatedAt);
     act(s.clerk, id, 'followUp', { rating: 5 }); // 回访
+    // The case keeps its timeline's facts, as the 事件台账 prints them.
+    expect(caseRow(id)).toMatchObject({
+      resolution: '双方达成排水改道协议',
+      follow_up_rating: 5,
+      supervision_count: 0,
+    });
 
     // An illegal transition is CONFLICT and writes nothing.
     const snapshot = caseRow(id);

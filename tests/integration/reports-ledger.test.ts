@@ -84,6 +84,16 @@ beforeAll(async () => {
     )
     .get() as { number: string; enc: string; village: string };
   known = { number: c.number, contact: t.core.deps.pii.decrypt(c.enc), village: c.village };
+  // One open case of the period supervised twice, so the 督办 column has a count to print.
+  const open = sqlite
+    .prepare(
+      `SELECT id FROM cases WHERE state = 'assigned' AND created_at >= '2025-12-31T16:00:00Z' ORDER BY number LIMIT 1`,
+    )
+    .pluck()
+    .get() as string;
+  for (const level of ['yellow', 'red']) {
+    t.ok('cases.act', { id: open, action: 'supervise', payload: { level } }, t.sessions.reviewer);
+  }
   clerkRun = await runJob(t.sessions.clerk, { form: 'case-ledger', period: '2026' });
   clerkSheet = await sheetOf(clerkRun.job!, 'lu');
 }, 120_000); // seeding 2,000 cases and a first export: seconds, more on a loaded machine
@@ -170,6 +180,38 @@ describe('事件台账', () => {
       expect(own(ws, d, 24)).toBe(dispute.org);
       expect(own(ws, d, 25) ?? '').toBe(dispute.ok === null ? '' : dispute.ok ? '是' : '否');
     }
+  });
+
+  it("prints every case's 处置结果, 回访满意度 and 督办 as the latest of its timeline says", () => {
+    const { ws } = clerkSheet;
+    // The oracle: one correlated lookup per case and fact, as plain as SQL says it.
+    const facts = t.core.deps.conn.sqlite
+      .prepare(
+        `SELECT c.number, c.supervision_level AS level,
+           (SELECT json_extract(e.payload, '$.result') FROM case_events e WHERE e.case_id = c.id AND e.action = 'resolve'
+             AND e.deleted_at IS NULL ORDER BY e.created_at DESC LIMIT 1) AS result,
+           (SELECT json_extract(e.payload, '$.rating') FROM case_events e WHERE e.case_id = c.id AND e.action = 'followUp'
+             AND e.deleted_at IS NULL ORDER BY e.created_at DESC LIMIT 1) AS rating,
+           (SELECT count(*) FROM case_events e WHERE e.case_id = c.id AND e.action = 'supervise' AND e.deleted_at IS NULL) AS times
+         FROM cases c WHERE c.deleted_at IS NULL AND c.created_at >= '2025-12-31T16:00:00Z' ORDER BY c.number`,
+      )
+      .all() as { number: string; level: string | null; result: string | null; rating: number | null; times: number }[];
+    expect(facts).toHaveLength(total);
+    expect(facts.filter((f) => f.rating !== null).length).toBeGreaterThan(10);
+    expect(facts.some((f) => f.times === 2 && f.level === 'red')).toBe(true);
+    facts.forEach((f, i) => {
+      const r = FIRST_BODY + i;
+      expect(own(ws, r, 2)).toBe(f.number);
+      expect(own(ws, r, 21) ?? '').toBe(f.result ?? '');
+      expect(own(ws, r, 26) ?? '').toBe(f.rating === null ? '' : `${f.rating}分`);
+      const supervision = String(own(ws, r, 27) ?? '');
+      if (f.times === 0 && !f.level) expect(supervision).toBe('');
+      else if (f.times > 1) expect(supervision).toMatch(new RegExp(`${f.times}次`));
+      else expect(supervision).not.toBe('');
+    });
+    expect(facts.map((f, i) => (f.times > 1 ? own(ws, FIRST_BODY + i, 27) : null)).filter(Boolean)).toContain(
+      '红牌督办（2次）',
+    );
   });
 
   it('prints the full phone for a 审核人 who asks, with a history row and one audit entry', async () => {

@@ -176,13 +176,24 @@ export function planAction(
     updatedBy: actor.id,
     ...extra,
   };
-  if (action === 'supervise') changes.supervisionLevel = (entry.payload as ActionPayload<'supervise'>).level;
+  Object.assign(changes, timelineFactChanges(row, action, entry.payload));
   if (FINAL_STATES.includes(entry.to) && !FINAL_STATES.includes(row.state)) changes.closedAt = ctx.now;
   // 回退 from the hand-over back to 受理 clears the assignee: the next 交办 names one afresh.
   if (action === 'sendBack' && entry.to === 'accepted') {
     Object.assign(changes, { assigneeKind: null, assigneeId: null, assigneeLabel: null });
   }
   return { row: { ...row, ...changes } as CaseRow, changes, entry };
+}
+
+/** What the step leaves on the case of the timeline's facts: 督办 level and count, 处置结果, 回访满意度. */
+function timelineFactChanges(row: CaseRow, action: LoopAction, payload: unknown): Partial<typeof cases.$inferInsert> {
+  if (action === 'supervise') {
+    const { level } = payload as ActionPayload<'supervise'>;
+    return { supervisionLevel: level, supervisionCount: row.supervisionCount + 1 };
+  }
+  if (action === 'resolve') return { resolution: (payload as ActionPayload<'resolve'>).result };
+  if (action === 'followUp') return { followUpRating: (payload as ActionPayload<'followUp'>).rating };
+  return {};
 }
 
 /** One step on a stored case: one UPDATE of the case and one timeline row, in the caller's transaction. */

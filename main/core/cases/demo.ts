@@ -265,6 +265,9 @@ const CASE_COLUMNS = [
   'due_at',
   'yellow_at',
   'supervision_level',
+  'supervision_count',
+  'resolution',
+  'follow_up_rating',
   'auto_supervised_due',
   'merged_into_id',
   'mediation_method',
@@ -420,6 +423,9 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       due_at: null,
       yellow_at: null,
       supervision_level: null,
+      supervision_count: 0,
+      resolution: null,
+      follow_up_rating: null,
       auto_supervised_due: null,
       merged_into_id: null,
       mediation_method: null,
@@ -434,7 +440,12 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       ms: number,
       actor: { id: string; name: string },
       e: { action: string; from: CaseState | null; to: CaseState; text: string; payload: unknown },
-    ) =>
+    ) => {
+      // The facts the case keeps of its timeline, as planAction keeps them (督办 level set by the caller).
+      const p = e.payload as { result?: string; rating?: number };
+      if (e.action === 'supervise') row.supervision_count = (row.supervision_count as number) + 1;
+      if (e.action === 'resolve') row.resolution = p.result;
+      if (e.action === 'followUp') row.follow_up_rating = p.rating;
       timeline.push({
         id: uuidv7({ msecs: Math.floor(ms), random: rand.bytes() }),
         created_at: iso(ms),
@@ -449,6 +460,7 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
         text: e.text,
         payload: JSON.stringify(e.payload ?? {}),
       });
+    };
     event(t0, actors.clerk, {
       action: 'register',
       from: null,

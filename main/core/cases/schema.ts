@@ -71,6 +71,14 @@ export const cases = sqliteTable(
     dueAt: text('due_at'),
     yellowAt: text('yellow_at'),
     supervisionLevel: text('supervision_level', { enum: SUPERVISION_LEVELS }),
+    /** 督办次数: every 督办 on the timeline, by a 审核人 or by the overdue sweep. */
+    supervisionCount: integer('supervision_count').notNull().default(0),
+    /**
+     * The timeline's latest 处置结果 and 回访满意度 (1–5), kept on the case as its state is, so the
+     * 事件台账 reads one row per case rather than looking through 100,000 timelines.
+     */
+    resolution: text('resolution'),
+    followUpRating: integer('follow_up_rating'),
     /** The deadline the overdue sweep last raised 督办 for: one automatic 督办 per missed deadline. */
     autoSupervisedDue: text('auto_supervised_due'),
     mergedIntoId: text('merged_into_id'),
@@ -146,8 +154,6 @@ export const caseEvents = sqliteTable(
   },
   (t) => [
     index('case_events_case_idx').on(t.caseId, t.createdAt),
-    // The ledger's 处置结果, 回访满意度 and 督办 per case: one seek each, not a walk of its timeline.
-    index('case_events_case_action_idx').on(t.caseId, t.action, t.createdAt),
   ],
 );
 

@@ -1,8 +1,8 @@
 /**
  * 事件台账's rows: every case registered in the period and scope (the case list's own filter, so
  * the ledger has exactly countCases rows), in number order, with its grid and village names and the
- * facts kept in the timeline (处置结果, 回访满意度, 督办 count) read by index per case. Read as a
- * preview page or as a statement iterated in chunks, never as 100,000 objects at once.
+ * timeline's facts the case keeps (处置结果, 回访满意度, 督办 count). Read as a preview page or chunk by
+ * chunk, never as 100,000 objects at once.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { CASE_SCALE_LABELS, CASE_SOURCE_LABELS, CASE_URGENCY_LABELS } from '../../../../shared/cases/codes';
@@ -13,17 +13,11 @@ import { formatDateTime, formatDateZh } from '../../../../shared/dates';
 import { maskPhone } from '../../../../shared/people/mask';
 import type { PiiCipher } from '../../crypto/pii';
 import { caseConditions, countCases, lateCondition } from '../../cases/list';
-import { caseEvents, cases } from '../../cases/schema';
+import { cases } from '../../cases/schema';
 import { grids, villages } from '../../org/schema';
 import type { ReportRow } from '../definition';
 import type { FormParams, FormSource } from '../forms/types';
 import { caseHandlingFilter } from './case-handling';
-
-/** The latest timeline entry of `action` for the case, as one value of its payload. */
-const lastPayload = (action: string, field: string) =>
-  sql<string | number | null>`(SELECT json_extract(e.payload, ${'$.' + field}) FROM ${caseEvents} e
-    WHERE e.case_id = ${cases.id} AND e.action = ${action} AND e.deleted_at IS NULL
-    ORDER BY e.created_at DESC LIMIT 1)`;
 
 function fields(now: string) {
   return {
@@ -45,21 +39,31 @@ function fields(now: string) {
     assigneeLabel: cases.assigneeLabel,
     dueAt: cases.dueAt,
     late: sql<number>`coalesce(${lateCondition(now)}, 0)`,
-    result: lastPayload('resolve', 'result'),
+    resolution: cases.resolution,
     closedAt: cases.closedAt,
     dispute: cases.dispute,
     mediationMethod: cases.mediationMethod,
     mediationOrg: cases.mediationOrg,
     mediationSuccess: cases.mediationSuccess,
-    rating: lastPayload('followUp', 'rating'),
+    followUpRating: cases.followUpRating,
     supervisionLevel: cases.supervisionLevel,
-    supervisions: sql<number>`(SELECT count(*) FROM ${caseEvents} e
-      WHERE e.case_id = ${cases.id} AND e.action = 'supervise' AND e.deleted_at IS NULL)`,
+    supervisionCount: cases.supervisionCount,
   };
 }
 
 type Fields = ReturnType<typeof fields>;
-export type LedgerSourceRow = ReturnType<ReturnType<typeof chunkQuery>['all']>[number];
+type CaseFields = ReturnType<ReturnType<typeof chunkQuery>['all']>[number];
+
+/**
+ * A chunk's cases come back as arrays (raw(): no object per row from SQLite) and are read by name
+ * through their position: building a keyed object per row first cost more than the SQL did.
+ */
+type CaseRaw = unknown[];
+const AT = Object.fromEntries(Object.keys(fields(new Date(0).toISOString())).map((k, i) => [k, i])) as Record<
+  keyof Fields,
+  number
+>;
+const col = <K extends keyof CaseFields>(raw: CaseRaw, key: K) => raw[AT[key]] as CaseFields[K];
 
 /** The filter the ledger lists: the period's cases in scope, as the 事件 page would list them. */
 export function ledgerFilter(params: FormParams) {
@@ -70,13 +74,9 @@ export function ledgerCount(source: FormSource, params: FormParams): number {
   return countCases({ db: source.db, now: source.now, user: null }, ledgerFilter(params));
 }
 
-const KEYS = Object.keys(fields(new Date(0).toISOString())) as (keyof Fields)[];
-
 /** The first `limit` rows, for the on-screen preview (timeline lookups for those rows only). */
 export function ledgerPage(source: FormSource, params: FormParams, limit: number): ReportRow[] {
-  return chunkQuery(source, ledgerRowids(source, params).slice(0, limit))
-    .all()
-    .map((r) => ledgerRow(r as LedgerSourceRow, source.pii, params.reveal));
+  return ledgerRows(source, ledgerRowids(source, params).slice(0, limit), params.reveal);
 }
 
 /** The matching cases' rowids in number order: a sort of small pairs, not of whole rows. */
@@ -106,8 +106,22 @@ function chunkQuery(source: Pick<FormSource, 'db' | 'now'>, ids: number[]) {
 }
 
 /** The statement that reads one chunk (the benchmark reads the same rows bare). */
-export function ledgerChunkSql(source: FormSource, ids: number[]): { sql: string; params: unknown[] } {
+export function ledgerChunkSql(
+  source: Pick<FormSource, 'db' | 'now'>,
+  ids: number[],
+): { sql: string; params: unknown[] } {
   return chunkQuery(source, ids).toSQL();
+}
+
+/** One chunk as the ledger prints it. */
+function ledgerRows(source: FormSource, ids: number[], reveal: boolean): ReportRow[] {
+  if (ids.length === 0) return [];
+  const q = ledgerChunkSql(source, ids);
+  const raws = source.conn.sqlite
+    .prepare(q.sql)
+    .raw(true)
+    .all(...q.params) as CaseRaw[];
+  return raws.map((raw) => ledgerRow(raw, source.pii, reveal));
 }
 
 /**
@@ -123,16 +137,7 @@ export async function* ledgerStream(
 ): AsyncGenerator<ReportRow> {
   const ids = ledgerRowids(source, params);
   for (let at = 0; at < ids.length; at += chunk) {
-    const q = ledgerChunkSql(source, ids.slice(at, at + chunk));
-    const raws = source.conn.sqlite
-      .prepare(q.sql)
-      .raw(true)
-      .all(...q.params) as unknown[][];
-    for (const raw of raws) {
-      const row = {} as Record<string, unknown>;
-      for (let i = 0; i < KEYS.length; i++) row[KEYS[i]!] = raw[i];
-      yield ledgerRow(row as LedgerSourceRow, source.pii, params.reveal);
-    }
+    yield* ledgerRows(source, ids.slice(at, at + chunk), params.reveal);
     await between();
   }
 }
@@ -152,41 +157,43 @@ function splitCategory(label: string): [string, string] {
   return i < 0 ? [label, ''] : [label.slice(0, i).trim(), label.slice(i + 1).trim()];
 }
 
-function supervision(level: LedgerSourceRow['supervisionLevel'], times: number): string {
+function supervision(level: CaseFields['supervisionLevel'], times: number): string {
   if (!level) return times > 0 ? `${times}次` : '';
   return times > 1 ? `${SUPERVISION_LEVEL_LABELS[level]}（${times}次）` : SUPERVISION_LEVEL_LABELS[level];
 }
 
 /** One case as the ledger prints it; the contact in full only when `reveal`. */
-export function ledgerRow(r: LedgerSourceRow, pii: PiiCipher, reveal: boolean): ReportRow {
-  const [category, subcategory] = splitCategory(r.categoryLabel);
-  const contact = pii.decryptNullable(r.contactEnc);
+function ledgerRow(raw: CaseRaw, pii: PiiCipher, reveal: boolean): ReportRow {
+  const [category, subcategory] = splitCategory(col(raw, 'categoryLabel'));
+  const contact = pii.decryptNullable(col(raw, 'contactEnc'));
+  const dispute = col(raw, 'dispute');
+  const mediationMethod = col(raw, 'mediationMethod');
   return {
-    number: r.number,
-    createdAt: dateTimeZh(r.createdAt),
-    source: CASE_SOURCE_LABELS[r.source],
+    number: col(raw, 'number'),
+    createdAt: dateTimeZh(col(raw, 'createdAt')),
+    source: CASE_SOURCE_LABELS[col(raw, 'source')],
     category,
     subcategory,
-    scale: CASE_SCALE_LABELS[r.scale],
-    urgency: CASE_URGENCY_LABELS[r.urgency],
-    village: r.villageName,
-    grid: r.gridName,
-    place: r.place,
-    occurredAt: dateTimeZh(r.occurredAt),
-    reporter: r.reporterName ?? '',
+    scale: CASE_SCALE_LABELS[col(raw, 'scale')],
+    urgency: CASE_URGENCY_LABELS[col(raw, 'urgency')],
+    village: col(raw, 'villageName'),
+    grid: col(raw, 'gridName'),
+    place: col(raw, 'place'),
+    occurredAt: dateTimeZh(col(raw, 'occurredAt')),
+    reporter: col(raw, 'reporterName') ?? '',
     contact: contact === null ? '' : reveal ? contact : maskPhone(contact),
-    people: r.peopleInvolved,
-    summary: r.summary,
-    state: CASE_STATE_LABELS[r.state],
-    assignee: r.assigneeLabel ?? '',
-    dueAt: dateTimeZh(r.dueAt),
-    late: r.late ? '是' : '否',
-    result: r.result === null ? '' : String(r.result),
-    closedAt: dateZh(r.closedAt),
-    mediationMethod: r.dispute && r.mediationMethod ? MEDIATION_METHOD_LABELS[r.mediationMethod] : '',
-    mediationOrg: r.dispute ? (r.mediationOrg ?? '') : '',
-    mediationSuccess: r.dispute ? yesNo(r.mediationSuccess) : '',
-    rating: r.rating === null ? '' : `${r.rating}分`,
-    supervision: supervision(r.supervisionLevel, r.supervisions),
+    people: col(raw, 'peopleInvolved'),
+    summary: col(raw, 'summary'),
+    state: CASE_STATE_LABELS[col(raw, 'state')],
+    assignee: col(raw, 'assigneeLabel') ?? '',
+    dueAt: dateTimeZh(col(raw, 'dueAt')),
+    late: col(raw, 'late') ? '是' : '否',
+    result: col(raw, 'resolution') ?? '',
+    closedAt: dateZh(col(raw, 'closedAt')),
+    mediationMethod: dispute && mediationMethod ? MEDIATION_METHOD_LABELS[mediationMethod] : '',
+    mediationOrg: dispute ? (col(raw, 'mediationOrg') ?? '') : '',
+    mediationSuccess: dispute ? yesNo(col(raw, 'mediationSuccess')) : '',
+    rating: col(raw, 'followUpRating') === null ? '' : `${col(raw, 'followUpRating')}分`,
+    supervision: supervision(col(raw, 'supervisionLevel'), col(raw, 'supervisionCount')),
   };
 }

@@ -1,0 +1,56 @@
+/**
+ * Migration 0014: a database from before it (the three columns not there, the per-action timeline
+ * index still there) opens with every case carrying its timeline's latest 处置结果, 回访满意度 and its
+ * 督办 count — the same values the app writes as steps are taken — and the index dropped.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemoCases } from '../../main/core/cases/demo';
+import { dropChangeCapture } from '../../main/core/sync/triggers';
+import { makeCaseTownship } from '../helpers/cases';
+import { makeCore } from '../helpers/core';
+
+const NOW = '2026-09-30T10:00:00+08:00';
+let close = () => {};
+afterAll(() => close());
+
+type Facts = { id: string; supervision_count: number; resolution: string | null; follow_up_rating: number | null };
+const factsOf = (sqlite: Database.Database) =>
+  sqlite.prepare('SELECT id, supervision_count, resolution, follow_up_rating FROM cases ORDER BY id').all() as Facts[];
+
+describe('migration 0014 (case timeline facts)', () => {
+  it('fills the facts of the cases on file from their timelines and drops the per-action index', () => {
+    const t = makeCaseTownship(NOW);
+    seedDemoCases(t.core.deps, { count: 600, seed: 3, years: 1, now: new Date(NOW).toISOString() });
+    const open = t.core.deps.conn.sqlite
+      .prepare(`SELECT id FROM cases WHERE state = 'assigned' ORDER BY number LIMIT 1`)
+      .pluck()
+      .get() as string;
+    for (const level of ['normal', 'red']) {
+      t.ok('cases.act', { id: open, action: 'supervise', payload: { level } }, t.sessions.reviewer);
+    }
+    const written = factsOf(t.core.deps.conn.sqlite);
+    expect(written.filter((f) => f.resolution !== null).length).toBeGreaterThan(300);
+    expect(written.filter((f) => f.follow_up_rating !== null).length).toBeGreaterThan(50);
+    expect(written.find((f) => f.id === open)!.supervision_count).toBe(2);
+    const dataDir = t.dataDir;
+    t.core.close();
+
+    // Back to how a database of schema version 14 was.
+    const old = new Database(`${dataDir}/zongzhi.sqlite`);
+    dropChangeCapture(old);
+    for (const c of ['supervision_count', 'resolution', 'follow_up_rating'])
+      old.exec(`ALTER TABLE cases DROP COLUMN ${c}`);
+    old.exec('CREATE INDEX case_events_case_action_idx ON case_events (case_id, action, created_at)');
+    old.pragma('user_version = 14');
+    old.close();
+
+    const reopened = makeCore({ dataDir, clock: t.clock }); // the same time: no overdue sweep between
+    close = () => reopened.core.close();
+    expect(reopened.core.migration).toMatchObject({ from: 14, to: 15 });
+    const { sqlite } = reopened.core.deps.conn;
+    expect(factsOf(sqlite)).toEqual(written);
+    const index = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'case_events_case_action_idx'").get();
+    expect(index).toBeUndefined();
+  });
+});
