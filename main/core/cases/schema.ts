@@ -152,9 +152,7 @@ export const caseEvents = sqliteTable(
     text: text('text').notNull(),
     payload: text('payload').notNull(), // JSON of the action's checked payload
   },
-  (t) => [
-    index('case_events_case_idx').on(t.caseId, t.createdAt),
-  ],
+  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
 );
 
 /** Attachment metadata; the bytes live in <dataDir>/attachments/<sha256[0..2]>/<sha256>, once per hash. */
