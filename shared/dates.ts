@@ -26,6 +26,31 @@ export function formatDateTime(iso: string | Date): string {
   return `${p.y}-${pad(p.m)}-${pad(p.day)} ${pad(p.h)}:${pad(p.min)}`;
 }
 
+/** A stored instant: UTC, as toISOString writes it. */
+const UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/**
+ * `2026年03月05日\n14:20` (formatDateZh over formatDateTime's time) for many instants, remembered per
+ * UTC hour: Shanghai is UTC+8 all year, so the hour fixes the local date and hour and the minutes
+ * carry over. For long lists (a ledger prints 300,000 of these); other text goes the long way.
+ */
+export function dateTimeLinesZh(): (iso: string) => string {
+  const byHour = new Map<string, string>();
+  return (iso) => {
+    if (!UTC_ISO.test(iso)) {
+      const d = new Date(iso);
+      return `${formatDateZh(d)}\n${formatDateTime(d).slice(11)}`;
+    }
+    const hour = iso.slice(0, 13);
+    let head = byHour.get(hour);
+    if (head === undefined) {
+      const p = shanghaiParts(new Date(`${hour}:00:00Z`));
+      byHour.set(hour, (head = `${p.y}年${pad(p.m)}月${pad(p.day)}日\n${pad(p.h)}:`));
+    }
+    return head + iso.slice(14, 16);
+  };
+}
+
 /** Today's date in Asia/Shanghai as `YYYY-MM-DD`, the "today" of every date rule. */
 export function shanghaiDateIso(d: Date): string {
   const p = shanghaiParts(d);

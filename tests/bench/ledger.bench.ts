@@ -24,7 +24,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import ExcelJS from 'exceljs';
 import { renderXlsx } from '../../main/core/reports/xlsx';
 import * as schema from '../../main/core/db/schema';
-import { ledgerChunkSql, ledgerRowids } from '../../main/core/reports/figures/case-ledger';
+import { ledgerChunkReader, ledgerRowids } from '../../main/core/reports/figures/case-ledger';
 import { visitChunkSql, visitRowids } from '../../main/core/reports/figures/household-visits';
 import { formById } from '../../main/core/reports/forms/registry';
 import { ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
@@ -36,10 +36,20 @@ import { syntheticPeople } from '../../main/core/people/synthetic';
 import { arg, BENCH_NOW, seededTownship } from './seeded-township';
 
 const FORM = arg('form', 'case-ledger');
-/** The two reads of each streamed form: its rowids in print order, then one chunk's statement. */
+type Source = Parameters<typeof ledgerChunkReader>[0] & { conn: { sqlite: Database.Database } };
+/** The two reads of each streamed form: its rowids in print order, then a reader of chunks by rowid. */
 function readsOf(form: string) {
-  if (form === 'case-ledger') return { rowids: ledgerRowids, chunkSql: ledgerChunkSql };
-  if (form === 'household-visits') return { rowids: visitRowids, chunkSql: visitChunkSql };
+  if (form === 'case-ledger') return { rowids: ledgerRowids, reader: (source: Source) => ledgerChunkReader(source) };
+  if (form === 'household-visits') {
+    const reader = (source: Source) => (ids: number[]) => {
+      const q = visitChunkSql(source, ids);
+      return source.conn.sqlite
+        .prepare(q.sql)
+        .raw(true)
+        .all(...q.params);
+    };
+    return { rowids: visitRowids, reader };
+  }
   throw new Error(`--form 应为 case-ledger 或 household-visits：${form}`);
 }
 const READS = readsOf(FORM);
@@ -101,13 +111,8 @@ async function measure(kind: string, dataDir: string): Promise<Measured> {
   if (kind === 'sql') {
     // The same two steps as the export: the rowids in print order, then the rows 500 at a time.
     const ids = READS.rowids(source, params);
-    for (let at = 0; at < ids.length; at += 500) {
-      const q = READS.chunkSql(source, ids.slice(at, at + 500));
-      rows += sqlite
-        .prepare(q.sql)
-        .raw(true)
-        .all(...q.params).length;
-    }
+    const read = READS.reader(source);
+    for (let at = 0; at < ids.length; at += 500) rows += read(ids.slice(at, at + 500)).length;
   } else if (kind.startsWith('frame')) {
     // frame-<level>-<shared|inline>: the print frame through our writer, on the same rows.
     const [, level, strings] = kind.split('-');

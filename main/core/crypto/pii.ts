@@ -41,10 +41,10 @@ export class PiiCipher {
     if (raw.length < NONCE_BYTES + TAG_BYTES) throw new Error('加密数据已损坏');
     const decipher = crypto.createDecipheriv('aes-256-gcm', key.dataKey, raw.subarray(0, NONCE_BYTES));
     decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    return Buffer.concat([
-      decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)),
-      decipher.final(),
-    ]).toString('utf8');
+    // Decoded as it comes out: no joined buffer per value (a ledger decrypts 100,000 of these).
+    return (
+      decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES), undefined, 'utf8') + decipher.final('utf8')
+    );
   }
 
   encryptNullable(plain: string | null): string | null {

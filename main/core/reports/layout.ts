@@ -255,6 +255,8 @@ export interface Run {
  * Follows the mergeRuns columns down the body for both renderers: a value equal to the one above
  * (and not blank) continues that run and is blanked in place, to sit under the merged cell.
  */
+const NO_RUNS: Run[] = [];
+
 export class RunTracker {
   private readonly cols: number[];
   private readonly open = new Map<number, { first: number; value: CellValue }>();
@@ -266,6 +268,7 @@ export class RunTracker {
 
   /** Takes the next body row's cells; returns the runs of two or more rows that ended above it. */
   add(values: CellValue[]): Run[] {
+    if (this.cols.length === 0) return NO_RUNS; // a form without merged columns: nothing per row
     const ended: Run[] = [];
     for (const col of this.cols) {
       const value = values[col];

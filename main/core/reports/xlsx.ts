@@ -135,13 +135,16 @@ function drawHeader(writer: XlsxWriter, layout: TableLayout, widths: number[], s
 /** Height for a body or total row: enough lines for its longest wrapped cell. */
 function bodyHeight(layout: TableLayout, values: CellValue[], widths: number[]): number {
   let lines = 1;
-  values.forEach((v, i) => {
-    if (typeof v === 'string') lines = Math.max(lines, linesNeeded(v, widths[i]!));
-    // A figure fits any column 6 characters wide; only narrower ones are worth measuring.
-    else if (typeof v === 'number' && widths[i]! < 6) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // An empty cell needs no line of its own (most optional columns of a ledger row are empty).
+    if (typeof v === 'string') {
+      if (v !== '') lines = Math.max(lines, linesNeeded(v, widths[i]!));
+    } else if (typeof v === 'number' && widths[i]! < 6) {
+      // A figure fits any column 6 characters wide; only narrower ones are worth measuring.
       lines = Math.max(lines, linesNeeded(displayText(v, layout.columns[i]!.format), widths[i]!));
     }
-  });
+  }
   return S.rowHeight(lines);
 }
 
@@ -177,9 +180,10 @@ async function drawForm(
   const mergeRuns = (ended: Run[]) => {
     for (const run of ended) writer.merge(firstBodyRow + run.first, run.col, firstBodyRow + run.last, run.col);
   };
+  const summing = Boolean(data.total);
   for await (const source of data.rows) {
     seq++;
-    totals.add(source);
+    if (summing) totals.add(source);
     const values = bodyCells(layout, source, seq);
     mergeRuns(runs.add(values));
     const behind = writer.row(r++, values, styles.body, bodyHeight(layout, values, widths));
