@@ -284,6 +284,21 @@ describe('xlsx writer: streaming', () => {
     await expect(rows()).rejects.toThrow('磁盘已满');
   });
 
+  it('writes a row longer than a whole chunk in its place, between ordinary rows', async () => {
+    const file = path.join(dir, 'long-row.xlsx');
+    // Eight full cells of Chinese text: about 790 KB of UTF-8 in one row.
+    const full = '长'.repeat(EXCEL_CELL_MAX);
+    await write(file, (w) => {
+      w.row(1, ['之前'], []);
+      w.row(2, new Array<string>(8).fill(full), []);
+      w.row(3, ['之后'], []);
+    });
+    const ws = await readExcel(file);
+    expect(ws.getCell('A1').value).toBe('之前');
+    for (let c = 1; c <= 8; c++) expect(ws.getRow(2).getCell(c).value).toBe(full);
+    expect(ws.getCell('A3').value).toBe('之后');
+  });
+
   it('refuses rows out of order', () => {
     const w = new XlsxWriter(new PassThrough(), SETUP);
     w.row(2, ['a'], []);

@@ -43,12 +43,12 @@ export class ZipPackage {
   }
 
   /** A part written in pieces: `write` returns a promise only when the reader is behind. */
-  stream(name: string): { write(text: string): Promise<void> | undefined; end(): void } {
+  stream(name: string): { write(bytes: Buffer): Promise<void> | undefined; end(): void } {
     const pass = new PassThrough({ highWaterMark: SHEET_BUFFER });
     this.archive.append(pass, { name, date: this.date });
     return {
-      write: (text) => {
-        if (pass.write(text)) return undefined;
+      write: (bytes) => {
+        if (pass.write(bytes)) return undefined;
         return Promise.race([once(pass, 'drain').then(() => undefined), this.failed]);
       },
       end: () => pass.end(),
