@@ -38,7 +38,9 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-test('入户走访 and 楼院采集: add, refuse a bad phone, edit, reload, masked, revealed by 审核人', async ({ page }) => {
+test('入户走访 and 楼院采集: add, refuse a bad phone, edit, remove a phone, reload, masked, revealed by 审核人', async ({
+  page,
+}) => {
   // 玉井镇 by the CLI: accounts, then the demo township with a year of visits and compounds.
   const dataDir = newDataDir();
   cli(dataDir, 'init', '--township', '140621100', '--admin', 'admin', '--password', PASSWORD);
@@ -151,6 +153,18 @@ test('入户走访 and 楼院采集: add, refuse a bad phone, edit, reload, mask
   await expect(compound).toContainText('112.816432, 39.526877');
   expect(decodeURIComponent(page.url())).toContain('#/fieldwork?tab=buildings&q=郝家');
   await shot(page, 'fieldwork-buildings');
+
+  // Edit: 删除已登记的号码 removes the stored phone; the contact's name stays.
+  await compound.click();
+  await page.getByRole('button', { name: '修改', exact: true }).click();
+  await expect(page.getByLabel('联络人电话')).toHaveAttribute('placeholder', '已登记 0349-*****34，留空不修改');
+  await page.getByLabel('删除已登记的号码').check();
+  await expect(page.getByLabel('联络人电话')).toBeDisabled();
+  await shot(page, 'fieldwork-building-remove-phone');
+  await modalSave(page).click();
+  await expect(page.locator('.ant-modal:visible')).toHaveCount(0);
+  await expect(compound).toContainText('赵安全');
+  await expect(compound).not.toContainText('0349');
 
   // Delete asks first; the compound leaves the list.
   await compound.click();

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../FormModal';
 import { PersonPicker } from './PersonPicker';
 import { PlaceFields } from './PlaceFields';
+import { StoredPhoneField, storedPhoneInput } from './StoredPhoneField';
 
 interface BuildingValues {
   villageId?: string;
@@ -22,6 +23,7 @@ interface BuildingValues {
   propertyCompany?: string;
   safetyContactName?: string;
   safetyContactPhone?: string;
+  safetyContactPhoneClear?: boolean;
   longitude?: number | null;
   latitude?: number | null;
   collectedOn?: Dayjs | null;
@@ -45,7 +47,7 @@ const COUNTS: [keyof BuildingValues, string][] = [
   ['shops', '商户数'],
 ];
 
-/** 新增 / 修改楼院采集. The safety contact's phone stays masked: an empty field keeps it. */
+/** 新增 / 修改楼院采集. The safety contact's phone stays masked (StoredPhoneField: empty keeps it). */
 export function BuildingModal({ building, villages, grids, people, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<BuildingValues>();
@@ -70,7 +72,7 @@ export function BuildingModal({ building, villages, grids, people, onClose, onSa
       collectedOn: v.collectedOn ? v.collectedOn.format('YYYY-MM-DD') : '',
       collectorId: v.collectorId as string,
     };
-    const phone = v.safetyContactPhone?.trim() ? v.safetyContactPhone : undefined;
+    const phone = storedPhoneInput(v.safetyContactPhone, v.safetyContactPhoneClear);
     const saved = building
       ? await api.buildings.update({ ...input, id: building.id, safetyContactPhone: phone })
       : await api.buildings.create({ ...input, safetyContactPhone: phone ?? null });
@@ -78,7 +80,6 @@ export function BuildingModal({ building, villages, grids, people, onClose, onSa
     onSaved(saved);
   };
 
-  const masked = building?.safetyContactPhoneMasked;
   return (
     <FormModal<BuildingValues>
       title={building ? '修改楼院采集' : '新增楼院采集'}
@@ -138,12 +139,12 @@ export function BuildingModal({ building, villages, grids, people, onClose, onSa
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="safetyContactPhone" label="联络人电话">
-            <Input
-              autoComplete="off"
-              placeholder={building ? (masked ? `已登记 ${masked}，留空不修改` : '未登记') : '手机或固定电话'}
-            />
-          </Form.Item>
+          <StoredPhoneField
+            name="safetyContactPhone"
+            label="联络人电话"
+            masked={building?.safetyContactPhoneMasked}
+            editing={building !== null}
+          />
         </Col>
       </Row>
       <Row gutter={16}>

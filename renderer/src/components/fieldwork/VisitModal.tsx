@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../FormModal';
 import { PersonPicker } from './PersonPicker';
 import { PlaceFields } from './PlaceFields';
+import { StoredPhoneField, storedPhoneInput } from './StoredPhoneField';
 
 interface VisitValues {
   villageId?: string;
@@ -18,6 +19,7 @@ interface VisitValues {
   subjectName?: string;
   address?: string;
   phone?: string;
+  phoneClear?: boolean;
   householdSize?: number | null;
   content?: string;
   issues?: string;
@@ -36,7 +38,7 @@ interface Props {
 
 const blank = (v: string | undefined) => (v?.trim() ? v : null);
 
-/** 登记 / 修改入户走访. The stored phone stays masked: an empty phone field keeps it. */
+/** 登记 / 修改入户走访. The stored phone stays masked (StoredPhoneField: empty keeps it). */
 export function VisitModal({ visit, villages, grids, people, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<VisitValues>();
@@ -59,7 +61,7 @@ export function VisitModal({ visit, villages, grids, people, onClose, onSaved }:
       caseId: visit?.caseId ?? null,
     };
     const saved = visit
-      ? await api.visits.update({ ...input, id: visit.id, phone: v.phone?.trim() ? v.phone : undefined })
+      ? await api.visits.update({ ...input, id: visit.id, phone: storedPhoneInput(v.phone, v.phoneClear) })
       : await api.visits.create({ ...input, phone: blank(v.phone) });
     message.success(visit ? '已保存走访记录' : `已登记对${saved.subjectName}的走访`);
     onSaved(saved);
@@ -106,14 +108,7 @@ export function VisitModal({ visit, villages, grids, people, onClose, onSaved }:
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item name="phone" label="联系电话">
-            <Input
-              autoComplete="off"
-              placeholder={
-                visit ? (visit.phoneMasked ? `已登记 ${visit.phoneMasked}，留空不修改` : '未登记') : '手机或固定电话'
-              }
-            />
-          </Form.Item>
+          <StoredPhoneField name="phone" label="联系电话" masked={visit?.phoneMasked} editing={visit !== null} />
         </Col>
         <Col span={6}>
           <Form.Item name="householdSize" label="家庭人口">
