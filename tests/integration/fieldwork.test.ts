@@ -139,6 +139,31 @@ describe('入户走访', () => {
     expect(t.count('household_visits')).toBe(0);
   });
 
+  it('refuses a day after the grid was retired, where no form would list the record', () => {
+    t = makeCaseTownship('2026-09-30T10:00:00+08:00');
+    const visit = t.ok<Visit>('visits.create', visitInput(t), t.sessions.clerk);
+    const building = t.ok<Building>('buildings.create', buildingInput(t), t.sessions.clerk);
+    t.ok('org.setGridRetired', { id: t.gridA, retired: true }, t.sessions.admin); // 2026年09月30日
+    t.at('2027-01-05T09:00:00+08:00');
+    const s = t.fresh();
+    const before = t.count('household_visits');
+    const later = t.call('visits.update', { ...visitInput(t), id: visit.id, visitedOn: '2027-01-04' }, s.clerk);
+    expect(refusal(later)).toEqual({
+      code: 'VALIDATION',
+      issue: { path: ['visitedOn'], message: '玉井村第一网格已于2026年09月30日撤销，走访日期不能晚于2026年09月30日' },
+    });
+    const moved = t.call(
+      'buildings.update',
+      { ...buildingInput(t), id: building.id, collectedOn: '2026-10-01' },
+      s.clerk,
+    );
+    expect(refusal(moved).issue?.path).toEqual(['collectedOn']);
+    // The retirement's own day and earlier are fine; the record stays in its retired grid.
+    const same = t.ok<Visit>('visits.update', { ...visitInput(t), id: visit.id, visitedOn: '2026-09-30' }, s.clerk);
+    expect(same).toMatchObject({ visitedOn: '2026-09-30', gridId: t.gridA });
+    expect(t.count('household_visits')).toBe(before);
+  });
+
   it('reveals the full phone to 审核人 (audited) and refuses 录入员; the audit log keeps it masked', () => {
     t = makeCaseTownship();
     const s = t.sessions;

@@ -119,7 +119,8 @@ function checkName(ctx: HandlerContext, input: BuildingInput, selfId: string | n
 }
 
 function fields(ctx: HandlerContext, input: BuildingInput, before: BuildingRow | null) {
-  checkPlace(ctx, input, before);
+  const collectedOn = checkDate(ctx, 'collectedOn', '采集日期', input.collectedOn);
+  checkPlace(ctx, input, before, { path: 'collectedOn', label: '采集日期', value: collectedOn });
   checkPerson(ctx, input.collectorId, 'collectorId', '采集人');
   checkName(ctx, input, before?.id ?? null);
   return {
@@ -136,7 +137,7 @@ function fields(ctx: HandlerContext, input: BuildingInput, before: BuildingRow |
     safetyContactName: input.safetyContactName,
     longitude: input.longitude === null ? null : roundCoordinate(input.longitude),
     latitude: input.latitude === null ? null : roundCoordinate(input.latitude),
-    collectedOn: checkDate(ctx, 'collectedOn', '采集日期', input.collectedOn),
+    collectedOn,
     collectorId: input.collectorId,
   };
 }

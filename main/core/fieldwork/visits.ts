@@ -135,14 +135,15 @@ function checkCase(ctx: HandlerContext, caseId: string | null): void {
 
 /** Everything but the phone, checked: place, visitor, date, linked case. */
 function fields(ctx: HandlerContext, input: VisitInput, before: VisitRow | null) {
-  checkPlace(ctx, input, before);
+  const visitedOn = checkDate(ctx, 'visitedOn', '走访日期', input.visitedOn);
+  checkPlace(ctx, input, before, { path: 'visitedOn', label: '走访日期', value: visitedOn });
   checkPerson(ctx, input.visitorId, 'visitorId', '走访人');
   checkCase(ctx, input.caseId);
   return {
     villageId: input.villageId,
     gridId: input.gridId,
     visitorId: input.visitorId,
-    visitedOn: checkDate(ctx, 'visitedOn', '走访日期', input.visitedOn),
+    visitedOn,
     method: input.method,
     subjectName: input.subjectName,
     address: input.address,
