@@ -299,6 +299,26 @@ describe('xlsx writer: streaming', () => {
     expect(ws.getCell('A3').value).toBe('之后');
   });
 
+  it('leaves no unhandled rejection from rows drawn without awaiting when the file fails', async () => {
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const out = new Writable({
+        highWaterMark: 1,
+        write: (_chunk, _enc, cb) => setImmediate(() => cb(new Error('磁盘已满'))),
+      });
+      const w = new XlsxWriter(out, SETUP);
+      // One-off rows (title, total, signature) are drawn without awaiting: enough of them to fill chunks.
+      for (let r = 1; r <= 3000; r++) void w.row(r, [LONG_UNIQUE.repeat(5) + r], []);
+      await expect(w.finish()).rejects.toThrow('磁盘已满');
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let any stray rejection surface
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
+
   it('refuses rows out of order', () => {
     const w = new XlsxWriter(new PassThrough(), SETUP);
     w.row(2, ['a'], []);
