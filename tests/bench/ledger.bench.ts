@@ -25,7 +25,7 @@ import ExcelJS from 'exceljs';
 import { renderXlsx } from '../../main/core/reports/xlsx';
 import * as schema from '../../main/core/db/schema';
 import { ledgerChunkReader, ledgerRowids } from '../../main/core/reports/figures/case-ledger';
-import { visitChunkSql, visitRowids } from '../../main/core/reports/figures/household-visits';
+import { visitChunkReader, visitRowids } from '../../main/core/reports/figures/household-visits';
 import { formById } from '../../main/core/reports/forms/registry';
 import { ledgerJobsOf } from '../../main/core/reports/ledger/jobs';
 import { parsePeriod } from '../../main/core/reports/periods';
@@ -36,20 +36,10 @@ import { syntheticPeople } from '../../main/core/people/synthetic';
 import { arg, BENCH_NOW, seededTownship } from './seeded-township';
 
 const FORM = arg('form', 'case-ledger');
-type Source = Parameters<typeof ledgerChunkReader>[0] & { conn: { sqlite: Database.Database } };
 /** The two reads of each streamed form: its rowids in print order, then a reader of chunks by rowid. */
 function readsOf(form: string) {
-  if (form === 'case-ledger') return { rowids: ledgerRowids, reader: (source: Source) => ledgerChunkReader(source) };
-  if (form === 'household-visits') {
-    const reader = (source: Source) => (ids: number[]) => {
-      const q = visitChunkSql(source, ids);
-      return source.conn.sqlite
-        .prepare(q.sql)
-        .raw(true)
-        .all(...q.params);
-    };
-    return { rowids: visitRowids, reader };
-  }
+  if (form === 'case-ledger') return { rowids: ledgerRowids, reader: ledgerChunkReader };
+  if (form === 'household-visits') return { rowids: visitRowids, reader: visitChunkReader };
   throw new Error(`--form 应为 case-ledger 或 household-visits：${form}`);
 }
 const READS = readsOf(FORM);

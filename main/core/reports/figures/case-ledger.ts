@@ -17,6 +17,7 @@ import { cases } from '../../cases/schema';
 import { grids, villages } from '../../org/schema';
 import type { ReportRow } from '../definition';
 import type { FormParams, FormSource } from '../forms/types';
+import { chunkReader, fieldReader, rowidIn, streamByRowid, type RawRow } from './by-rowid';
 import { caseHandlingFilter } from './case-handling';
 
 function fields(now: string) {
@@ -51,19 +52,8 @@ function fields(now: string) {
   };
 }
 
-type Fields = ReturnType<typeof fields>;
 type CaseFields = ReturnType<ReturnType<typeof chunkQuery>['all']>[number];
-
-/**
- * A chunk's cases come back as arrays (raw(): no object per row from SQLite) and are read by name
- * through their position: building a keyed object per row first cost more than the SQL did.
- */
-type CaseRaw = unknown[];
-const AT = Object.fromEntries(Object.keys(fields(new Date(0).toISOString())).map((k, i) => [k, i])) as Record<
-  keyof Fields,
-  number
->;
-const col = <K extends keyof CaseFields>(raw: CaseRaw, key: K) => raw[AT[key]] as CaseFields[K];
+const col = fieldReader<CaseFields>(fields(new Date(0).toISOString()));
 
 /** The filter the ledger lists: the period's cases in scope, as the 事件 page would list them. */
 export function ledgerFilter(params: FormParams) {
@@ -76,7 +66,7 @@ export function ledgerCount(source: FormSource, params: FormParams): number {
 
 /** The first `limit` rows, for the on-screen preview (timeline lookups for those rows only). */
 export function ledgerPage(source: FormSource, params: FormParams, limit: number): ReportRow[] {
-  return ledgerRows(source, ledgerRowids(source, params).slice(0, limit), params.reveal);
+  return ledgerRows(source, params.reveal)(ledgerRowids(source, params).slice(0, limit));
 }
 
 /** The matching cases' rowids in number order: a sort of small pairs, not of whole rows. */
@@ -94,55 +84,38 @@ export function ledgerRowids(source: FormSource, params: FormParams): number[] {
     .all(...q.params) as number[];
 }
 
-/** A chunk of cases by rowid (a JSON array, so one statement serves every chunk), in number order. */
+/** A chunk of cases by rowid, in number order, with names. */
 function chunkQuery(source: Pick<FormSource, 'db' | 'now'>) {
   return source.db
     .select(fields(source.now))
     .from(cases)
     .innerJoin(grids, eq(grids.id, cases.gridId))
     .innerJoin(villages, eq(villages.id, cases.villageId))
-    .where(sql`${cases}.rowid IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .where(rowidIn(cases))
     .orderBy(asc(cases.number));
 }
 
-/**
- * Reads chunks of cases as arrays in fields() order, through one prepared statement (the benchmark
- * reads the same rows bare).
- */
-export function ledgerChunkReader(source: Pick<FormSource, 'db' | 'now'>): (ids: number[]) => CaseRaw[] {
-  const statement = chunkQuery(source).prepare();
-  return (ids) => (ids.length === 0 ? [] : (statement.values({ ids: JSON.stringify(ids) }) as CaseRaw[]));
-}
+/** Reads chunks of cases by rowid (the benchmark reads the same rows bare). */
+export const ledgerChunkReader = (source: Pick<FormSource, 'db' | 'now'>) => chunkReader(chunkQuery(source));
 
-/** One chunk as the ledger prints it. */
-function ledgerRows(
-  source: FormSource,
-  ids: number[],
-  reveal: boolean,
-  read = ledgerChunkReader(source),
-  lines = dateTimeLinesZh(),
-): ReportRow[] {
-  return read(ids).map((raw) => ledgerRow(raw, source.pii, reveal, lines));
+/** The rows as the ledger prints them: one date memo for all (neighbouring cases share hours). */
+function ledgerRows(source: FormSource, reveal: boolean) {
+  const read = ledgerChunkReader(source);
+  const lines = dateTimeLinesZh();
+  return (ids: number[]) => read(ids).map((raw) => ledgerRow(raw, source.pii, reveal, lines));
 }
 
 /**
- * Every row, `chunk` at a time: the matching rowids first (about 1 MB for 100,000 cases), then each
+ * Every row, 500 at a time: the matching rowids first (about 1 MB for 100,000 cases), then each
  * chunk read whole and mapped. Call inside one read transaction, so the chunks come from the snapshot
  * the ids did. `between` runs after each chunk: where the writer yields to the event loop.
  */
-export async function* ledgerStream(
+export function ledgerStream(
   source: FormSource,
   params: FormParams,
   between: () => Promise<void>,
-  chunk = 500,
 ): AsyncGenerator<ReportRow> {
-  const ids = ledgerRowids(source, params);
-  const read = ledgerChunkReader(source);
-  const lines = dateTimeLinesZh(); // one memo for the whole stream: neighbouring cases share hours
-  for (let at = 0; at < ids.length; at += chunk) {
-    yield* ledgerRows(source, ids.slice(at, at + chunk), params.reveal, read, lines);
-    await between();
-  }
+  return streamByRowid(ledgerRowids(source, params), ledgerRows(source, params.reveal), between);
 }
 
 const dateZh = (iso: string | null) => (iso ? formatDateZh(iso) : '');
@@ -162,7 +135,7 @@ function supervision(level: CaseFields['supervisionLevel'], times: number): stri
 }
 
 /** One case as the ledger prints it; the contact in full only when `reveal`. */
-function ledgerRow(raw: CaseRaw, pii: PiiCipher, reveal: boolean, lines: (iso: string) => string): ReportRow {
+function ledgerRow(raw: RawRow, pii: PiiCipher, reveal: boolean, lines: (iso: string) => string): ReportRow {
   const [category, subcategory] = splitCategory(col(raw, 'categoryLabel'));
   const contact = pii.decryptNullable(col(raw, 'contactEnc'));
   const dispute = col(raw, 'dispute');

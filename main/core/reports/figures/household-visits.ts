@@ -4,7 +4,7 @@
  * code order, with the names it prints. Read as a preview page or chunk by chunk from the rowids,
  * never as 100,000 objects at once.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { formatDateZh } from '../../../../shared/dates';
 import { VISIT_METHOD_LABELS } from '../../../../shared/fieldwork/codes';
 import { maskPhone } from '../../../../shared/people/mask';
@@ -17,6 +17,7 @@ import { grids, villages } from '../../org/schema';
 import { persons } from '../../people/schema';
 import type { ReportRow } from '../definition';
 import type { FormParams, FormSource } from '../forms/types';
+import { chunkReader, fieldReader, rowidIn, streamByRowid, type RawRow } from './by-rowid';
 
 const v = householdVisits;
 
@@ -34,9 +35,8 @@ const FIELDS = {
   followUp: v.followUp,
   caseNumber: cases.number,
 };
-type Key = keyof typeof FIELDS;
-const KEYS = Object.keys(FIELDS) as Key[];
-export type VisitSourceRow = ReturnType<ReturnType<typeof chunkQuery>['all']>[number];
+type VisitFields = ReturnType<ReturnType<typeof chunkQuery>['all']>[number];
+const col = fieldReader<VisitFields>(FIELDS);
 
 /** The register's order: day, then village and grid as the organisation lists them, then entry. */
 const ORDER = [asc(v.visitedOn), asc(villages.code), asc(grids.code), asc(v.createdAt), asc(v.id)];
@@ -73,8 +73,8 @@ export function visitRowids(source: FormSource, params: FormParams): number[] {
     .all(...q.params) as number[];
 }
 
-/** One chunk of visits by rowid, in print order, with village, grid, visitor and case names. */
-function chunkQuery(source: Pick<FormSource, 'db'>, ids: number[]) {
+/** A chunk of visits by rowid, in print order, with village, grid, visitor and case names. */
+function chunkQuery(source: Pick<FormSource, 'db'>) {
   return source.db
     .select(FIELDS)
     .from(v)
@@ -82,66 +82,51 @@ function chunkQuery(source: Pick<FormSource, 'db'>, ids: number[]) {
     .innerJoin(grids, eq(grids.id, v.gridId))
     .innerJoin(persons, eq(persons.id, v.visitorId))
     .leftJoin(cases, eq(cases.id, v.caseId))
-    .where(inArray(sql`${v}.rowid`, ids))
+    .where(rowidIn(v))
     .orderBy(...ORDER);
 }
 
-/** The statement that reads one chunk (the benchmark reads the same rows bare). */
-export function visitChunkSql(source: Pick<FormSource, 'db'>, ids: number[]): { sql: string; params: unknown[] } {
-  return chunkQuery(source, ids).toSQL();
-}
+/** Reads chunks of visits by rowid (the benchmark reads the same rows bare). */
+export const visitChunkReader = (source: Pick<FormSource, 'db'>) => chunkReader(chunkQuery(source));
 
-function readChunk(source: FormSource, ids: number[], reveal: boolean): ReportRow[] {
-  if (ids.length === 0) return [];
-  const q = visitChunkSql(source, ids);
-  const raws = source.conn.sqlite
-    .prepare(q.sql)
-    .raw(true)
-    .all(...q.params) as unknown[][];
-  return raws.map((raw) => {
-    const row = {} as Record<Key, unknown>;
-    for (let i = 0; i < KEYS.length; i++) row[KEYS[i]!] = raw[i];
-    return visitRow(row as VisitSourceRow, source.pii, reveal);
-  });
+/** The rows as the register prints them. */
+function visitRows(source: FormSource, reveal: boolean) {
+  const read = visitChunkReader(source);
+  return (ids: number[]) => read(ids).map((raw) => visitRow(raw, source.pii, reveal));
 }
 
 /** The first `limit` rows, for the on-screen preview. */
 export function visitsPage(source: FormSource, params: FormParams, limit: number): ReportRow[] {
-  return readChunk(source, visitRowids(source, params).slice(0, limit), params.reveal);
+  return visitRows(source, params.reveal)(visitRowids(source, params).slice(0, limit));
 }
 
 /**
- * Every row, `chunk` at a time. Call inside one read transaction so the chunks come from the
- * snapshot the rowids did; `between` runs after each chunk, where the writer yields to the loop.
+ * Every row, 500 at a time. Call inside one read transaction so the chunks come from the snapshot
+ * the rowids did; `between` runs after each chunk, where the writer yields to the loop.
  */
-export async function* visitsStream(
+export function visitsStream(
   source: FormSource,
   params: FormParams,
   between: () => Promise<void>,
-  chunk = 500,
 ): AsyncGenerator<ReportRow> {
-  const ids = visitRowids(source, params);
-  for (let at = 0; at < ids.length; at += chunk) {
-    yield* readChunk(source, ids.slice(at, at + chunk), params.reveal);
-    await between();
-  }
+  return streamByRowid(visitRowids(source, params), visitRows(source, params.reveal), between);
 }
 
 /** One visit as the register prints it; the phone in full only when `reveal`. */
-export function visitRow(r: VisitSourceRow, pii: PiiCipher, reveal: boolean): ReportRow {
-  const phone = pii.decryptNullable(r.phoneEnc);
+function visitRow(raw: RawRow, pii: PiiCipher, reveal: boolean): ReportRow {
+  const phone = pii.decryptNullable(col(raw, 'phoneEnc'));
   return {
-    visitedOn: formatDateZh(r.visitedOn),
-    village: r.villageName,
-    grid: r.gridName,
-    visitor: r.visitorName,
-    subject: r.subjectName,
-    address: r.address,
+    visitedOn: formatDateZh(col(raw, 'visitedOn')),
+    village: col(raw, 'villageName'),
+    grid: col(raw, 'gridName'),
+    visitor: col(raw, 'visitorName'),
+    subject: col(raw, 'subjectName'),
+    address: col(raw, 'address'),
     phone: phone === null ? '' : reveal ? phone : maskPhone(phone),
-    method: VISIT_METHOD_LABELS[r.method],
-    content: r.content,
-    issues: r.issues ?? '',
-    followUp: r.followUp ?? '',
-    caseNumber: r.caseNumber ?? '',
+    method: VISIT_METHOD_LABELS[col(raw, 'method')],
+    content: col(raw, 'content'),
+    issues: col(raw, 'issues') ?? '',
+    followUp: col(raw, 'followUp') ?? '',
+    caseNumber: col(raw, 'caseNumber') ?? '',
   };
 }
