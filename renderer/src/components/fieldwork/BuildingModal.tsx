@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../FormModal';
 import { PersonPicker } from './PersonPicker';
 import { PlaceFields } from './PlaceFields';
+import { recordDayDisabled } from './recordDay';
 import { StoredPhoneField, storedPhoneInput } from './StoredPhoneField';
 
 interface BuildingValues {
@@ -160,7 +161,7 @@ export function BuildingModal({ building, villages, grids, people, onClose, onSa
         </Col>
         <Col span={5}>
           <Form.Item name="collectedOn" label="采集日期">
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={recordDayDisabled(grids, gridId)} />
           </Form.Item>
         </Col>
         <Col span={7}>

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../FormModal';
 import { PersonPicker } from './PersonPicker';
 import { PlaceFields } from './PlaceFields';
+import { recordDayDisabled } from './recordDay';
 import { StoredPhoneField, storedPhoneInput } from './StoredPhoneField';
 
 interface VisitValues {
@@ -92,7 +93,7 @@ export function VisitModal({ visit, villages, grids, people, onClose, onSaved }:
         </Col>
         <Col span={7}>
           <Form.Item name="visitedOn" label="走访日期">
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={recordDayDisabled(grids, gridId)} />
           </Form.Item>
         </Col>
         <Col span={7}>
