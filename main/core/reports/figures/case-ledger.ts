@@ -64,7 +64,7 @@ export function ledgerCount(source: FormSource, params: FormParams): number {
   return countCases({ db: source.db, now: source.now, user: null }, ledgerFilter(params));
 }
 
-/** The first `limit` rows, for the on-screen preview (timeline lookups for those rows only). */
+/** The first `limit` rows, for the on-screen preview. */
 export function ledgerPage(source: FormSource, params: FormParams, limit: number): ReportRow[] {
   return ledgerRows(source, params.reveal)(ledgerRowids(source, params).slice(0, limit));
 }
