@@ -110,4 +110,22 @@ export default tseslint.config(
     },
   },
   ...layeringRules,
+  {
+    // A spec's pages must run on the test clock the host starts from (tests/e2e/fixtures.ts).
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: 'E2E 用例请从 ./fixtures 引入 test，页面才与服务端使用同一测试时钟。',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { ensureTestClockEnv } from './tests/helpers/test-clock';
+
+// The hosts the specs start inherit the test clock; the pages get the same instant (tests/e2e/fixtures.ts).
+ensureTestClockEnv();
 
 // Debian's Chromium (apt), since Playwright cannot download its own browser here.
 const CHROMIUM_ARGS = [

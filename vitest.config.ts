@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ensureTestClockEnv } from './tests/helpers/test-clock';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,7 @@ export default defineConfig({
     // Some suites seed thousands of demo cases once in beforeAll; a loaded 2-core machine needs longer.
     hookTimeout: 60_000,
     pool: 'forks',
+    // Cores, CLI runs and hosts the tests start all begin at the same instant (tests/helpers/test-clock.ts).
+    env: { ZONGZHI_CLOCK: ensureTestClockEnv() },
   },
 });

@@ -7,6 +7,7 @@ import { defaultResourcesDir, openCore } from '../core/app';
 import { backupDatabase, checkBackupFile, defaultBackupFile, restoreDatabase, undoRestore } from '../core/db/backup';
 import { chooseRestoreKey, installRestoredKey, undoRestoredKey, writeBackupKey } from '../core/db/backup-key';
 import { dataPaths } from '../core/paths';
+import { clockFromEnv } from '../core/clock';
 import { ledgerFileForSession } from '../core/reports/ledger/jobs';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
@@ -124,7 +125,7 @@ const backup: Command = {
     const { values } = parseCommand(argv, { out: { type: 'string' } });
     const paths = dataPaths(dataDirOf(values));
     if (!fs.existsSync(paths.dbFile)) throw new UsageError(`数据文件夹中没有数据库：${paths.dbFile}`);
-    const file = backupDatabase(paths.dbFile, values.out ?? defaultBackupFile(paths.backupsDir, new Date()));
+    const file = backupDatabase(paths.dbFile, values.out ?? defaultBackupFile(paths.backupsDir, clockFromEnv().now()));
     out(`已备份到：${file}（${fs.statSync(file).size} 字节）`);
     const keyFile = writeBackupKey(paths.keysDir, file);
     if (keyFile) out(`个人信息密钥已一同保存为：${keyFile}（恢复时须与备份放在一起，请与备份一样妥善保管）`);
@@ -154,13 +155,13 @@ const restore: Command = {
         backupsDir: paths.backupsDir,
         from,
         migrationsDir,
-        now: new Date(),
+        now: clockFromEnv().now(),
       });
       installRestoredKey(paths.keysDir, key, r.previousSavedAs);
       // Brings an older backup up to this version's schema, then the county's bookkeeping forward.
       const core = openCore({ dataDir: paths.dataDir });
       try {
-        if (r.previousSavedAs) carrySyncForward(core.deps.conn.sqlite, r.previousSavedAs, new Date());
+        if (r.previousSavedAs) carrySyncForward(core.deps.conn.sqlite, r.previousSavedAs, core.deps.clock.now());
       } catch (err) {
         core.close();
         undoRestore(paths.dbFile, r.previousSavedAs!);

@@ -5,7 +5,7 @@ import { SessionStore } from './auth/sessions';
 import { seedCaseDefaults } from './cases/seed';
 import { sweepOverdue } from './cases/sweep';
 import { sweepUploads } from './cases/uploads';
-import { systemClock, type Clock } from './clock';
+import { clockFromEnv, type Clock } from './clock';
 import type { CoreDeps } from './context';
 import { PiiCipher } from './crypto/pii';
 import { fileSecretStore, type SecretStore } from './crypto/secret-store';
@@ -101,7 +101,7 @@ export function openCore(opts: CoreOptions): Core {
   const base = {
     conn,
     pii,
-    clock: opts.clock ?? systemClock,
+    clock: opts.clock ?? clockFromEnv(),
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),
     keys,

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { idCheckChar } from '../../shared/people/id-number';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 import {
@@ -15,6 +15,7 @@ import {
   pick,
   rpc,
 } from './case-steps';
+import { testNow } from '../helpers/test-clock';
 
 const valid = (first17: string) => first17 + idCheckChar(first17);
 const WORKER_ID = valid('14062119850312456');
@@ -121,7 +122,7 @@ test('当事人 masked and revealed by 审核人; 督办, 合并, 不予受理, 
     subcategoryCode: '02',
     gridId,
     place: '玉井村二组',
-    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    occurredAt: new Date(testNow().getTime() - 3_600_000).toISOString(),
     summary: '排水沟改道纠纷，群众来电反映',
   };
   const duplicate = numberOf(await rpc(page, 'cases.create', { ...base, then: [{ action: 'report' }] }));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { dataPaths } from '../../main/core/paths';
 import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from '../../shared/cases/attachment-limits';
 import { idCheckChar } from '../../shared/people/id-number';

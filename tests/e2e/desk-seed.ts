@@ -9,6 +9,7 @@ import { manualClock } from '../helpers/cases';
 import { PASSWORD, makeTownship } from '../helpers/core';
 import { seedFieldwork } from '../helpers/fieldwork-seed';
 import { shanghaiDateIso } from '../../shared/dates';
+import { testNow } from '../helpers/test-clock';
 
 const YEAR_VISITS = 12;
 
@@ -25,7 +26,7 @@ export interface DeskSeed {
 }
 
 export function seedDesk(dataDir: string): DeskSeed {
-  const realNow = Date.now();
+  const realNow = testNow().getTime(); // the test clock the host will start from
   const time = manualClock(new Date(realNow - 400 * 86_400_000).toISOString());
   const t = makeTownship({ dataDir, clock: time.clock });
   const [village] = t.ok<{ id: string }[]>('org.listVillages', {}, t.admin);

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { dataPaths } from '../../main/core/paths';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 import type { DeskSeed } from './desk-seed';
+import { testToday } from '../helpers/test-clock';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CALLER = '13800138000';
@@ -189,7 +190,7 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   const picked = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '报表', exact: true }) });
   await expect(picked).toContainText('网格化服务管理工作情况统计表');
   const preview = page.frameLocator('iframe[title="报表预览"]').locator('body');
-  await expect(preview).toContainText(`${new Date().getFullYear()}年`);
+  await expect(preview).toContainText(`${testToday().slice(0, 4)}年`);
   await expect(preview).toContainText('合计');
   await page.getByRole('menuitem', { name: '工作台' }).click();
 

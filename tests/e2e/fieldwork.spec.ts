@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 import { pick } from './case-steps';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 
 const PASSWORD = 'Yujing2026!';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { idCheckChar } from '../../shared/people/id-number';
 import { STANDARD_HEADERS, workbookBytes } from '../helpers/roster-xlsx';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';

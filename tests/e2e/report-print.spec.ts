@@ -4,7 +4,7 @@
  * sheet (the county files them as one page). The township is tests/helpers/print-township.ts, the
  * one scripts/render-report-forms.ts renders for people to look at.
  */
-import { expect, test } from '@playwright/test';
+import { expect, newClockedPage, test } from './fixtures';
 import { REPORT_FORMS } from '../../main/core/reports/forms/registry';
 import { pdfPages, paperPoints } from '../helpers/pdf-pages';
 import { printPeriod, seedPrintTownship } from '../helpers/print-township';
@@ -19,7 +19,7 @@ const EXPECTED_PAGES: Record<string, number> = {
 
 test('each form’s preview prints on its paper, the statistics forms on one page', async ({ browser }) => {
   const t = seedPrintTownship();
-  const paper = await browser.newPage();
+  const paper = await newClockedPage(browser);
   try {
     const printed: Record<string, number> = {};
     for (const form of REPORT_FORMS) {

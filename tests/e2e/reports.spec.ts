@@ -4,7 +4,7 @@
  * Chromium lays it out on paper.
  */
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, newClockedPage, test, type Page } from './fixtures';
 import { maskIdNumber } from '../../shared/people/mask';
 import { PASSWORD } from '../helpers/core';
 import { seedDemoCases } from '../../main/core/cases/demo';
@@ -15,6 +15,7 @@ import { seedFieldwork } from '../helpers/fieldwork-seed';
 import { pdfPages } from '../helpers/pdf-pages';
 import { FIXED_NOW, seedReportTownship } from '../helpers/report-township';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
+import { lastMonthZh, testNow } from '../helpers/test-clock';
 
 let host: RunningHost | undefined;
 test.afterEach(async () => {
@@ -32,6 +33,13 @@ async function login(page: Page, username: string) {
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
+}
+
+/** The 报表 page opened by a link on a period (and form), as the 工作台's figures open it. */
+async function openReportsOn(page: Page, period: string, form?: string) {
+  const query = new URLSearchParams({ ...(form ? { form } : {}), period });
+  await page.evaluate(`location.hash = '#/reports?${query}'`);
+  await expect(page.getByRole('combobox', { name: '报表', exact: true })).toBeVisible();
 }
 
 async function downloadSheet(page: Page): Promise<{ name: string; ws: ExcelJS.Worksheet }> {
@@ -58,8 +66,12 @@ test('报表: preview → 导出 Excel → history, full numbers for a 审核人
   await login(page, 'shen');
   await page.getByRole('menuitem', { name: '报表' }).click();
 
-  // Last month (2026-10) and the whole township by default; the preview is the core's HTML.
+  // Last month on the test clock and the whole township by default; the preview is the core's HTML.
   const preview = page.frameLocator('[data-testid="report-preview"]');
+  await expect(preview.locator('h1')).toHaveText(`${lastMonthZh(testNow())}玉井镇网格基本情况统计表`);
+  // The seeded township is drawn as of October 2026: open the form on that month, as a link would.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await openReportsOn(page, '2026-10', 'grid-basics');
   await expect(preview.locator('h1')).toHaveText('2026年10月玉井镇网格基本情况统计表');
   await expect(preview.locator('tr.total td').first()).toHaveText('合计');
   await page.getByLabel('填报人', { exact: true }).fill('王小红');
@@ -97,7 +109,7 @@ test('报表: preview → 导出 Excel → history, full numbers for a 审核人
 
   // The same HTML on paper in Chromium: A4 landscape (842 × 595 pt), one page for eight rows.
   const html = (await page.getByTestId('report-preview').getAttribute('srcdoc'))!;
-  const paper = await browser.newPage();
+  const paper = await newClockedPage(browser);
   await paper.setContent(html);
   const rosterPdf = pdfPages(await paper.pdf({ preferCSSPageSize: true }));
   expect(rosterPdf).toEqual({ count: 1, size: [842, 595] });
@@ -143,7 +155,7 @@ test('报表: 事件台账 exported as a job — the progress bar, then the down
   host = await startHost(dataDir);
   await page.goto(host.openUrl);
   await login(page, 'lu');
-  await page.getByRole('menuitem', { name: '报表' }).click();
+  await openReportsOn(page, '2026-10'); // the seeded year, whatever the clock says
   await pick(page, '报表', '事件台账');
   await page.getByRole('combobox', { name: '报表期间类型', exact: true }).click();
   await page
@@ -206,7 +218,7 @@ test('报表: the yearly 网格化服务管理工作情况统计表 opens on 年
   host = await startHost(dataDir);
   await page.goto(host.openUrl);
   await login(page, 'shen');
-  await page.getByRole('menuitem', { name: '报表' }).click();
+  await openReportsOn(page, '2026-10'); // the seeded year, whatever the clock says
   await pick(page, '报表', '网格化服务管理工作情况统计表');
   // No 月报 for the yearly summary: the page moves to its 年报.
   const kind = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '报表期间类型', exact: true }) });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { countyPaths } from '../../county-server/paths';
 import { dataPaths } from '../../main/core/paths';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';

@@ -6,6 +6,7 @@ import { findPersonByIdNumber } from '../../main/core/people/service';
 import { idCheckChar, upgradeLegacyId } from '../../shared/people/id-number';
 import { openCore } from '../../main/core/app';
 import { makeTownship, PASSWORD, tempDir } from '../helpers/core';
+import { testNow } from '../helpers/test-clock';
 
 type T = ReturnType<typeof makeTownship>;
 let t: T;
@@ -237,7 +238,7 @@ describe('people: personal information', () => {
     const stored = t.core.deps.conn.sqlite.prepare('SELECT id_number_enc FROM persons').pluck().get() as string;
     expect(stored).toMatch(/^v1:[0-9a-f]{8}:[A-Za-z0-9+/=]+$/);
     // Lookup by ID number still works, through the keyed hash.
-    const ctx = { db: t.core.deps.conn.db, pii: t.core.deps.pii, now: new Date().toISOString() };
+    const ctx = { db: t.core.deps.conn.db, pii: t.core.deps.pii, now: testNow().toISOString() };
     expect(findPersonByIdNumber(ctx, id)?.name).toBe('周七');
     // The key lives beside the database, owner-only.
     const keyFile = path.join(dataDir, 'keys', 'pii.key');

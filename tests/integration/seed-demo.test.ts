@@ -2,11 +2,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemoTownship } from '../../main/core/demo/seed';
-import { shanghaiDateIso } from '../../shared/dates';
 import { checkIdNumber } from '../../shared/people/id-number';
 import { checkPhone } from '../../shared/people/phone';
 import { runCli } from '../helpers/cli';
 import { makeCore, makeTownship, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
+import { testNow, testToday } from '../helpers/test-clock';
 
 const opened: TestCore[] = [];
 afterEach(() => opened.splice(0).forEach((t) => t.core.close()));
@@ -63,7 +63,7 @@ describe('seed-demo', () => {
     expect(gaps.filter((g) => g.kind !== 'legacy_id')).toEqual([]);
     for (const line of peopleOf(t)) {
       const [, id, phone] = line.split(' ');
-      expect(checkIdNumber(id!, shanghaiDateIso(new Date())).ok).toBe(true);
+      expect(checkIdNumber(id!, testToday()).ok).toBe(true);
       expect(id!.startsWith('140621')).toBe(true);
       expect(checkPhone(phone!).ok).toBe(true);
     }
@@ -78,7 +78,7 @@ describe('seed-demo', () => {
         "SELECT count(*) FROM household_visits h WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.person_id = h.visitor_id AND p.grid_id = h.grid_id AND p.type = 'worker')",
       ),
     ).toBe(0);
-    const today = shanghaiDateIso(new Date());
+    const today = testToday();
     expect(one<string>('SELECT max(visited_on) FROM household_visits') <= today).toBe(true);
     expect(
       one<number>("SELECT count(*) FROM household_visits WHERE phone_enc IS NOT NULL AND phone_enc NOT LIKE 'v1:%'"),
@@ -156,7 +156,7 @@ describe('seed-demo', () => {
       const logged = db.prepare("SELECT count(DISTINCT row_id) FROM change_log WHERE table_name = 'cases'").pluck();
       expect(logged.get()).toBe(300);
       const oldest = db.prepare('SELECT min(created_at) FROM cases').pluck().get() as string;
-      expect(Date.now() - Date.parse(oldest)).toBeLessThanOrEqual(2 * 366 * 86_400_000);
+      expect(testNow().getTime() - Date.parse(oldest)).toBeLessThanOrEqual(2 * 366 * 86_400_000);
     } finally {
       db.close();
     }

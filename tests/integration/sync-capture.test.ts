@@ -23,6 +23,7 @@ import { defaultTaxonomy } from '../../main/core/cases/default-taxonomy';
 import { makeCore, PASSWORD, tempDir, TOWNSHIP, type TestCore } from '../helpers/core';
 import { STANDARD_HEADERS, workbookBytes } from '../helpers/roster-xlsx';
 import { changesAfter, lastSeq, syncedRows, type Row } from '../helpers/sync';
+import { testNow } from '../helpers/test-clock';
 
 let t: TestCore | undefined;
 afterEach(() => t?.core.close());
@@ -178,7 +179,7 @@ const STEPS: Step[] = [
         subcategoryCode: '02',
         gridId: s.gridId,
         place: '新城社区 3 号楼',
-        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        occurredAt: new Date(testNow().getTime() - 3_600_000).toISOString(),
         reporterContact: '13800138000',
         summary: '楼上漏水引发邻里争执',
         then: [{ action: 'report' }, { action: 'accept' }],
@@ -278,7 +279,7 @@ const STEPS: Step[] = [
         subcategoryCode: '02',
         gridId: s.gridId,
         place: '新城社区 5 号楼',
-        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        occurredAt: new Date(testNow().getTime() - 3_600_000).toISOString(),
         summary: '走访中反映楼道堆放杂物',
         visitId: s.visitId,
       },

@@ -79,7 +79,7 @@ describe('push to the county', () => {
     const port = await freePort();
     updateSyncState(t.core.deps.conn.db, { countyUrl: `http://127.0.0.1:${port}` });
     edit(t, 2);
-    const before = Date.now();
+    const before = t.core.deps.clock.now().getTime();
     const down = await pushOnce(t.core.deps, { limits: { maxChanges: 8, maxBytes: 1 << 20 } });
     expect(down.error).toContain('无法连接县级服务器');
     expect(down.sentBundles).toBe(0);

