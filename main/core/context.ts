@@ -1,6 +1,7 @@
 import type { MethodDef, MethodTable, OutputOf, ParsedInputOf } from '../../shared/api/define';
 import type { User } from '../../shared/api/schemas';
 import type { SessionStore } from './auth/sessions';
+import type { SealedLookup } from './audit/lookups';
 import type { Clock } from './clock';
 import type { PiiCipher } from './crypto/pii';
 import type { Connection, Db } from './db/connection';
@@ -33,8 +34,11 @@ export interface HandlerContext extends CoreDeps {
   session: string | null;
   /** ISO time of this call, the same for every row it writes. */
   now: string;
-  /** Set by a handler to name the record it touched (else the output's id is used) for the audit log. */
-  audit: { recordId?: string; user?: User };
+  /**
+   * For the audit log: the method called (set by the dispatcher), the record a handler touched (else
+   * the output's id is used), and the sealed-value lookups it answered (audit/lookups.ts).
+   */
+  audit: { method?: string; recordId?: string; user?: User; lookups?: SealedLookup[] };
   /** What the method's preparer produced (async work done before the transaction), if it has one. */
   prepared?: unknown;
 }

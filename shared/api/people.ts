@@ -48,7 +48,8 @@ export const personSchema = z.object({
   id: z.string(),
   name: z.string(),
   sex: z.enum(SEXES),
-  birthDate: z.string(),
+  /** 出生年月 (YYYY-MM): the day would narrow the masked ID number too far. */
+  birthMonth: z.string(),
   idNumberMasked: z.string(),
   idLegacy: z.boolean(),
   phoneMasked: z.string().nullable(),
@@ -132,7 +133,8 @@ export const rosterLineSchema = z.object({
   kind: z.string().nullable(),
   name: z.string(),
   sex: z.enum(SEXES),
-  birthDate: z.string(),
+  /** 出生年月 (YYYY-MM), as the 花名册 prints it. */
+  birthMonth: z.string(),
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   politicalStatus: z.enum(POLITICAL_STATUSES).nullable(),

@@ -8,11 +8,17 @@ import { checkPhone } from './phone';
 
 const HIDDEN = '****';
 
-/** `1101**********1137`: first 4 and last 4 visible, one star for each hidden digit. */
+/**
+ * `140621************`: the issuing area (the first 6 digits, where the number was issued, which
+ * in a township is nearly everyone's anyway) and a star for each hidden digit. Screens show the
+ * birth year and month and the sex beside it, so the hidden part must keep the day, the sequence and
+ * the check digit all unknown: about 31 × 500 ≈ 15,000 numbers fit what is shown. Keeping the last
+ * 4 digits as well would leave ten or so once the birth month and the check digit are used.
+ */
 export function maskIdNumber(id: string): string {
   const s = id.trim();
-  if (s.length <= 8) return '*'.repeat(s.length);
-  return s.slice(0, 4) + '*'.repeat(s.length - 8) + s.slice(-4);
+  if (s.length <= 6) return '*'.repeat(s.length);
+  return s.slice(0, 6) + '*'.repeat(s.length - 6);
 }
 
 /** `180****1999` for a mobile; `0349-*****56` for a landline (area code and last 2 kept). */

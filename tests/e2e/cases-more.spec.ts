@@ -16,13 +16,14 @@ import {
   rpc,
 } from './case-steps';
 import { testNow } from '../helpers/test-clock';
+import { maskIdNumber } from '../../shared/people/mask';
 
 const valid = (first17: string) => first17 + idCheckChar(first17);
 const WORKER_ID = valid('14062119850312456');
 // Two neighbours under 山阴县: 李秀英 (female) and 赵国强 (male).
 const APPLICANT_ID = valid('14062119680722352');
 const RESPONDENT_ID = valid('14062119720105871');
-const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+const masked = (id: string) => maskIdNumber(id);
 
 let host: RunningHost | undefined;
 test.afterEach(async () => {

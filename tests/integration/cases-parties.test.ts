@@ -25,7 +25,7 @@ describe('当事人 of a dispute case', () => {
         role: 'applicant',
         name: '李申请',
         sex: 'female',
-        idNumberMasked: '1101**********002X',
+        idNumberMasked: '110105************',
         phoneMasked: '139****1234',
         addressMasked: '山西省朔州市山阴县****',
         note: null,
@@ -75,7 +75,7 @@ describe('当事人 of a dispute case', () => {
     expect(edited.parties[0]).toMatchObject({
       role: 'third',
       name: '李第三',
-      idNumberMasked: '1101**********002X',
+      idNumberMasked: '110105************',
       phoneMasked: '139****1234',
       note: '与双方均有往来',
     });
@@ -86,7 +86,7 @@ describe('当事人 of a dispute case', () => {
       { id: party.id, role: 'third', name: '李第三', phone: '' },
       s.clerk,
     );
-    expect(cleared.parties[0]).toMatchObject({ phoneMasked: null, idNumberMasked: '1101**********002X' });
+    expect(cleared.parties[0]).toMatchObject({ phoneMasked: null, idNumberMasked: '110105************' });
 
     const removed = t.ok<Detail>('cases.removeParty', { id: party.id }, s.clerk);
     expect(removed.parties).toEqual([]);
@@ -128,7 +128,7 @@ describe('当事人 of a dispute case', () => {
       .prepare("SELECT detail FROM audit_log WHERE method = 'cases.create'")
       .pluck()
       .get() as string;
-    expect(created).toContain('1101**********002X');
+    expect(created).toContain('110105************');
     expect(created).not.toContain(ID);
   });
 

@@ -23,7 +23,7 @@ describe('花名册 preview', () => {
       const gridCodes = v.lines.map((l) => l.gridCode).filter((c) => c !== null);
       expect(gridCodes).toEqual([...gridCodes].sort());
       for (const l of v.lines) {
-        expect(l.idNumberMasked).toMatch(/^1406\*{10}\d{3}[\dX]$/);
+        expect(l.idNumberMasked).toMatch(/^140621\*{12}$/);
         expect(l.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
       }
     }

@@ -57,8 +57,8 @@ describe('people: records and rules', () => {
     expect(p).toMatchObject({
       name: '王建国',
       sex: 'female',
-      birthDate: '1949-12-31',
-      idNumberMasked: '1101**********002X',
+      birthMonth: '1949-12',
+      idNumberMasked: '110105************',
       phoneMasked: '180****1999',
       addressMasked: '山西省朔州市山阴县****',
       partyMember: true,
@@ -93,7 +93,7 @@ describe('people: records and rules', () => {
   it('accepts a legacy 15-digit number, flags it, and finds it by its 18-digit form', () => {
     t = makeTownship();
     const p = t.ok('people.create', { name: '李老汉', idNumber: '140621500101031' }, t.clerk);
-    expect(p).toMatchObject({ idLegacy: true, birthDate: '1950-01-01', sex: 'male' });
+    expect(p).toMatchObject({ idLegacy: true, birthMonth: '1950-01', sex: 'male' });
     expect(p.flags).toContain('身份证号为 15 位旧号码，请核对后更新为 18 位');
     const gaps = t.ok<{ kind: string; personId: string }[]>('people.gaps', {}, t.clerk);
     expect(gaps).toContainEqual(expect.objectContaining({ kind: 'legacy_id', personId: p.id }));

@@ -5,6 +5,7 @@ import type { Handlers } from '../context';
 import { recordLabeler } from './record-label';
 import { auditLog } from './schema';
 import { LOGIN_AUDIT_TITLES } from '../auth/throttle';
+import { LOOKUP_AUDIT_TITLES } from './lookups';
 
 /** Audited work that is not a contract method (the CLI's own steps). */
 const OTHER_TITLES: Record<string, string> = { 'demo.seed': '生成演示数据' };
@@ -28,6 +29,7 @@ export const auditHandlers: Handlers<typeof auditApi> = {
           (apiTable as Record<string, { title: string } | undefined>)[r.method]?.title ??
           OTHER_TITLES[r.method] ??
           LOGIN_AUDIT_TITLES[r.method] ??
+          LOOKUP_AUDIT_TITLES[r.method] ??
           r.method,
         recordId: r.recordId,
         recordLabel: labelOf(r.recordId),

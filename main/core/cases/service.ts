@@ -20,6 +20,7 @@ import { listParties, newPartyRows } from './parties';
 import { caseEvents, caseParties, cases } from './schema';
 import { loadTaxonomy } from './taxonomy-store';
 import { selectCases, toDetailCase, toSummary, type CaseRow } from './view';
+import { noteLookup } from '../audit/lookups';
 
 export function caseRow(ctx: HandlerContext, id: string): CaseRow {
   const row = ctx.db.select().from(cases).where(eq(cases.id, id)).get();
@@ -219,12 +220,19 @@ export function revealContact(ctx: HandlerContext, id: string) {
 /** The hotline desk: the caller's earlier cases, newest first, found by the keyed hash. */
 export function casesByContact(ctx: HandlerContext, phone: string): CaseSummary[] {
   const hash = ctx.pii.lookupHash(normalContact(phone, ['phone']));
-  return selectCases(ctx)
+  const rows = selectCases(ctx)
     .where(and(eq(cases.reporterContactHash, hash), isNull(cases.deletedAt)))
     .orderBy(desc(cases.createdAt), desc(cases.id))
     .limit(50)
-    .all()
-    .map((r) => toSummary(ctx, r));
+    .all();
+  // Any answer, even none, says whether the number called before: each one is a lookup.
+  noteLookup(
+    ctx,
+    'phone',
+    1,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toSummary(ctx, r));
 }
 
 export interface MediationInput {

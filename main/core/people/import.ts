@@ -18,6 +18,7 @@ import { parseRoster } from './roster-import/parse';
 import type { RosterParseResult, RosterPerson } from './roster-import/types';
 import { persons, posts } from './schema';
 import { createPerson, updatePerson } from './service';
+import { noteLookup } from '../audit/lookups';
 
 /** Runs before the transaction (exceljs reads asynchronously). */
 export function prepareRoster(input: { file: string }, deps: CoreDeps): Promise<RosterParseResult> {
@@ -134,7 +135,15 @@ function parsedOrThrow(ctx: HandlerContext): RosterParseResult {
 export function previewRoster(ctx: HandlerContext): ImportPreview {
   const parsed = parsedOrThrow(ctx);
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  const rows = plan(ctx, parsed).map((p) => p.view);
+  const planned = plan(ctx, parsed);
+  // The preview says which numbers are on file, and whose: one audited lookup for the batch.
+  noteLookup(
+    ctx,
+    'idNumber',
+    planned.filter((p) => p.person).length,
+    planned.flatMap((p) => (p.existing ? [p.existing.id] : [])),
+  );
+  const rows = planned.map((p) => p.view);
   const count = (s: ImportRow['status']) => rows.filter((r) => r.status === s).length;
   return {
     ok: true,

@@ -44,7 +44,7 @@ export function rosterByVillage(ctx: HandlerContext, villageId?: string): Roster
       kind: postKindLabel(post),
       name: person.name,
       sex: person.sex,
-      birthDate: person.birthDate,
+      birthMonth: person.birthDate.slice(0, 7),
       idNumberMasked: maskIdNumber(ctx.pii.decrypt(person.idNumberEnc)),
       phoneMasked: phone === null ? null : maskPhone(phone),
       politicalStatus: person.politicalStatus as PoliticalStatus | null,

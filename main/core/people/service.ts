@@ -12,6 +12,7 @@ import { partyGroups } from '../org/schema';
 import { checkDate, created, personRow, stamp, todayOf } from './common';
 import { activePostLabels, listPosts } from './posts';
 import { persons, trainings } from './schema';
+import { noteLookup } from '../audit/lookups';
 
 type PersonRow = typeof persons.$inferSelect;
 
@@ -31,7 +32,7 @@ function toPerson(ctx: HandlerContext, row: PersonRow, postLabels: string[]): Pe
     id: row.id,
     name: row.name,
     sex: row.sex,
-    birthDate: row.birthDate,
+    birthMonth: row.birthDate.slice(0, 7),
     idNumberMasked: maskIdNumber(ctx.pii.decrypt(row.idNumberEnc)),
     idLegacy: row.idLegacy,
     phoneMasked: phone === null ? null : maskPhone(phone),
@@ -133,6 +134,8 @@ function idFields(ctx: HandlerContext, raw: string, selfId: string | null) {
     )
     .get();
   if (twin) {
+    // The refusal names whose number it is: a lookup, audited although the call is rolled back.
+    noteLookup(ctx, 'idNumber', 1, [twin.id]);
     const where = activePostLabels(ctx, [twin.id]).get(twin.id)?.join('、');
     throw fieldError(
       ['idNumber'],

@@ -5,6 +5,7 @@ import type { User } from '../../../shared/api/schemas';
 import { ApiError, type RpcResult } from '../../../shared/errors';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/people/mask';
 import { AuditedFailure } from '../audit/failure';
+import { LOOKUP_METHODS, type SealedLookup } from '../audit/lookups';
 import { auditLog } from '../audit/schema';
 import { users } from '../auth/schema';
 import type { CoreDeps, Handler, HandlerContext, Handlers, Prepare, Preparers } from '../context';
@@ -97,6 +98,7 @@ export function createDispatcher(
     if (preparers[name] && !prepared) throw new ApiError('INTERNAL', `${def.title}需经异步入口调用`);
 
     const handler = handlers[name] as Handler<MethodDef>;
+    const audit: HandlerContext['audit'] = { method: name };
     const body = () => {
       const ctx: HandlerContext = {
         ...deps,
@@ -104,7 +106,7 @@ export function createDispatcher(
         user,
         session: call.session ?? null,
         now: deps.clock.now().toISOString(),
-        audit: {},
+        audit,
         prepared: prepared?.value,
       };
       const output = handler(parsed.data, ctx);
@@ -134,7 +136,32 @@ export function createDispatcher(
     } catch (err) {
       if (err instanceof AuditedFailure) recordFailure(err);
       throw err;
+    } finally {
+      // Also when the call was refused: what it confirmed was said all the same.
+      if (audit.lookups?.length) recordLookups(user!, audit.lookups);
     }
+  }
+
+  function recordLookups(user: User, lookups: SealedLookup[]) {
+    const at = deps.clock.now().toISOString();
+    sqlite
+      .transaction(() => {
+        for (const l of lookups) {
+          deps.conn.db
+            .insert(auditLog)
+            .values({
+              id: newId(),
+              at,
+              userId: user.id,
+              username: user.username,
+              method: LOOKUP_METHODS[l.kind],
+              recordId: l.matched.length === 1 ? l.matched[0]! : null,
+              detail: JSON.stringify({ via: l.via, checked: l.checked, matched: l.matched }),
+            })
+            .run();
+        }
+      })
+      .immediate();
   }
 
   /** The call was rolled back; its refusal is recorded on its own. */

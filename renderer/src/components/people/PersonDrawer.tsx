@@ -126,8 +126,8 @@ export function PersonDrawer({ target, canEdit, canReveal, onClose, onChanged }:
                 </Tag>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label="性别 / 出生日期">
-              {person.sex === 'male' ? '男' : '女'} / {person.birthDate}
+            <Descriptions.Item label="性别 / 出生年月">
+              {person.sex === 'male' ? '男' : '女'} / {person.birthMonth}
             </Descriptions.Item>
             <Descriptions.Item label="联系电话">
               <span data-testid="person-phone-masked">{person.phoneMasked ?? '未登记'}</span>

@@ -14,7 +14,7 @@ const FlagCell = ({ data }: ICellRendererParams<Person>) =>
 const COLUMNS: ColDef<Person>[] = [
   { field: 'name', headerName: '姓名', width: 96, pinned: 'left', sort: 'asc' },
   { colId: 'sex', headerName: '性别', valueGetter: (p) => (p.data ? SEX_LABELS[p.data.sex] : ''), width: 64 },
-  { field: 'birthDate', headerName: '出生日期', width: 108 },
+  { field: 'birthMonth', headerName: '出生年月', width: 96 },
   { field: 'idNumberMasked', headerName: '身份证号', width: 178, cellStyle: { fontFamily: 'monospace' } },
   { field: 'phoneMasked', headerName: '联系电话', width: 130, valueFormatter: (p) => p.value ?? '—' },
   {

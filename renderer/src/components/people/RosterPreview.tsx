@@ -45,7 +45,7 @@ const COLUMNS: ColDef<Row>[] = [
   },
   { colId: 'name', headerName: '姓名', valueGetter: text((l) => l.name), width: 90 },
   { colId: 'sex', headerName: '性别', valueGetter: text((l) => SEX_LABELS[l.sex]), width: 64 },
-  { colId: 'birthDate', headerName: '出生日期', valueGetter: text((l) => l.birthDate), width: 106 },
+  { colId: 'birthMonth', headerName: '出生年月', valueGetter: text((l) => l.birthMonth), width: 96 },
   {
     colId: 'idNumber',
     headerName: '身份证号',
