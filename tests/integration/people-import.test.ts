@@ -70,7 +70,7 @@ describe('roster import', () => {
     expect(byName('李新')).toMatchObject({
       status: 'new',
       grid: '玉井村 第二网格',
-      idNumberMasked: expect.stringMatching(/^1406\*+/),
+      idNumberMasked: maskIdNumber(id(3)),
     });
     expect(byName('钱无').messages[0]).toContain('找不到网格「第九网格」');
     expect(byName('孙缺').messages[0]).toContain('专兼职');
@@ -144,17 +144,13 @@ describe('roster import', () => {
     expect(t.count('posts')).toBe(0);
   });
 
-  // The 2 s target is measured by tests/bench/roster-import.bench.ts on an idle machine; here the
-  // whole suite runs in parallel on two cores, so this only guards against a large regression.
-  it('previews 5,000 rows well within the time budget', async () => {
+  // How fast is measured by tests/bench/roster-import.bench.ts; a test here must not depend on time.
+  it('previews 5,000 rows, every one accounted for', async () => {
     setup();
     const file = b64(await syntheticRosterBytes(5000, '2026-11-26'));
-    const started = performance.now();
     const preview = await call(t, 'people.importPreview', { file }, t.clerk);
-    const ms = performance.now() - started;
     expect(preview.ok).toBe(true);
     expect(preview.rows).toHaveLength(5000);
-    console.log(`importPreview of 5,000 rows: ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(6000);
+    expect(preview.counts.new + preview.counts.update + preview.counts.error).toBe(5000);
   });
 });

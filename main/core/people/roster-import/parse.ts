@@ -8,6 +8,7 @@ import { shanghaiDateIso } from '../../../../shared/dates';
 import { isBlank, plainText, plainValue } from './cell-value';
 import { ROSTER_COLUMNS, type RosterField } from './columns';
 import { sniffWorkbook } from './file-kind';
+import { checkWorkbookPackage, DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './package-check';
 import { HEADER_SEARCH_ROWS, findHeaderRow, mergedHeaderCells, resolveColumns } from './header';
 import { maskIdNumber } from '../../../../shared/people/mask';
 import { parseRosterRow, type RowCells, type RowContext } from './row';
@@ -20,6 +21,8 @@ export interface RosterParseOptions {
   defaultAreaCode?: string;
   /** A township's roster is hundreds of rows; far more means the wrong file. */
   maxRows?: number;
+  /** Size limits of the zip package (tests lower them). */
+  packageLimits?: Partial<Omit<PackageLimits, 'maxRows'>>;
 }
 
 export const DEFAULT_MAX_ROWS = 20_000;
@@ -30,6 +33,14 @@ const FOOTER_RE = /(填报|填表|制表|审核|负责)(人|单位|日期)|合�
 export async function parseRoster(bytes: Uint8Array, options: RosterParseOptions = {}): Promise<RosterParseResult> {
   const sniffed = sniffWorkbook(bytes);
   if (sniffed) return { ok: false, ...sniffed };
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const refused = await checkWorkbookPackage(bytes, {
+    ...DEFAULT_PACKAGE_LIMITS,
+    ...options.packageLimits,
+    // Room above the data for a title, notes and the header.
+    maxRows: maxRows + HEADER_SEARCH_ROWS,
+  });
+  if (refused) return { ok: false, ...refused };
 
   const wb = new ExcelJS.Workbook();
   try {
@@ -78,7 +89,6 @@ export async function parseRoster(bytes: Uint8Array, options: RosterParseOptions
     warnings.push(`工作表“${other.ws.name}”看起来也是花名册，本次只读取“${ws.name}”，请分开导入。`);
   }
 
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   if (ws.actualRowCount - header.row > maxRows) {
     return {
       ok: false,

@@ -46,7 +46,8 @@ export type RosterFileErrorCode =
   | 'MERGED_HEADER'
   | 'DUPLICATE_COLUMN'
   | 'MISSING_COLUMNS'
-  | 'TOO_MANY_ROWS';
+  | 'TOO_MANY_ROWS'
+  | 'TOO_LARGE';
 
 export interface RosterFileError {
   code: RosterFileErrorCode;
