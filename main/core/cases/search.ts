@@ -29,6 +29,9 @@ const TRIGGERS: Record<string, string> = {
   cases_fts_delete: `CREATE TRIGGER cases_fts_delete AFTER DELETE ON cases BEGIN DELETE FROM ${SEARCH_TABLE} WHERE rowid = OLD.rowid; END`,
 };
 
+/** The index triggers' names: the only triggers on `cases` besides change capture. */
+export const SEARCH_TRIGGER_NAMES: readonly string[] = Object.keys(TRIGGERS);
+
 /** Lets this connection's triggers tokenise; deterministic, so SQLite may use it in indexes and triggers. */
 export function registerSearchFunction(sqlite: Database.Database): void {
   sqlite.function(FN, { deterministic: true }, (text: unknown) => searchTokens(typeof text === 'string' ? text : null));

@@ -13,6 +13,7 @@ import { checkIdNumber } from '../../../shared/people/id-number';
 import { PiiCipher } from '../crypto/pii';
 import { decodeKeys, encodeKeys, type PiiKeys } from '../crypto/secret-store';
 import { writePrivateFile } from '../sync/keystore';
+import { SEALED_COLUMNS } from '../sync/wire';
 
 export const backupKeyFile = (backupFile: string) => `${backupFile}.pii.key`;
 const liveKeyFile = (keysDir: string) => path.join(keysDir, 'pii.key');
@@ -30,28 +31,55 @@ export function writeBackupKey(keysDir: string, backupFile: string): string | nu
   return file;
 }
 
+/** Where a sealed value's lookup hash is kept beside it, and how the hash is made from the plain value. */
+const LOOKUP_HASHES: Record<string, Record<string, { hash: string; plain: (value: string) => string | null }>> = {
+  persons: {
+    id_number_enc: {
+      hash: 'id_number_hash',
+      plain: (v) => {
+        const check = checkIdNumber(v, shanghaiDateIso(new Date()));
+        return check.ok ? check.value.id18 : null;
+      },
+    },
+  },
+  cases: { reporter_contact_enc: { hash: 'reporter_contact_hash', plain: (v) => v } },
+};
+
 /**
- * Whether `keys` open the personal information in `dbFile`: one encrypted ID number per key id is
- * decrypted and its lookup hash recomputed (a wrong HMAC key would let duplicates in unnoticed).
+ * Whether `keys` open the personal information in `dbFile`: for every sealed column of every table
+ * (SEALED_COLUMNS, the one list of them) one value per key id is decrypted, and where a lookup hash is
+ * kept beside it, recomputed (a wrong HMAC key would let duplicates in unnoticed).
  */
 export function keysOpen(dbFile: string, keys: PiiKeys | null): boolean {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const hasPersons = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='persons'").get();
-    if (!hasPersons) return true;
-    const samples = db
-      .prepare(
-        `SELECT id_number_enc AS enc, id_number_hash AS hash FROM persons
-         GROUP BY substr(id_number_enc, 1, instr(substr(id_number_enc, 4), ':') + 3)`,
-      )
-      .all() as { enc: string; hash: string }[];
+    const columnsOf = (table: string) =>
+      new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+    const samples: { enc: string; hash: string | null; plain: ((v: string) => string | null) | null }[] = [];
+    for (const [table, sealed] of Object.entries(SEALED_COLUMNS)) {
+      const have = columnsOf(table);
+      for (const column of Object.keys(sealed)) {
+        if (!have.has(column)) continue;
+        const lookup = LOOKUP_HASHES[table]?.[column];
+        const hash = lookup && have.has(lookup.hash) ? `"${lookup.hash}"` : 'NULL';
+        // One row per key id: the id sits between the version and the second colon (`v1:<kid>:…`).
+        const rows = db
+          .prepare(
+            `SELECT "${column}" AS enc, ${hash} AS hash FROM "${table}" WHERE "${column}" IS NOT NULL
+             GROUP BY substr("${column}", 1, instr(substr("${column}", 4), ':') + 3)`,
+          )
+          .all() as { enc: string; hash: string | null }[];
+        for (const r of rows) samples.push({ ...r, plain: lookup && r.hash !== null ? lookup.plain : null });
+      }
+    }
     if (!samples.length) return true; // nothing encrypted: any key will do
     if (!keys) return false;
     const cipher = new PiiCipher(keys);
-    return samples.every(({ enc, hash }) => {
+    return samples.every(({ enc, hash, plain }) => {
       try {
-        const check = checkIdNumber(cipher.decrypt(enc), shanghaiDateIso(new Date()));
-        return !check.ok || cipher.lookupHash(check.value.id18) === hash;
+        const value = cipher.decrypt(enc);
+        const normal = plain ? plain(value) : null;
+        return normal === null || cipher.lookupHash(normal) === hash;
       } catch {
         return false;
       }

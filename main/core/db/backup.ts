@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { ApiError } from '../../../shared/errors';
 import { NewerSchemaError } from './migrate';
+import { dropAllTriggers, unexpectedSchemaObjects } from './backup-schema';
 
 function stampForFile(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -42,6 +43,14 @@ export function checkBackupFile(file: string, migrationsDir: string): { code: st
     const version = db.pragma('user_version', { simple: true }) as number;
     const known = readMigrationFiles({ migrationsFolder: migrationsDir }).length;
     if (version > known) throw new NewerSchemaError(version, known);
+    const extra = unexpectedSchemaObjects(db, migrationsDir);
+    if (extra.length) {
+      const more = extra.length > 5 ? `等 ${extra.length} 处` : '';
+      throw new ApiError(
+        'VALIDATION',
+        `备份文件的数据库结构不是本程序生成的，不能恢复：${extra.slice(0, 5).join('；')}${more}`,
+      );
+    }
     const hasTownship = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='township'").get();
     const row = hasTownship
       ? (db.prepare('SELECT code, name FROM township LIMIT 1').get() as { code: string; name: string } | undefined)
@@ -95,6 +104,13 @@ export function restoreDatabase(opts: {
   }
   const tmp = `${opts.dbFile}.restoring`;
   fs.copyFileSync(opts.from, tmp);
+  // The checked copy loses its triggers: start-up rebuilds the app's own from code.
+  const copy = new Database(tmp, { fileMustExist: true });
+  try {
+    dropAllTriggers(copy);
+  } finally {
+    copy.close();
+  }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(opts.dbFile + suffix, { force: true });
   fs.renameSync(tmp, opts.dbFile);
   return { township, previousSavedAs };

@@ -44,6 +44,11 @@ export function captureTriggers(t: SyncedTableInfo): Map<string, string> {
   ]);
 }
 
+/** The capture triggers' names for tables of these names (what installChangeCapture would create). */
+export function captureTriggerNamesFor(tableNames: Iterable<string>): string[] {
+  return [...tableNames].flatMap((t) => ['insert', 'update', 'delete'].map((kind) => `${PREFIX}${t}_${kind}`));
+}
+
 function captureTriggerNames(sqlite: Database.Database): string[] {
   return sqlite
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ?`)
