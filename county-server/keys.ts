@@ -10,7 +10,7 @@ import {
   publicKeyOf,
   toPublicJwk,
 } from '../main/core/sync/jwk';
-import { writePrivateFile } from '../main/core/sync/keystore';
+import { writePrivateFile } from '../main/core/private-files';
 import type { CountyDb } from './db';
 
 const PRIVATE_RE = /^county-x25519-([A-Za-z0-9_-]{43})\.private\.jwk$/;

@@ -9,8 +9,9 @@ export const authApi = {
     access: 'public',
     write: true,
     input: z.object({
-      username: z.string().trim().min(1, { message: '请填写用户名' }),
-      password: z.string().min(1, { message: '请填写密码' }),
+      // Bounded, so a failed attempt cannot write a megabyte into the audit log.
+      username: z.string().trim().min(1, { message: '请填写用户名' }).max(64, { message: '用户名过长' }),
+      password: z.string().min(1, { message: '请填写密码' }).max(256, { message: '密码过长' }),
     }),
     output: z.object({ session: z.string(), user: userSchema }),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_ROLES, EDITORS, type Role } from '../roles';
+import { ALL_ROLES, type Role } from '../roles';
 import { SEXES } from '../people/codes';
 import { CASE_QUICK_FILTERS, CASE_SCALES, CASE_SOURCES, CASE_URGENCIES, MEDIATION_METHODS } from '../cases/codes';
 import { calendarDaySchema, isoDateSchema } from '../cases/holiday-calendar';
@@ -21,6 +21,8 @@ import { idSchema, nameSchema, optionalText } from './schemas';
 export const CASE_REVEAL_ROLES: readonly Role[] = ['admin', 'reviewer'];
 /** The centre's director sets the time limits. */
 export const TAXONOMY_EDITORS: readonly Role[] = ['admin', 'reviewer'];
+/** The holiday calendar moves every deadline, so only an administrator keeps it. */
+export const CALENDAR_EDITORS: readonly Role[] = ['admin'];
 
 const LIGHTS = ['green', 'yellow', 'red'] as const;
 
@@ -427,14 +429,14 @@ export const casesApi = {
   }),
   'holidays.upsert': method({
     title: '登记节假日',
-    access: EDITORS,
+    access: CALENDAR_EDITORS,
     write: true,
     input: calendarDaySchema,
     output: calendarDaySchema,
   }),
   'holidays.delete': method({
     title: '删除节假日',
-    access: EDITORS,
+    access: CALENDAR_EDITORS,
     write: true,
     input: z.object({ date: isoDateSchema }),
     output: z.object({}),

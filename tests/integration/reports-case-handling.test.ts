@@ -16,6 +16,7 @@ import type { DashboardSummary } from '../../shared/api/dashboard';
 import { makeCaseTownship } from '../helpers/cases';
 import { tempDir } from '../helpers/core';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
+import { SYSTEM_PYTHON, skipWithoutReader } from '../helpers/independent-reader';
 
 const NOW = '2026-09-30T10:00:00+08:00';
 // Columns: 序号, 事件类别, 受理, 甄别有效, 交办, 处置, 办结, 按期办结, 超期, 处置率, 按期办结率.
@@ -164,22 +165,24 @@ describe('网格事件处置情况统计表', () => {
     });
   });
 
-  const python = '/usr/bin/python3';
-  const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  const python = SYSTEM_PYTHON;
 
-  it.skipIf(!hasOpenpyxl)('reads the same cells and print settings in openpyxl, an independent reader', () => {
-    const file = path.join(tempDir('case-handling-'), xlsx.fileName);
-    fs.writeFileSync(file, xlsx.bytes);
-    const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
-    const r = spawnSync(python, [script, file, String(totalRow)], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toMatchObject({
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToWidth: 1,
-      printTitleRows: '$3:$4',
-      title: '2026年9月玉井镇网格事件处置情况统计表',
-      total: ['合计', null, 252, 236, 236, 230, 206, 205, 7, 0.9127, 0.9951],
-    });
-  });
+  it.skipIf(skipWithoutReader('openpyxl'))(
+    'reads the same cells and print settings in openpyxl, an independent reader',
+    () => {
+      const file = path.join(tempDir('case-handling-'), xlsx.fileName);
+      fs.writeFileSync(file, xlsx.bytes);
+      const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
+      const r = spawnSync(python, [script, file, String(totalRow)], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToWidth: 1,
+        printTitleRows: '$3:$4',
+        title: '2026年9月玉井镇网格事件处置情况统计表',
+        total: ['合计', null, 252, 236, 236, 230, 206, 205, 7, 0.9127, 0.9951],
+      });
+    },
+  );
 });

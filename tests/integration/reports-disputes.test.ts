@@ -17,6 +17,7 @@ import { HANDLED_STATES } from '../../shared/cases/handling-rate';
 import { caseInput, makeCaseTownship } from '../helpers/cases';
 import { tempDir } from '../helpers/core';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
+import { SYSTEM_PYTHON, skipWithoutReader } from '../helpers/independent-reader';
 
 const NOW = '2026-10-20T10:00:00+08:00';
 // Rows: 1 title, 2 填报单位, 3–4 header, 5–21 the 17 dispute types, 22–25 the people bands,
@@ -181,10 +182,9 @@ describe('矛盾纠纷排查化解情况表', () => {
     expect(rowValues(ws, TOTAL_ROW + 1, LAST_COL).filter(Boolean)).toContain('填报日期：2026年11月02日');
   });
 
-  const python = '/usr/bin/python3';
-  const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  const python = SYSTEM_PYTHON;
 
-  it.skipIf(!hasOpenpyxl)('reads the same merges, total and print settings in openpyxl', () => {
+  it.skipIf(skipWithoutReader('openpyxl'))('reads the same merges, total and print settings in openpyxl', () => {
     const file = path.join(tempDir('disputes-'), 'disputes.xlsx');
     fs.writeFileSync(file, bytes);
     const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');

@@ -14,6 +14,7 @@ import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import { tempDir } from '../helpers/core';
 import { seedReportTownship } from '../helpers/report-township';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
+import { SYSTEM_PYTHON, skipWithoutReader } from '../helpers/independent-reader';
 
 let t: ReturnType<typeof seedReportTownship>;
 let ws: ExcelJS.Worksheet;
@@ -188,32 +189,34 @@ describe('网格基本情况统计表', () => {
     expect(t.count('report_exports')).toBe(2);
   });
 
-  const python = '/usr/bin/python3';
-  const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  const python = SYSTEM_PYTHON;
 
-  it.skipIf(!hasOpenpyxl)('reads the same cells and print settings in openpyxl, an independent reader', () => {
-    const file = path.join(tempDir('grid-basics-'), exported.fileName);
-    fs.writeFileSync(file, Buffer.from(exported.bytes, 'base64'));
-    const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
-    const r = spawnSync(python, [script, file, String(TOTAL_ROW)], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    const read = JSON.parse(r.stdout);
-    expect(read).toMatchObject({
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitleRows: '$3:$4',
-      footer: '第 &P 页 共 &N 页',
-      title: '2026年10月玉井镇网格基本情况统计表',
-      titleFont: '黑体',
-      bodyFont: '宋体',
-      total: ['合计', null, 3, 1, 1, 1, 550, 1720, 2, 1, 2, 1, 1, 1, 2, 2],
-    });
-    expect(read.merged).toEqual(expect.arrayContaining(['A1:P1', 'C3:F3', 'N3:P3', `A${TOTAL_ROW}:B${TOTAL_ROW}`]));
-  });
+  it.skipIf(skipWithoutReader('openpyxl'))(
+    'reads the same cells and print settings in openpyxl, an independent reader',
+    () => {
+      const file = path.join(tempDir('grid-basics-'), exported.fileName);
+      fs.writeFileSync(file, Buffer.from(exported.bytes, 'base64'));
+      const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
+      const r = spawnSync(python, [script, file, String(TOTAL_ROW)], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      const read = JSON.parse(r.stdout);
+      expect(read).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printTitleRows: '$3:$4',
+        footer: '第 &P 页 共 &N 页',
+        title: '2026年10月玉井镇网格基本情况统计表',
+        titleFont: '黑体',
+        bodyFont: '宋体',
+        total: ['合计', null, 3, 1, 1, 1, 550, 1720, 2, 1, 2, 1, 1, 1, 2, 2],
+      });
+      expect(read.merged).toEqual(expect.arrayContaining(['A1:P1', 'C3:F3', 'N3:P3', `A${TOTAL_ROW}:B${TOTAL_ROW}`]));
+    },
+  );
 });
 
 describe('网格基本情况统计表: retired grids count until the day they were retired', () => {

@@ -52,6 +52,8 @@ async function runJob(session: string, input: Record<string, unknown>) {
 
 async function sheetOf(job: LedgerJobInfo, username: string) {
   const { file, fileName } = ledgerJobsOf(t.core.deps).finishedFile(job.id, userOf(username));
+  // Waiting for its download it may hold full ID numbers: owner-only.
+  expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   const bytes = fs.readFileSync(file);
   return { ws: await readXlsxBytes(bytes), bytes, fileName };
 }

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderXlsx, type ReportRow } from '../../main/core/reports';
 import { excelWidth } from '../../main/core/reports/xlsx-style';
 import { SAMPLE_FORM, SAMPLE_ROWS, sampleData } from '../helpers/report-sample';
+import { SYSTEM_PYTHON, skipWithoutReader } from '../helpers/independent-reader';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'reports-frame-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -216,31 +217,33 @@ describe('print frame: xlsx', () => {
     expect(ws.getCell('A6').value).toMatch(/^填报人/);
   });
 
-  const python = '/usr/bin/python3';
-  const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+  const python = SYSTEM_PYTHON;
 
-  it.skipIf(!hasOpenpyxl)('reads the same print settings in openpyxl, an independent reader', async () => {
-    await written;
-    const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
-    const r = spawnSync(python, [script, streamFile, String(TOTAL_ROW)], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toMatchObject({
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitleRows: '$3:$4',
-      footer: '第 &P 页 共 &N 页',
-      title: '2026年10月玉井镇网格事件处置情况统计表',
-      titleFont: '黑体',
-      bodyFont: '宋体',
-      total: ['合计', null, 6, 9, 2000, 1987, 3, 0.9935, null],
-      totalRateFormat: '0.00%',
-    });
-    expect(JSON.parse(r.stdout).merged).toEqual(
-      expect.arrayContaining(['A1:I1', 'A3:A4', 'C3:D3', 'E3:G3', 'H3:H4', 'A8:B8']),
-    );
-  });
+  it.skipIf(skipWithoutReader('openpyxl'))(
+    'reads the same print settings in openpyxl, an independent reader',
+    async () => {
+      await written;
+      const script = path.resolve(import.meta.dirname, '../helpers/read_report_openpyxl.py');
+      const r = spawnSync(python, [script, streamFile, String(TOTAL_ROW)], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        printTitleRows: '$3:$4',
+        footer: '第 &P 页 共 &N 页',
+        title: '2026年10月玉井镇网格事件处置情况统计表',
+        titleFont: '黑体',
+        bodyFont: '宋体',
+        total: ['合计', null, 6, 9, 2000, 1987, 3, 0.9935, null],
+        totalRateFormat: '0.00%',
+      });
+      expect(JSON.parse(r.stdout).merged).toEqual(
+        expect.arrayContaining(['A1:I1', 'A3:A4', 'C3:D3', 'E3:G3', 'H3:H4', 'A8:B8']),
+      );
+    },
+  );
 });

@@ -13,6 +13,7 @@ import {
 } from '../../main/core/sync/jwk';
 import { newId } from '../../main/core/ids';
 import { memoryKeys } from '../helpers/sync';
+import { SYSTEM_PYTHON, skipWithoutReader } from '../helpers/independent-reader';
 
 const TOWNSHIP = '140621100';
 const keys = memoryKeys();
@@ -119,28 +120,30 @@ describe('bundle codec', () => {
     expect(await refusal(decodeBundle(bad.body, countyKeys()))).toBe('content');
   });
 
-  const python = '/usr/bin/python3';
-  const hasJwcrypto = spawnSync(python, ['-c', 'import jwcrypto'], { stdio: 'ignore' }).status === 0;
+  const python = SYSTEM_PYTHON;
 
-  it.skipIf(!hasJwcrypto)('opens and verifies in jwcrypto, an independent JOSE implementation', async () => {
-    const script = path.resolve(import.meta.dirname, '../helpers/open_bundle_jwcrypto.py');
-    const open = (bundle: string) =>
-      spawnSync(python, [script], {
-        input: JSON.stringify({
-          bundle,
-          countyPrivateJwk: keys.county,
-          townshipPublicJwk: keys.sender.publicJwk,
-        }),
-        encoding: 'utf8',
-      });
-    const b = await encode(1, 3);
-    const r = open(b.body);
-    expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout);
-    expect(out.jweHeader).toMatchObject({ alg: 'ECDH-ES', enc: 'A256GCM', kid: keys.county.kid, cty: 'JOSE' });
-    expect(out.jwsHeader).toMatchObject({ alg: 'EdDSA', kid: keys.township.kid, typ: 'zongzhi-bundle' });
-    expect(out.lines[0]).toEqual(b.header);
-    expect(out.lines.slice(1)).toEqual(lines(1, 3).map((l) => JSON.parse(l)));
-    expect(open(flip(b.body, b.body.length - 5)).status).toBe(1);
-  });
+  it.skipIf(skipWithoutReader('jwcrypto'))(
+    'opens and verifies in jwcrypto, an independent JOSE implementation',
+    async () => {
+      const script = path.resolve(import.meta.dirname, '../helpers/open_bundle_jwcrypto.py');
+      const open = (bundle: string) =>
+        spawnSync(python, [script], {
+          input: JSON.stringify({
+            bundle,
+            countyPrivateJwk: keys.county,
+            townshipPublicJwk: keys.sender.publicJwk,
+          }),
+          encoding: 'utf8',
+        });
+      const b = await encode(1, 3);
+      const r = open(b.body);
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout);
+      expect(out.jweHeader).toMatchObject({ alg: 'ECDH-ES', enc: 'A256GCM', kid: keys.county.kid, cty: 'JOSE' });
+      expect(out.jwsHeader).toMatchObject({ alg: 'EdDSA', kid: keys.township.kid, typ: 'zongzhi-bundle' });
+      expect(out.lines[0]).toEqual(b.header);
+      expect(out.lines.slice(1)).toEqual(lines(1, 3).map((l) => JSON.parse(l)));
+      expect(open(flip(b.body, b.body.length - 5)).status).toBe(1);
+    },
+  );
 });

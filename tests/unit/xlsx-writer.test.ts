@@ -12,6 +12,7 @@ import { PassThrough, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXCEL_CELL_MAX, XlsxWriter, type SheetSetup, type XlsxValue } from '../../main/core/reports/xlsx-writer';
+import { SYSTEM_PYTHON, skipWithoutReader } from '../helpers/independent-reader';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'xlsx-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,8 +87,7 @@ async function readExcel(file: string): Promise<ExcelJS.Worksheet> {
   return wb.worksheets[0]!;
 }
 
-const python = '/usr/bin/python3';
-const hasOpenpyxl = spawnSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+const python = SYSTEM_PYTHON;
 
 interface PyCell {
   value: XlsxValue;
@@ -177,7 +177,7 @@ describe('xlsx writer: read back by exceljs', () => {
   });
 });
 
-describe.skipIf(!hasOpenpyxl)('xlsx writer: read back by openpyxl', () => {
+describe.skipIf(skipWithoutReader('openpyxl'))('xlsx writer: read back by openpyxl', () => {
   it('opens a valid zip with the same cells, styles and settings', async () => {
     await sampleWritten;
     const r = readPython(sample);

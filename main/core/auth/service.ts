@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { User } from '../../../shared/api/schemas';
+import { weakPasswordReason, type User } from '../../../shared/api/schemas';
 import { ApiError, fieldError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
 import { actorId, type HandlerContext } from '../context';
@@ -29,11 +29,18 @@ function getUserRow(ctx: HandlerContext, id: string): UserRow {
   return row;
 }
 
+/** The one rule the schema cannot apply alone: the password must not be or contain the username. */
+function checkNotUsername(password: string, username: string, path: string[]): void {
+  const reason = weakPasswordReason(password, username);
+  if (reason) throw fieldError(path, reason);
+}
+
 export function createUser(
   ctx: HandlerContext,
   input: { username: string; displayName: string; role: Role; password: string },
 ): User {
   if (findByUsername(ctx, input.username)) throw fieldError(['username'], `用户名 ${input.username} 已被使用`);
+  checkNotUsername(input.password, input.username, ['password']);
   const id = newId();
   ctx.db
     .insert(users)
@@ -61,16 +68,16 @@ export function login(ctx: HandlerContext, username: string, password: string): 
     );
   }
   const row = findByUsername(ctx, username);
-  // One message for both cases, so a guesser cannot learn which usernames exist.
+  // One message for every refusal (no such user, wrong password, account disabled), so a guesser
+  // learns neither which usernames exist nor a disabled account's password.
   if (!row) verifyPassword(password, DUMMY_HASH);
-  if (!row || !verifyPassword(password, row.passwordHash)) {
+  if (!row || !verifyPassword(password, row.passwordHash) || row.disabled) {
     throw new AuditedFailure('UNAUTHENTICATED', '用户名或密码错误', {
       method: LOGIN_FAILED,
       username,
       userId: row?.id ?? null,
     });
   }
-  if (row.disabled) throw new ApiError('FORBIDDEN', '该账号已停用，请联系管理员');
   const user = toUser(row);
   ctx.audit.user = user;
   ctx.audit.recordId = user.id;
@@ -80,6 +87,7 @@ export function login(ctx: HandlerContext, username: string, password: string): 
 export function changePassword(ctx: HandlerContext, oldPassword: string, newPassword: string): void {
   const row = getUserRow(ctx, ctx.user!.id);
   if (!verifyPassword(oldPassword, row.passwordHash)) throw fieldError(['oldPassword'], '原密码不正确');
+  checkNotUsername(newPassword, row.username, ['newPassword']);
   ctx.db
     .update(users)
     .set({ passwordHash: hashPassword(newPassword), updatedAt: ctx.now, updatedBy: actorId(ctx) })
@@ -99,6 +107,7 @@ export function updateUser(
   input: { id: string; displayName?: string; role?: Role; disabled?: boolean; password?: string },
 ): User {
   const row = getUserRow(ctx, input.id);
+  if (input.password) checkNotUsername(input.password, row.username, ['password']);
   const losesAdmin = row.role === 'admin' && ((input.role && input.role !== 'admin') || input.disabled === true);
   if (losesAdmin) {
     const activeAdmins = ctx.db

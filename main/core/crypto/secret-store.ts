@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEALED_SUFFIX, writePrivateFile, type PrivateKeySeal } from '../sync/keystore';
+import { writePrivateFile } from '../private-files';
+import { SEALED_SUFFIX, type PrivateKeySeal } from '../sync/keystore';
 
 /** The keys that protect personal information at rest; never stored in the database file. */
 export interface PiiKeys {

@@ -12,7 +12,7 @@ import { ApiError } from '../../../shared/errors';
 import { checkIdNumber } from '../../../shared/people/id-number';
 import { PiiCipher } from '../crypto/pii';
 import { decodeKeys, encodeKeys, type PiiKeys } from '../crypto/secret-store';
-import { writePrivateFile } from '../sync/keystore';
+import { writePrivateFile } from '../private-files';
 import { SEALED_COLUMNS } from '../sync/wire';
 
 export const backupKeyFile = (backupFile: string) => `${backupFile}.pii.key`;

@@ -5,6 +5,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { ApiError } from '../../../shared/errors';
 import { NewerSchemaError } from './migrate';
 import { dropAllTriggers, unexpectedSchemaObjects } from './backup-schema';
+import { ensurePrivateFile, PRIVATE_FILE_MODE } from '../private-files';
 
 function stampForFile(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -17,6 +18,8 @@ export function backupDatabase(dbFile: string, outFile: string): string {
   const db = new Database(dbFile, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
+    // VACUUM INTO fills an empty file and keeps its mode: owner-only from the first byte.
+    ensurePrivateFile(outFile);
     db.prepare('VACUUM INTO ?').run(outFile);
   } finally {
     db.close();
@@ -104,6 +107,7 @@ export function restoreDatabase(opts: {
   }
   const tmp = `${opts.dbFile}.restoring`;
   fs.copyFileSync(opts.from, tmp);
+  fs.chmodSync(tmp, PRIVATE_FILE_MODE);
   // The checked copy loses its triggers: start-up rebuilds the app's own from code.
   const copy = new Database(tmp, { fileMustExist: true });
   try {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { registerSearchFunction } from '../cases/search';
 import * as schema from './schema';
+import { ensurePrivateFile } from '../private-files';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -13,6 +14,7 @@ export interface Connection {
 
 /** Opens the township database: WAL, one writer, foreign keys enforced, waits instead of failing on a lock. */
 export function openDatabase(file: string): Connection {
+  ensurePrivateFile(file); // it holds personal information, sealed or not
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

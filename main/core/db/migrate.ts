@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { ensurePrivateFile } from '../private-files';
 
 /** Schema version = number of migrations applied, kept in PRAGMA user_version. */
 export function schemaVersionOf(sqlite: Database.Database): number {
@@ -49,6 +50,7 @@ export function migrate(
   if (from > 0) {
     fs.mkdirSync(backupDir, { recursive: true });
     backupFile = path.join(backupDir, `before-migrate-v${from}-to-v${to}-${Date.now()}.sqlite`);
+    ensurePrivateFile(backupFile);
     sqlite.prepare('VACUUM INTO ?').run(backupFile);
   }
   // drizzle-kit rebuilds a table by copy-drop-rename, which the foreign keys would refuse mid-way;

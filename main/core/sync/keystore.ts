@@ -10,6 +10,7 @@ import {
   toPublicJwk,
   type OkpPublicJwk,
 } from './jwk';
+import { writePrivateFile } from '../private-files';
 
 export interface SigningKey {
   kid: string;
@@ -34,15 +35,6 @@ export interface KeyStore {
   countyKey(): RecipientKey | null;
   /** Checks and stores the county's public key (JWK text); returns it. */
   importCountyKey(jwkText: string): RecipientKey;
-}
-
-/** Writes a file readable by its owner only (0600; Windows ignores the bits, the profile folder is private). */
-export function writePrivateFile(file: string, text: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.rmSync(tmp, { force: true });
-  fs.writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
-  fs.renameSync(tmp, file);
 }
 
 const FILES = {

@@ -31,6 +31,7 @@ import { checkReveal, insertExportRow } from '../export';
 import { formById } from '../forms/registry';
 import { resolveReport, type ReportRequest } from '../request';
 import { renderXlsx } from '../xlsx';
+import { PRIVATE_FILE_MODE } from '../../private-files';
 
 export interface LedgerJobInput extends ReportRequest {
   reveal: boolean;
@@ -109,7 +110,7 @@ export class LedgerJobs {
       };
       const rows = form.stream.rows({ ...source, now: now.toISOString() }, params, between);
       const part = `${job.file}.part`;
-      const out = fs.createWriteStream(part);
+      const out = fs.createWriteStream(part, { mode: PRIVATE_FILE_MODE }); // may hold full ID numbers
       const streamFailed = new Promise<never>((_, reject) => out.on('error', (err) => reject((failure = err))));
       const closed = new Promise<void>((resolve) => out.on('close', resolve));
       const onProgress = (n: number) => (job.written = n);
