@@ -94,10 +94,13 @@ const init: Command = {
 };
 
 const userAdd: Command = {
-  usage: 'user add --username <用户名> --name <姓名> --role <管理员|审核人|录入员> --password <密码>   新增账号',
+  usage:
+    'user add --username <用户名> --name <姓名> --role <管理员|审核人|录入员> --password <密码>   新增账号\n' +
+    '  user unlock [--username <用户名>]   解除因登录失败过多而暂停的登录（不写用户名则解除所有账号）',
   run(argv) {
     const [sub, ...rest] = argv;
-    if (sub !== 'add') throw new UsageError(`user 只支持子命令 add，收到：${sub ?? '（空）'}`);
+    if (sub === 'unlock') return unlock(rest);
+    if (sub !== 'add') throw new UsageError(`user 只支持子命令 add 与 unlock，收到：${sub ?? '（空）'}`);
     const { values } = parseCommand(rest, {
       username: { type: 'string' },
       name: { type: 'string' },
@@ -118,6 +121,17 @@ const userAdd: Command = {
     }
   },
 };
+
+function unlock(argv: string[]): void {
+  const { values } = parseCommand(argv, { username: { type: 'string' } });
+  const core = openLockedCore({ dataDir: dataDirOf(values) });
+  try {
+    callAsCli(core, 'users.unlock', values.username ? { username: values.username } : {});
+    out(values.username ? `已解除账号 ${values.username} 的登录暂停` : '已解除所有账号的登录暂停');
+  } finally {
+    core.close();
+  }
+}
 
 const backup: Command = {
   usage: 'backup [--out 文件.sqlite]    备份数据库（程序运行时也可备份），个人信息密钥另存为同名 .pii.key 文件',

@@ -7,9 +7,12 @@ export function lockDataDir(dataDir: string): { release(): void } {
     return acquireDataDirLock(dataDir);
   } catch (err) {
     if (!(err instanceof DataDirBusyError)) throw err;
-    throw new Error(`综治工作台正在使用数据文件夹 ${dataDir}（进程号 ${err.pid}），请先关闭程序再执行此命令`, {
-      cause: err,
-    });
+    throw new Error(
+      `综治工作台正在使用数据文件夹 ${dataDir}${err.pid ? `（进程号 ${err.pid}）` : ''}，请先关闭程序再执行此命令`,
+      {
+        cause: err,
+      },
+    );
   }
 }
 

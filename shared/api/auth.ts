@@ -55,6 +55,14 @@ export const authApi = {
     }),
     output: userSchema,
   }),
+  /** Lifts login pauses after failures: of one account, or of all (the CLI's `user unlock`). */
+  'users.unlock': method({
+    title: '解除登录暂停',
+    access: ['admin'],
+    write: true,
+    input: z.object({ username: usernameSchema.optional() }),
+    output: z.object({ username: z.string().nullable() }),
+  }),
   'users.update': method({
     title: '修改用户',
     access: ['admin'],

@@ -6,6 +6,9 @@
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const ATTACHMENT_CHUNK_BYTES = 512 * 1024;
 export const ATTACHMENT_CHUNK_BASE64_MAX = Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) * 4;
+/** Unfinished uploads one user may have at once, and what all of them together may promise to stage. */
+export const MAX_OPEN_UPLOADS_PER_USER = 4;
+export const MAX_STAGED_BYTES = 256 * 1024 * 1024;
 /** An upload nobody touched for this long is abandoned and its staged chunks removed. */
 export const UPLOAD_IDLE_MS = 60 * 60 * 1000;
 

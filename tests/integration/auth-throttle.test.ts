@@ -60,4 +60,44 @@ describe('failed logins', () => {
     expect(log.filter((e) => e.title === '登录失败' && e.username === 'lu')).toHaveLength(9);
     expect(log.some((e) => e.title === '登录被暂停（失败次数过多）')).toBe(true);
   });
+
+  it('pause every account when one password is tried on many names, until an administrator unlocks', () => {
+    let now = Date.parse('2026-11-27T08:00:00.000Z');
+    const t = makeTownship({ clock: { now: () => new Date(now) } });
+    cleanups.push(() => t.core.close());
+    const attempt = (username: string, password: string) => t.call('auth.login', { username, password });
+    for (let i = 0; i < 20; i++) {
+      expect(attempt(`user${i}`, 'Spring2026!').ok).toBe(false);
+      now += 5_000;
+    }
+    // No single name failed five times, yet every login waits now, the right password too.
+    const paused = attempt('lu', PASSWORD);
+    expect(paused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(JSON.stringify(paused)).toContain('已暂停所有账号登录');
+    // The administrator at the machine lifts it (the CLI acts without a login).
+    expect(t.core.dispatch({ method: 'users.unlock', input: {}, actor: 'cli' }).ok).toBe(true);
+    now += 1000;
+    expect(attempt('lu', PASSWORD).ok).toBe(true);
+  });
+
+  it('an administrator locked out by someone else is unlocked by name, and only that name', () => {
+    let now = Date.parse('2026-11-27T08:00:00.000Z');
+    const t = makeTownship({ clock: { now: () => new Date(now) } });
+    cleanups.push(() => t.core.close());
+    const attempt = (username: string, password: string) => t.call('auth.login', { username, password });
+    now += 1000; // after the set-up's own logins
+    for (const name of ['admin', 'shen']) {
+      for (let i = 0; i < 5; i++) {
+        expect(attempt(name, 'Guess-123').ok).toBe(false);
+        now += 1000;
+      }
+    }
+    expect(attempt('admin', PASSWORD).ok).toBe(false);
+    expect(t.core.dispatch({ method: 'users.unlock', input: { username: 'admin' }, actor: 'cli' }).ok).toBe(true);
+    now += 1000;
+    expect(attempt('admin', PASSWORD).ok).toBe(true);
+    expect(attempt('shen', PASSWORD).ok).toBe(false);
+    // Only an administrator may unlock.
+    expect(t.call('users.unlock', {}, t.clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
 });

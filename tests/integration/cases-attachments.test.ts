@@ -4,9 +4,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core/app';
 import { sweepUploads } from '../../main/core/cases/uploads';
-import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from '../../shared/cases/attachment-limits';
+import {
+  ATTACHMENT_CHUNK_BYTES,
+  ATTACHMENT_MAX_BYTES,
+  MAX_OPEN_UPLOADS_PER_USER,
+  MAX_STAGED_BYTES,
+} from '../../shared/cases/attachment-limits';
 import { callAsync, chunksOf, sha256, uploadFile } from '../helpers/attachments';
 import { caseInput, makeCaseTownship } from '../helpers/cases';
+import { PASSWORD } from '../helpers/core';
 
 let t: ReturnType<typeof makeCaseTownship> | undefined;
 afterEach(() => t?.core.close());
@@ -221,5 +227,33 @@ describe('chunked attachment uploads', () => {
     } finally {
       reopened.close();
     }
+  });
+
+  it('bounds what unfinished uploads may stage: 4 at once per user, 256 MB in all', () => {
+    t = makeCaseTownship();
+    const c = t.ok('cases.create', caseInput(t.gridA), t.sessions.clerk).case;
+    const big = { size: ATTACHMENT_MAX_BYTES, sha256: 'a'.repeat(64) };
+    for (let i = 0; i < MAX_OPEN_UPLOADS_PER_USER; i++) expect(begin(t, c.id, Buffer.from('x'), big).ok).toBe(true);
+    const fifth = begin(t, c.id, Buffer.from('x'), big);
+    expect(fifth).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(JSON.stringify(fifth)).toContain('正在上传');
+    expect(fs.readdirSync(t.core.deps.uploadsDir)).toHaveLength(MAX_OPEN_UPLOADS_PER_USER);
+    // Others may go on until all unfinished uploads together promise 256 MB.
+    t.ok(
+      'users.create',
+      { username: 'zhao', displayName: '赵录入', role: 'clerk', password: PASSWORD },
+      t.sessions.admin,
+    );
+    const others = [t.sessions.admin, t.sessions.reviewer, t.login('zhao')];
+    let accepted = MAX_OPEN_UPLOADS_PER_USER;
+    for (const session of others) {
+      for (let i = 0; i < MAX_OPEN_UPLOADS_PER_USER; i++) {
+        const r = t.call('cases.beginAttachment', { caseId: c.id, name: 'x.jpg', mime: 'image/jpeg', ...big }, session);
+        if (r.ok) accepted++;
+        else expect(JSON.stringify(r)).toContain('合计');
+      }
+    }
+    expect(accepted * ATTACHMENT_MAX_BYTES).toBeLessThanOrEqual(MAX_STAGED_BYTES);
+    expect(accepted).toBe(Math.floor(MAX_STAGED_BYTES / ATTACHMENT_MAX_BYTES));
   });
 });

@@ -107,6 +107,7 @@ const STEPS: Step[] = [
     keep: (s, out) => (s.clerkId = out.id),
   },
   { method: 'users.update', call: (s) => ({ input: { id: s.clerkId, displayName: '陆一' }, session: s.admin }) },
+  { method: 'users.unlock', call: (s) => ({ input: { username: 'lu' }, session: s.admin }) },
   {
     method: 'auth.changePassword',
     call: (s) => ({ input: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD }, session: s.admin }),

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { BundleError, decodeBundle, encodeBundle, type DecodeKeys } from '../../main/core/sync/bundle';
+import {
+  BundleError,
+  decodeBundle,
+  encodeBundle,
+  MAX_CHANGE_CHARS,
+  type DecodeKeys,
+} from '../../main/core/sync/bundle';
 import {
   generateOkpKey,
   okpThumbprint,
@@ -146,4 +152,30 @@ describe('bundle codec', () => {
       expect(open(flip(b.body, b.body.length - 5)).status).toBe(1);
     },
   );
+});
+
+describe('a bundle carrying one enormous value', () => {
+  it('is refused as content, naming the change, before anything is applied', async () => {
+    const big = JSON.stringify({
+      seq: 1,
+      table: 'villages',
+      id: 'v0',
+      op: 'insert',
+      at: '2026-11-26T08:00:00.000Z',
+      row: { id: 'v0', name: '村'.repeat(MAX_CHANGE_CHARS), last_grid_seq: 0, retired_at: null },
+    });
+    const fields = {
+      township: TOWNSHIP,
+      bundleId: newId(),
+      seqFrom: 1,
+      seqTo: 1,
+      schemaVersion: 2,
+      createdAt: '2026-11-26T08:00:00.000Z',
+    };
+    const { body } = await encodeBundle(fields, [big], keys.sender, keys.recipient);
+    const err = await decodeBundle(body, countyKeys({ maxPlainBytes: 64 * 1024 * 1024 })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BundleError);
+    expect((err as BundleError).kind).toBe('content');
+    expect((err as BundleError).message).toContain('第 1 条变更超过');
+  });
 });

@@ -16,4 +16,6 @@ export const authHandlers: Handlers<typeof authApi> = {
   'users.list': (_input, ctx) => listUsers(ctx),
   'users.create': (input, ctx) => createUser(ctx, input),
   'users.update': (input, ctx) => updateUser(ctx, input),
+  // The audit row this call leaves is what the login throttle counts from (auth/throttle.ts).
+  'users.unlock': (input) => ({ username: input.username ?? null }),
 };

@@ -7,7 +7,14 @@ import { newId } from '../ids';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { users } from './schema';
 import { AuditedFailure } from '../audit/failure';
-import { LOGIN_BLOCKED, LOGIN_FAILED, loginWaitMinutes, MAX_LOGIN_FAILURES } from './throttle';
+import {
+  LOGIN_BLOCKED,
+  LOGIN_FAILED,
+  LOGIN_WINDOW_MS,
+  loginPause,
+  MAX_LOGIN_FAILURES,
+  MAX_SPRAY_FAILURES,
+} from './throttle';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -59,13 +66,15 @@ export function createUser(
 }
 
 export function login(ctx: HandlerContext, username: string, password: string): { session: string; user: User } {
-  const wait = loginWaitMinutes(ctx, username);
-  if (wait > 0) {
-    throw new AuditedFailure(
-      'UNAUTHENTICATED',
-      `账号 ${username} 连续 ${MAX_LOGIN_FAILURES} 次登录失败，已暂停登录，请 ${wait} 分钟后再试`,
-      { method: LOGIN_BLOCKED, username },
-    );
+  const pause = loginPause(ctx, username);
+  if (pause) {
+    const why = pause.everyone
+      ? `近 ${LOGIN_WINDOW_MS / 60_000} 分钟内各账号登录失败已达 ${MAX_SPRAY_FAILURES} 次，已暂停所有账号登录`
+      : `账号 ${username} 连续 ${MAX_LOGIN_FAILURES} 次登录失败，已暂停登录`;
+    throw new AuditedFailure('UNAUTHENTICATED', `${why}，请 ${pause.minutes} 分钟后再试`, {
+      method: LOGIN_BLOCKED,
+      username,
+    });
   }
   const row = findByUsername(ctx, username);
   // One message for every refusal (no such user, wrong password, account disabled), so a guesser

@@ -9,7 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { User } from '../../../shared/api/schemas';
-import { ATTACHMENT_CHUNK_BYTES, UPLOAD_IDLE_MS, chunkCount, chunkSize } from '../../../shared/cases/attachment-limits';
+import {
+  ATTACHMENT_CHUNK_BYTES,
+  MAX_OPEN_UPLOADS_PER_USER,
+  MAX_STAGED_BYTES,
+  UPLOAD_IDLE_MS,
+  chunkCount,
+  chunkSize,
+  formatSize,
+} from '../../../shared/cases/attachment-limits';
 import { ApiError, fieldError } from '../../../shared/errors';
 import type { CoreDeps, HandlerContext } from '../context';
 import { newId } from '../ids';
@@ -54,6 +62,42 @@ async function readMeta(deps: CoreDeps, uploadId: string, user: User | null): Pr
   return meta;
 }
 
+/** The promises of the uploads under way (a folder whose meta cannot be read is on its way out). */
+function openUploads(deps: CoreDeps): UploadMeta[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(deps.uploadsDir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    try {
+      return [JSON.parse(fs.readFileSync(path.join(deps.uploadsDir, name, META), 'utf8')) as UploadMeta];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * Staged chunks live on the data folder's disk until finished or idle for an hour: begun uploads are
+ * bounded per user and in all, so unfinished ones cannot fill the disk the database needs.
+ */
+function checkStagingRoom(ctx: HandlerContext, size: number): void {
+  const open = openUploads(ctx);
+  const mine = open.filter((m) => m.userId === ctx.user?.id).length;
+  if (mine >= MAX_OPEN_UPLOADS_PER_USER) {
+    throw new ApiError(
+      'CONFLICT',
+      `已有 ${mine} 个附件正在上传，请等它们完成后再上传（未完成的上传 1 小时后自动清除）`,
+    );
+  }
+  const staged = open.reduce((sum, m) => sum + m.size, 0);
+  if (staged + size > MAX_STAGED_BYTES) {
+    throw new ApiError('CONFLICT', `正在上传的附件合计已达 ${formatSize(staged)}，请稍后再上传`);
+  }
+}
+
 /** Step 1 (in its read transaction): the case must be there; the folder is made for the chunks. */
 export function beginUpload(
   ctx: HandlerContext,
@@ -61,6 +105,7 @@ export function beginUpload(
 ): { uploadId: string; chunkBytes: number; chunks: number } {
   const owner = ctx.db.select({ deletedAt: cases.deletedAt }).from(cases).where(eq(cases.id, input.caseId)).get();
   if (!owner || owner.deletedAt) throw new ApiError('NOT_FOUND', '该事件不存在或已删除');
+  checkStagingRoom(ctx, input.size);
   const uploadId = newId();
   const dir = uploadDir(ctx, uploadId);
   fs.mkdirSync(dir, { recursive: true });

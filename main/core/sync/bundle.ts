@@ -152,6 +152,9 @@ async function verifyJws(jws: string, keys: DecodeKeys) {
   }
 }
 
+/** One change line (a row of any synced table) may not exceed this: the longest field is 2,000 characters. */
+export const MAX_CHANGE_CHARS = 256 * 1024;
+
 async function inflate(payload: Uint8Array, max: number): Promise<string> {
   try {
     return (await gunzip(payload, { maxOutputLength: max })).toString('utf8');
@@ -198,6 +201,10 @@ export async function decodeBundle(body: string, keys: DecodeKeys): Promise<Deco
   // The range covers every logged change in it; numbers the log never used may be absent.
   let prev = header.seqFrom - 1;
   const changes = lines.slice(1).map((line, i) => {
+    // Each row is a form's worth of text; one huge value would be stored and served whole.
+    if (line.length > MAX_CHANGE_CHARS) {
+      throw new BundleError('content', `第 ${i + 1} 条变更超过 ${MAX_CHANGE_CHARS / 1024} KB 的上限`);
+    }
     const c = parseLine(changeSchema, line, `第 ${i + 1} 条变更`);
     if (c.seq <= prev || c.seq > header.seqTo) {
       throw new BundleError(
