@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { ensureTestClockEnv } from './tests/helpers/test-clock';
 
 export default defineConfig({
   test: {
@@ -9,6 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Cores, CLI runs and hosts the tests start all begin at the same instant (tests/helpers/test-clock.ts).
-    env: { ZONGZHI_CLOCK: ensureTestClockEnv() },
+    setupFiles: ['tests/helpers/vitest-setup.ts'],
   },
 });

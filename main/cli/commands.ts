@@ -55,6 +55,7 @@ const serve: Command = {
     out(`综治工作台（浏览器模式）已启动，数据文件夹：${dataDir}`);
     out(`请在浏览器中打开：${host.openUrl}`);
     core.deps.sync.start(); // a pass now, then on schedule; quiet until the county is set
+    core.deps.backups.start(); // the day's backup, if this is the first start today
     const stop = async () => {
       await host.close();
       await core.shutdown();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SessionStore } from './auth/sessions';
+import { createBackupSchedule } from './backup/schedule';
 import { seedCaseDefaults } from './cases/seed';
 import { sweepOverdue } from './cases/sweep';
 import { sweepUploads } from './cases/uploads';
@@ -98,13 +99,17 @@ export function openCore(opts: CoreOptions): Core {
     conn.close();
     throw err;
   }
+  const clock = opts.clock ?? clockFromEnv();
   const base = {
     conn,
     pii,
-    clock: opts.clock ?? clockFromEnv(),
+    clock,
     sessions: new SessionStore(),
     divisions: opts.divisions ?? openDivisionSource(),
     keys,
+    dataDir: paths.dataDir,
+    backupsDir: paths.backupsDir,
+    backups: createBackupSchedule({ ...paths, sqlite: conn.sqlite }, clock, () => getTownship(conn.db)?.code ?? null),
     attachmentsDir: paths.attachmentsDir,
     uploadsDir: paths.uploadsDir,
   };
@@ -146,6 +151,7 @@ export function openCore(opts: CoreOptions): Core {
     clearInterval(sweepTimer);
     clearInterval(uploadsTimer);
     ledgerJobsOf(deps).dispose();
+    deps.backups.stop();
     void deps.sync.stop();
     if (conn.sqlite.open) conn.close();
   };

@@ -2,6 +2,7 @@ import type { MethodDef, MethodTable, OutputOf, ParsedInputOf } from '../../shar
 import type { User } from '../../shared/api/schemas';
 import type { SessionStore } from './auth/sessions';
 import type { SealedLookup } from './audit/lookups';
+import type { BackupSchedule } from './backup/schedule';
 import type { Clock } from './clock';
 import type { PiiCipher } from './crypto/pii';
 import type { Connection, Db } from './db/connection';
@@ -20,6 +21,11 @@ export interface CoreDeps {
   sync: SyncScheduler;
   /** Encrypts and decrypts ID numbers, phones and addresses; keys live outside the database. */
   pii: PiiCipher;
+  /** The day's automatic backup and the manual one (hosts start its schedule). */
+  backups: BackupSchedule;
+  /** The data folder, and its backups. */
+  dataDir: string;
+  backupsDir: string;
   /** Where case attachment files are kept (content-addressed). */
   attachmentsDir: string;
   /** Staged chunks of attachment uploads under way. */

@@ -75,6 +75,7 @@ function start(): void {
   mainWindow = createMainWindow(source, path.join(outDir, 'preload', 'index.cjs'));
   mainWindow.on('closed', () => (mainWindow = null));
   core.deps.sync.start(); // upload to the county: now, on schedule, and on 立即上报
+  core.deps.backups.start(); // the day's backup, if this is the first start today
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,3 +1,4 @@
+import { backupsApi } from '../../shared/api/backups';
 import { casesApi } from '../../shared/api/cases';
 import type { Role } from '../../shared/roles';
 
@@ -18,6 +19,7 @@ export const ROUTES: RouteDef[] = [
   { key: 'fieldwork', label: '走访', roles: 'all' },
   { key: 'reports', label: '报表', roles: 'all' },
   { key: 'users', label: '用户管理', roles: ['admin'] },
+  { key: 'backups', label: '数据备份', roles: backupsApi['backups.overview'].access as readonly Role[] },
   { key: 'audit', label: '操作日志', roles: ['admin', 'reviewer'] },
   { key: 'sync', label: '上报', roles: 'all' },
 ];

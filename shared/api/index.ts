@@ -1,4 +1,5 @@
 import { auditApi } from './audit';
+import { backupsApi } from './backups';
 import { casesApi } from './cases';
 import { dashboardApi } from './dashboard';
 import { fieldworkApi } from './fieldwork';
@@ -17,6 +18,7 @@ export const apiTable = {
   ...peopleApi,
   ...importApi,
   ...auditApi,
+  ...backupsApi,
   ...syncApi,
   ...casesApi,
   ...reportsApi,

@@ -1,6 +1,7 @@
 import type { ApiTable } from '../../../shared/api';
 import { auditHandlers } from '../audit/api';
 import { authHandlers } from '../auth/api';
+import { backupsHandlers, backupsPreparers } from '../backup/api';
 import { casesHandlers, casesPreparers } from '../cases/api';
 import type { Handlers, Preparers } from '../context';
 import { dashboardHandlers } from '../dashboard/api';
@@ -19,6 +20,7 @@ export const handlers: Handlers<ApiTable> = {
   ...peopleHandlers,
   ...importHandlers,
   ...auditHandlers,
+  ...backupsHandlers,
   ...syncHandlers,
   ...casesHandlers,
   ...reportsHandlers,
@@ -31,4 +33,5 @@ export const preparers: Preparers<ApiTable> = {
   ...importPreparers,
   ...casesPreparers,
   ...reportsPreparers,
+  ...backupsPreparers,
 };

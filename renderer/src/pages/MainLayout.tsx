@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   PhoneOutlined,
+  SaveOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
@@ -18,6 +19,7 @@ import { AppHeader } from '../components/AppHeader';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { DEFAULT_ROUTE, routesFor } from '../routes';
 import { AuditPage } from './AuditPage';
+import { BackupsPage } from './BackupsPage';
 import { HomePage } from './HomePage';
 import { HotlinePage } from './HotlinePage';
 import { CasesPage } from './CasesPage';
@@ -37,6 +39,7 @@ const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   fieldwork: { icon: <HomeOutlined aria-hidden />, page: () => <FieldworkPage /> },
   reports: { icon: <FileTextOutlined aria-hidden />, page: () => <ReportsPage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
+  backups: { icon: <SaveOutlined aria-hidden />, page: () => <BackupsPage /> },
   audit: { icon: <FileSearchOutlined aria-hidden />, page: () => <AuditPage /> },
   sync: { icon: <CloudUploadOutlined aria-hidden />, page: () => <SyncPage /> },
 };
