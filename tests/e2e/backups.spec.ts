@@ -42,7 +42,7 @@ test('数据备份: the day’s backup is there at start, 立即备份 adds one,
   expect(user.code, user.err).toBe(0);
 
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '数据备份' }).click();
   // The host made the day's backup when it started: a daily and this week's.
@@ -75,7 +75,7 @@ test('数据备份: the day’s backup is there at start, 立即备份 adds one,
   // Kept after a restart; a 录入员 has no such page.
   await host.stop();
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '数据备份' }).click();
   await expect(page.getByTestId('backup-second-folder')).toHaveText(usb);

@@ -10,6 +10,11 @@ export const SCREENSHOT_DIR = path.join(root, 'tests', 'e2e', 'screenshots');
 export interface RunningHost {
   /** The address with the run token, as a clerk would open it. */
   openUrl: string;
+  /**
+   * Opens `path` (default: the address itself) with the page's clock set to the host's: both start
+   * from the test clock, but at different moments, and must agree on the day at a midnight.
+   */
+  open(page: Page, suffix?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,8 +37,15 @@ export function startHost(dataDir: string): Promise<RunningHost> {
       const url = /请在浏览器中打开：(\S+)/.exec(output)?.[1];
       if (!url) return;
       clearTimeout(timer);
+      const hostNow = /当前为 (\S+)/.exec(output)?.[1];
+      if (!hostNow) return reject(new Error(`host did not report its test clock:\n${output}`));
+      const offset = Date.parse(hostNow) - Date.now();
       resolve({
         openUrl: url,
+        open: async (page, suffix = '') => {
+          await page.clock.setSystemTime(new Date(Date.now() + offset));
+          await page.goto(url + suffix);
+        },
         stop: () =>
           new Promise((done) => {
             if (child.exitCode !== null) return done();

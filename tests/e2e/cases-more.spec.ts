@@ -50,7 +50,7 @@ test('当事人 masked and revealed by 审核人; 督办, 合并, 不予受理, 
   const dataDir = newDataDir();
   initTownship(dataDir);
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'admin');
   const { gridId } = await gridWithWorker(page, WORKER_ID);
   await logout(page);

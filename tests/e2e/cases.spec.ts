@@ -40,7 +40,7 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   const dataDir = newDataDir();
   initTownship(dataDir);
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
 
   // The administrator sets up 玉井村第一网格 and its 网格员 (the organisation pages have their own E2E).
   await login(page, 'admin');
@@ -277,7 +277,7 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   // Restart the host: a link to the closed cases opens them, still 已办结, with the whole timeline.
   await host.stop();
   host = await startHost(dataDir);
-  await page.goto(`${host.openUrl}#/cases?states=closed`);
+  await host.open(page, '#/cases?states=closed');
   await login(page, 'shen');
   await expect(page.getByTestId('case-count')).toContainText('共 1 件');
   await page

@@ -61,7 +61,7 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   const dataDir = newDataDir();
   const seed = seedDesk(dataDir);
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu', seed.password);
 
   // 工作台 is where a login lands.
@@ -159,7 +159,7 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   // After a restart the calls are still there: the caller's history and the 工作台's numbers.
   await host.stop();
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu', seed.password);
   await page.getByRole('menuitem', { name: '接警台' }).click();
   await expect(phone).toBeFocused();

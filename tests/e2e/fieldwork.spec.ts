@@ -48,7 +48,7 @@ test('入户走访 and 楼院采集: add, refuse a bad phone, edit, remove a pho
   cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
   cli(dataDir, 'seed-demo', '--grids', '18', '--people', '54', '--seed', 'e2e');
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu');
 
   // The menu has 走访 between 网格与人员 and 报表.

@@ -35,7 +35,7 @@ test('first run → township → login → a village grid and a dedicated grid �
 }) => {
   const dataDir = newDataDir();
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
 
   // 首次使用: pick 山西省 → 朔州市 → 山阴县 → 玉井镇 from the real division codes.
   await pickDivision(page, '省份', '山西', '山西省');
@@ -101,7 +101,7 @@ test('first run → township → login → a village grid and a dedicated grid �
   // Restart the host on the same data folder: log in again, the grids are still there.
   await host.stop();
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '网格与人员' }).click();
   await page.getByTestId('village-node-140621100200').click();

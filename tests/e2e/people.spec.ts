@@ -56,7 +56,7 @@ async function openTownship(page: Page, opts: { reviewer: boolean }): Promise<st
   }
   cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu');
   await page.getByRole('menuitem', { name: '网格与人员' }).click(); // login lands on 工作台
   await page.getByTestId('village-node-140621100200').click();
@@ -214,7 +214,7 @@ test('a seeded township: 花名册 grouped by village; a party member joins a �
   cli(dataDir, 'seed-demo', '--grids', '20', '--people', '70', '--seed', 'e2e', '--password', PASSWORD);
   cli(dataDir, 'user', 'add', '--username', 'lu', '--name', '陆录入', '--role', '录入员', '--password', PASSWORD);
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu');
   await page.getByRole('menuitem', { name: '人员管理' }).click();
 
@@ -261,7 +261,7 @@ test('a seeded township: 花名册 grouped by village; a party member joins a �
   // After a restart of the host the choice is still there.
   await host.stop();
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu');
   await page.getByRole('menuitem', { name: '人员管理' }).click();
   await page.getByLabel('搜索姓名').fill(name);

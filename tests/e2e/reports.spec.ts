@@ -62,7 +62,7 @@ test('报表: preview → 导出 Excel → history, full numbers for a 审核人
   seeded.core.close();
 
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'shen');
   await page.getByRole('menuitem', { name: '报表' }).click();
 
@@ -133,7 +133,7 @@ test('报表: preview → 导出 Excel → history, full numbers for a 审核人
   // The history is kept: after a restart it is still there.
   await host.stop();
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu');
   await page.getByRole('menuitem', { name: '报表' }).click();
   await expect(page.getByTestId('report-history').getByRole('row').filter({ hasText: basics.name })).toHaveCount(1);
@@ -153,7 +153,7 @@ test('报表: 事件台账 exported as a job — the progress bar, then the down
   seeded.core.close();
 
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'lu');
   await openReportsOn(page, '2026-10'); // the seeded year, whatever the clock says
   await pick(page, '报表', '事件台账');
@@ -216,7 +216,7 @@ test('报表: the yearly 网格化服务管理工作情况统计表 opens on 年
   seeded.core.close();
 
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await login(page, 'shen');
   await openReportsOn(page, '2026-10'); // the seeded year, whatever the clock says
   await pick(page, '报表', '网格化服务管理工作情况统计表');

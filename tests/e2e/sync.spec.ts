@@ -89,7 +89,7 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
   stops.push(() => county.stop());
 
   // First run and login, as in the foundation test.
-  await page.goto(host.openUrl);
+  await host.open(page);
   await pickDivision(page, '省份', '山西', '山西省');
   await pickDivision(page, '地市', '朔州', '朔州市');
   await pickDivision(page, '区县', '山阴', '山阴县');
@@ -198,7 +198,7 @@ test('administrator sets the county, a grid is entered, 立即上报 delivers it
   );
   expect(cli.status, cli.stderr).toBe(0);
   host = await startHost(dataDir);
-  await page.goto(host.openUrl);
+  await host.open(page);
   await page.getByLabel('用户名', { exact: true }).fill('lu');
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('密码', { exact: true }).press('Enter');
