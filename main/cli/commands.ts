@@ -11,6 +11,7 @@ import { CLOCK_ENV, clockFromEnv } from '../core/clock';
 import { ledgerFileForSession } from '../core/reports/ledger/jobs';
 import { startHost } from '../host/server';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
+import { audit } from './audit-command';
 import { callAsCli } from './core-call';
 import { report } from './report-command';
 import { seedDemo } from './seed-demo';
@@ -205,4 +206,5 @@ export const COMMANDS: Record<string, Command> = {
   push,
   keys,
   report,
+  audit,
 };

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Page } from './fixtures';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 
@@ -96,10 +98,20 @@ test('first run → township → login → a village grid and a dedicated grid �
   await page.getByRole('menuitem', { name: '操作日志' }).click();
   await expect(page.getByTestId('audit-table')).toContainText('新增网格');
   await expect(page.getByTestId('audit-table')).toContainText('网格 140621100200001 玉井村第一网格');
+  await expect(page.getByTestId('audit-chain-whole')).toContainText('未发现改动');
+  await expect(page.getByTestId('audit-chain-broken')).toHaveCount(0);
   await shot(page, '07-audit');
 
   // Restart the host on the same data folder: log in again, the grids are still there.
   await host.stop();
+  // Meanwhile someone edits the log with sqlite3: the 操作日志 page will say so.
+  const db = new Database(path.join(dataDir, 'zongzhi.sqlite'));
+  const edited = db
+    .prepare(`SELECT id FROM audit_log WHERE method = 'org.createGrid' ORDER BY seq LIMIT 1`)
+    .pluck()
+    .get() as string;
+  db.prepare(`UPDATE audit_log SET detail = json_set(detail, '$.households', 62) WHERE id = ?`).run(edited);
+  db.close();
   host = await startHost(dataDir);
   await host.open(page);
   await login(page, 'admin');
@@ -108,4 +120,10 @@ test('first run → township → login → a village grid and a dedicated grid �
   await expect(table.getByRole('row', { name: /玉井村第一网格/ })).toContainText('140621100200001');
   await expect(table.getByRole('row', { name: /玉井中学专属网格/ })).toContainText('专属网格');
   await shot(page, '08-after-restart');
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  const broken = page.getByTestId('audit-chain-broken');
+  await expect(broken).toContainText('操作日志校验未通过');
+  await expect(broken).toContainText(`新增网格，编号 ${edited}）：内容被改动`);
+  await expect(page.getByTestId('audit-chain-whole')).toHaveCount(0);
+  await shot(page, '09-audit-broken');
 });

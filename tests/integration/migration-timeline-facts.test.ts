@@ -42,12 +42,15 @@ describe('migration 0014 (case timeline facts)', () => {
     for (const c of ['supervision_count', 'resolution', 'follow_up_rating'])
       old.exec(`ALTER TABLE cases DROP COLUMN ${c}`);
     old.exec('CREATE INDEX case_events_case_action_idx ON case_events (case_id, action, created_at)');
+    // …and before 0015 (the audit chain), which comes after it.
+    old.exec('DROP INDEX audit_log_seq_idx');
+    for (const c of ['seq', 'prev_hash', 'hash']) old.exec(`ALTER TABLE audit_log DROP COLUMN ${c}`);
     old.pragma('user_version = 14');
     old.close();
 
     const reopened = makeCore({ dataDir, clock: t.clock }); // the same time: no overdue sweep between
     close = () => reopened.core.close();
-    expect(reopened.core.migration).toMatchObject({ from: 14, to: 15 });
+    expect(reopened.core.migration).toMatchObject({ from: 14, to: 16 });
     const { sqlite } = reopened.core.deps.conn;
     expect(factsOf(sqlite)).toEqual(written);
     const index = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'case_events_case_action_idx'").get();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { ensurePrivateFile } from '../private-files';
+import { MIGRATION_STEPS, type MigrationStep } from './migration-steps';
 
 /** Schema version = number of migrations applied, kept in PRAGMA user_version. */
 export function schemaVersionOf(sqlite: Database.Database): number {
@@ -30,8 +31,8 @@ export interface MigrateResult {
 }
 
 /**
- * Applies drizzle-kit migrations from `migrationsDir` in one transaction, after a VACUUM INTO
- * backup of a non-empty database. Refuses a database written by a newer schema.
+ * Applies drizzle-kit migrations from `migrationsDir` (with their steps) in one transaction, after
+ * a VACUUM INTO backup of a non-empty database. Refuses a database written by a newer schema.
  */
 export function migrate(
   sqlite: Database.Database,
@@ -39,6 +40,8 @@ export function migrate(
   backupDir: string,
   /** Runs in the migration transaction first, e.g. to drop triggers that would block an ALTER TABLE. */
   beforeApply: () => void = () => {},
+  /** Code run right after the migration of that number (see migration-steps.ts). */
+  steps: Record<number, MigrationStep> = MIGRATION_STEPS,
 ): MigrateResult {
   const migrations = readMigrationFiles({ migrationsFolder: migrationsDir });
   const from = schemaVersionOf(sqlite);
@@ -60,10 +63,11 @@ export function migrate(
   try {
     sqlite.transaction(() => {
       beforeApply();
-      for (const m of migrations.slice(from)) {
-        for (const stmt of m.sql) {
+      for (let n = from; n < to; n++) {
+        for (const stmt of migrations[n]!.sql) {
           if (stmt.trim()) sqlite.exec(stmt);
         }
+        steps[n]?.(sqlite);
       }
       const broken = sqlite.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0) throw new Error(`迁移后有 ${broken.length} 条记录的关联失效，已撤销本次升级`);

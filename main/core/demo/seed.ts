@@ -8,9 +8,8 @@ import { shanghaiDateIso } from '../../../shared/dates';
 import { ApiError } from '../../../shared/errors';
 import type { Township } from '../../../shared/api/setup';
 import type { Core } from '../app';
-import { auditLog } from '../audit/schema';
+import { appendAudit } from '../audit/append';
 import type { HandlerContext } from '../context';
-import { newId } from '../ids';
 import { seedVillageFieldwork } from '../fieldwork/demo';
 import { grids } from '../org/schema';
 import { createGrid, listVillages, savePartyGroup } from '../org/service';
@@ -211,17 +210,13 @@ function writeVillage(
     trainings,
     ...walked,
   };
-  ctx.db
-    .insert(auditLog)
-    .values({
-      id: newId(),
-      at: ctx.now,
-      userId: CLI_USER.id,
-      username: CLI_USER.username,
-      method: 'demo.seed',
-      recordId: village.id,
-      detail: JSON.stringify(result),
-    })
-    .run();
+  appendAudit(ctx.conn, {
+    at: ctx.now,
+    userId: CLI_USER.id,
+    username: CLI_USER.username,
+    method: 'demo.seed',
+    recordId: village.id,
+    detail: JSON.stringify(result),
+  });
   return result;
 }

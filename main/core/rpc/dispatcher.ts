@@ -6,10 +6,9 @@ import { ApiError, type RpcResult } from '../../../shared/errors';
 import { maskAddress, maskIdNumber, maskPhone } from '../../../shared/people/mask';
 import { AuditedFailure } from '../audit/failure';
 import { LOOKUP_METHODS, type SealedLookup } from '../audit/lookups';
-import { auditLog } from '../audit/schema';
+import { appendAudit } from '../audit/append';
 import { users } from '../auth/schema';
 import type { CoreDeps, Handler, HandlerContext, Handlers, Prepare, Preparers } from '../context';
-import { newId } from '../ids';
 import { toApiError, validationError } from './errors';
 
 export interface Call {
@@ -115,18 +114,14 @@ export function createDispatcher(
       if (def.write) {
         const actor = ctx.audit.user ?? user;
         const outId = (output as { id?: unknown } | null)?.id;
-        ctx.db
-          .insert(auditLog)
-          .values({
-            id: newId(),
-            at: ctx.now,
-            userId: actor?.id ?? null,
-            username: actor?.username ?? null,
-            method: name,
-            recordId: ctx.audit.recordId ?? (typeof outId === 'string' ? outId : null),
-            detail: redact(parsed.data),
-          })
-          .run();
+        appendAudit(ctx.conn, {
+          at: ctx.now,
+          userId: actor?.id ?? null,
+          username: actor?.username ?? null,
+          method: name,
+          recordId: ctx.audit.recordId ?? (typeof outId === 'string' ? outId : null),
+          detail: redact(parsed.data),
+        });
       }
       return checked.data;
     };
@@ -147,37 +142,33 @@ export function createDispatcher(
     sqlite
       .transaction(() => {
         for (const l of lookups) {
-          deps.conn.db
-            .insert(auditLog)
-            .values({
-              id: newId(),
-              at,
-              userId: user.id,
-              username: user.username,
-              method: LOOKUP_METHODS[l.kind],
-              recordId: l.matched.length === 1 ? l.matched[0]! : null,
-              detail: JSON.stringify({ via: l.via, checked: l.checked, matched: l.matched }),
-            })
-            .run();
+          appendAudit(deps.conn, {
+            at,
+            userId: user.id,
+            username: user.username,
+            method: LOOKUP_METHODS[l.kind],
+            recordId: l.matched.length === 1 ? l.matched[0]! : null,
+            detail: JSON.stringify({ via: l.via, checked: l.checked, matched: l.matched }),
+          });
         }
       })
       .immediate();
   }
 
-  /** The call was rolled back; its refusal is recorded on its own. */
+  /** The call was rolled back; its refusal is recorded on its own, in a write transaction of its own. */
   function recordFailure(err: AuditedFailure) {
-    deps.conn.db
-      .insert(auditLog)
-      .values({
-        id: newId(),
-        at: deps.clock.now().toISOString(),
-        userId: err.entry.userId ?? null,
-        username: err.entry.username,
-        method: err.entry.method,
-        recordId: err.entry.userId ?? null,
-        detail: err.entry.detail ?? JSON.stringify({ reason: err.message }),
-      })
-      .run();
+    sqlite
+      .transaction(() =>
+        appendAudit(deps.conn, {
+          at: deps.clock.now().toISOString(),
+          userId: err.entry.userId ?? null,
+          username: err.entry.username,
+          method: err.entry.method,
+          recordId: err.entry.userId ?? null,
+          detail: err.entry.detail ?? JSON.stringify({ reason: err.message }),
+        }),
+      )
+      .immediate();
   }
 
   const dispatch: Dispatch = (call) => {

@@ -1,10 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
-import { Button, Input, Select, Space } from 'antd';
+import { Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { AuditEntry } from '../../../shared/api/audit';
 import { formatDateTime } from '../../../shared/dates';
 import { api } from '../api/client';
+import { AuditChainAlert } from '../components/audit/AuditChainAlert';
 import { DataGrid } from '../components/DataGrid';
 import { PageFrame } from '../components/PageFrame';
 import { useLoader } from '../hooks/useLoader';
@@ -32,18 +33,25 @@ const COLUMNS: ColDef<AuditEntry>[] = [
 
 const LIMITS = [200, 500, 1000];
 
-/** 操作日志 (管理员、审核人): every write, newest first. */
+/** 操作日志 (管理员、审核人): every write, newest first, and whether the log's hash chain is whole. */
 export function AuditPage() {
   const [recordId, setRecordId] = useState('');
   const [limit, setLimit] = useState(200);
   const query = { recordId: recordId || undefined, limit };
   const entries = useLoader(() => api.audit.list(query), JSON.stringify(query));
+  // The whole chain is walked once per visit and on 刷新, apart from the list so it never waits.
+  const chain = useLoader(() => api.audit.verify({}), 'audit-chain');
 
   return (
     <PageFrame
       title="操作日志"
       toolbar={
         <Space>
+          {chain.data?.whole && (
+            <Typography.Text type="secondary" data-testid="audit-chain-whole">
+              已校验，共 {chain.data.count} 条，未发现改动
+            </Typography.Text>
+          )}
           <Input.Search
             allowClear
             aria-label="按记录编号筛选"
@@ -58,20 +66,28 @@ export function AuditPage() {
             options={LIMITS.map((n) => ({ value: n, label: `最近 ${n} 条` }))}
             style={{ width: 130 }}
           />
-          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void entries.reload()}>
+          <Button
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={() => void Promise.all([entries.reload(), chain.reload()])}
+          >
             刷新
           </Button>
         </Space>
       }
     >
-      <DataGrid<AuditEntry>
-        testId="audit-table"
-        rowData={entries.data ?? []}
-        loading={entries.loading}
-        columnDefs={COLUMNS}
-        defaultColDef={{ resizable: true }}
-        emptyText="暂无操作记录"
-      />
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 12, height: '100%' }}>
+        <AuditChainAlert chain={chain.data} />
+        <div style={{ flex: 1, minHeight: 0 }}>
+          <DataGrid<AuditEntry>
+            testId="audit-table"
+            rowData={entries.data ?? []}
+            loading={entries.loading}
+            columnDefs={COLUMNS}
+            defaultColDef={{ resizable: true }}
+            emptyText="暂无操作记录"
+          />
+        </div>
+      </div>
     </PageFrame>
   );
 }

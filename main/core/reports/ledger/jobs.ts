@@ -21,7 +21,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { LedgerJobInfo } from '../../../../shared/api/reports';
 import type { User } from '../../../../shared/api/schemas';
 import { ApiError, fieldError } from '../../../../shared/errors';
-import { auditLog } from '../../audit/schema';
+import { appendAudit } from '../../audit/append';
 import type { CoreDeps } from '../../context';
 import type { Connection } from '../../db/connection';
 import * as schema from '../../db/schema';
@@ -158,18 +158,14 @@ export class LedgerJobs {
       .transaction(() => {
         const at = clock.now().toISOString();
         const id = insertExportRow(conn.db, { ...r, at, user, revealed: input.reveal });
-        conn.db
-          .insert(auditLog)
-          .values({
-            id: newId(),
-            at,
-            userId: user?.id ?? null,
-            username: user?.username ?? null,
-            method: 'reports.ledgerStart',
-            recordId: id,
-            detail: redact(input),
-          })
-          .run();
+        appendAudit(conn, {
+          at,
+          userId: user?.id ?? null,
+          username: user?.username ?? null,
+          method: 'reports.ledgerStart',
+          recordId: id,
+          detail: redact(input),
+        });
         return id;
       })
       .immediate();
