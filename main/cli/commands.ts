@@ -55,7 +55,8 @@ const serve: Command = {
     });
     out(`综治工作台（浏览器模式）已启动，数据文件夹：${dataDir}`);
     // Said on every start it applies to: a clock set from outside must never go unnoticed.
-    if (process.env[CLOCK_ENV]) out(`注意：时钟由环境变量 ${CLOCK_ENV} 设定，当前为 ${core.deps.clock.now().toISOString()}`);
+    if (process.env[CLOCK_ENV])
+      out(`注意：时钟由环境变量 ${CLOCK_ENV} 设定，当前为 ${core.deps.clock.now().toISOString()}`);
     out(`请在浏览器中打开：${host.openUrl}`);
     core.deps.sync.start(); // a pass now, then on schedule; quiet until the county is set
     core.deps.backups.start(); // the day's backup, if this is the first start today
