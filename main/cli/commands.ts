@@ -10,6 +10,9 @@ import { dataPaths } from '../core/paths';
 import { CLOCK_ENV, clockFromEnv } from '../core/clock';
 import { ledgerFileForSession } from '../core/reports/ledger/jobs';
 import { startHost } from '../host/server';
+import { startRecoveryHost } from '../host/recovery';
+import { databaseProblem, recoverFromBackup, recoveryCandidates } from '../core/db/recovery';
+import { BACKUP_KIND_LABELS } from '../../shared/api/backups';
 import { dataDirOf, parseCommand, portOf, required, UsageError } from './args';
 import { audit } from './audit-command';
 import { callAsCli } from './core-call';
@@ -33,13 +36,45 @@ function roleOf(raw: string): Role {
   return role;
 }
 
+/**
+ * A damaged database file: one page offers the backups that would restore (`main/host/recovery.ts`);
+ * after one is chosen the usual host starts on the same address. Null when the file is sound.
+ */
+async function recoverIfDamaged(dataDir: string, port: number, token: string | undefined) {
+  const paths = dataPaths(dataDir);
+  const problem = databaseProblem(paths.dbFile);
+  if (!problem) return null;
+  const migrationsDir = path.join(defaultResourcesDir(), 'migrations');
+  const choices = recoveryCandidates(paths.backupsDir, paths.keysDir, migrationsDir).map((c) => ({
+    ...c,
+    kindLabel: BACKUP_KIND_LABELS[c.kind],
+  }));
+  const host = await startRecoveryHost({
+    port,
+    token,
+    problem,
+    choices,
+    recover: (file) => {
+      const r = recoverFromBackup(paths, file, migrationsDir, clockFromEnv().now());
+      out(`已用备份 ${file} 恢复；损坏的数据库另存为：${r.damagedSavedAs}`);
+    },
+  });
+  out(`数据库文件已损坏（${problem}），已进入恢复模式，可用备份 ${choices.length} 份`);
+  out(`请在浏览器中打开：${host.openUrl}`);
+  await host.recovered;
+  return { port: host.port, token: host.token };
+}
+
 const serve: Command = {
   usage: 'serve [--port N] [--data-dir 文件夹]    以浏览器模式启动（仅本机 127.0.0.1 可访问）',
   async run(argv) {
     const { values } = parseCommand(argv, { port: { type: 'string' }, token: { type: 'string' } });
-    const port = portOf(values.port) ?? 8650;
+    let port = portOf(values.port) ?? 8650;
+    let token = values.token;
     const dataDir = dataDirOf(values);
     const lock = lockDataDir(dataDir);
+    const recovered = await recoverIfDamaged(dataDir, port, token);
+    if (recovered) ({ port, token } = recovered);
     const core = openCore({
       dataDir,
       sync: { log: (line) => process.stderr.write(`${new Date().toLocaleString('zh-CN')} ${line}\n`) },
@@ -50,7 +85,7 @@ const serve: Command = {
       dispatch: core.dispatch,
       staticDir,
       port,
-      token: values.token,
+      token,
       ledgerFile: (jobId, session) => ledgerFileForSession(core.deps, jobId, session),
     });
     out(`综治工作台（浏览器模式）已启动，数据文件夹：${dataDir}`);

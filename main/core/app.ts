@@ -9,7 +9,7 @@ import { sweepUploads } from './cases/uploads';
 import { clockFromEnv, type Clock } from './clock';
 import type { CoreDeps } from './context';
 import { PiiCipher } from './crypto/pii';
-import { fileSecretStore, type SecretStore } from './crypto/secret-store';
+import { fileSecretStore, type PiiKeys, type SecretStore } from './crypto/secret-store';
 import { openDatabase } from './db/connection';
 import { migrate, type MigrateResult } from './db/migrate';
 import { dataPaths } from './paths';
@@ -93,8 +93,10 @@ export function openCore(opts: CoreOptions): Core {
     throw err;
   }
   let pii: PiiCipher;
+  let piiKeys: PiiKeys;
   try {
-    pii = new PiiCipher((opts.secrets ?? fileSecretStore(paths.keysDir)).loadOrCreatePiiKeys());
+    piiKeys = (opts.secrets ?? fileSecretStore(paths.keysDir)).loadOrCreatePiiKeys();
+    pii = new PiiCipher(piiKeys);
   } catch (err) {
     conn.close();
     throw err;
@@ -109,7 +111,11 @@ export function openCore(opts: CoreOptions): Core {
     keys,
     dataDir: paths.dataDir,
     backupsDir: paths.backupsDir,
-    backups: createBackupSchedule({ ...paths, sqlite: conn.sqlite }, clock, () => getTownship(conn.db)?.code ?? null),
+    backups: createBackupSchedule(
+      { ...paths, sqlite: conn.sqlite, piiKeys },
+      clock,
+      () => getTownship(conn.db)?.code ?? null,
+    ),
     attachmentsDir: paths.attachmentsDir,
     uploadsDir: paths.uploadsDir,
   };

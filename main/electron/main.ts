@@ -5,6 +5,7 @@ import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { openCore, type Core } from '../core/app';
 import { NewerSchemaError } from '../core/db/migrate';
 import { acquireDataDirLock, DataDirBusyError } from '../core/instance-lock';
+import { recoverDamagedDatabase } from './recovery';
 import { dataPaths, defaultDataDir } from '../core/paths';
 import { dataDirArg } from './args';
 import { countyFetch } from './county-net';
@@ -43,11 +44,17 @@ function start(): void {
     if (dataDirError) throw dataDirError;
     // Also keeps the CLI (serve, restore) off this folder while the window is open.
     lock = acquireDataDirLock(dataDir);
+    const migrationsDir = app.isPackaged
+      ? path.join(process.resourcesPath, 'migrations')
+      : path.join(app.getAppPath(), 'resources', 'migrations');
+    if (!recoverDamagedDatabase(dataDir, migrationsDir)) {
+      lock.release();
+      app.quit();
+      return;
+    }
     core = openCore({
       dataDir,
-      migrationsDir: app.isPackaged
-        ? path.join(process.resourcesPath, 'migrations')
-        : path.join(app.getAppPath(), 'resources', 'migrations'),
+      migrationsDir,
       keys: safeStorageKeyStore(dataPaths(dataDir).keysDir),
       secrets: safeStorageSecretStore(dataPaths(dataDir).keysDir),
       sync: { fetch: countyFetch(), log: (line) => console.warn(line) },

@@ -131,7 +131,7 @@ describe('demo cases', () => {
     // Valid numbers (the service's own check passes on reveal) and the role order 申请人, 被申请人.
     const detail = t!.ok('cases.get', { id: disputes[0]!.id }, t!.sessions.reviewer);
     expect(detail.parties.slice(0, 2).map((p: { role: string }) => p.role)).toEqual(['applicant', 'respondent']);
-    expect(detail.parties[0].idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(detail.parties[0].idNumberMasked).toMatch(/^\d{6}\*{12}$/);
     const revealed = t!.ok('cases.revealParty', { id: detail.parties[0].id }, t!.sessions.reviewer);
     expect(checkIdNumber(revealed.idNumber, '2026-09-30')).toMatchObject({
       ok: true,

@@ -8,10 +8,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { shanghaiDateIso } from '../../../shared/dates';
-import { backupKeyFile, writeBackupKey } from '../db/backup-key';
+import { encodeKeys, type PiiKeys } from '../crypto/secret-store';
+import { backupKeyFile } from '../db/backup-key';
 import type Database from 'better-sqlite3';
 import { defaultBackupFile } from '../db/backup';
-import { ensurePrivateFile, PRIVATE_FILE_MODE } from '../private-files';
+import { ensurePrivateFile, PRIVATE_FILE_MODE, writePrivateFile } from '../private-files';
 import { isoWeekOf } from './week';
 
 export const KEEP_DAILY = 7;
@@ -33,7 +34,8 @@ export interface BackupEntry {
 export interface BackupPlaces {
   /** The live connection: SQLite's online backup copies it a few pages at a time, so the app stays responsive. */
   sqlite: Database.Database;
-  keysDir: string;
+  /** The keys in use, written beside each copy (the desktop app's own are sealed, not a file to copy). */
+  piiKeys: PiiKeys;
   attachmentsDir: string;
   backupsDir: string;
 }
@@ -116,7 +118,7 @@ export async function dailyBackup(places: BackupPlaces, now: Date): Promise<Dail
   const daily = path.join(dirs.daily, `zongzhi-daily-${stampOf(day)}.sqlite`);
   if (fs.existsSync(daily)) return { daily: null, weekly: null, attachmentsCopied: 0 };
   await copyDatabase(places.sqlite, daily, now);
-  writeBackupKey(places.keysDir, daily);
+  writePrivateFile(backupKeyFile(daily), encodeKeys(places.piiKeys));
   const weekly = path.join(dirs.weekly, `zongzhi-weekly-${isoWeekOf(day)}.sqlite`);
   const newWeek = !fs.existsSync(weekly);
   if (newWeek) copyBackup(daily, weekly);
@@ -130,7 +132,7 @@ export async function dailyBackup(places: BackupPlaces, now: Date): Promise<Dail
 export async function manualBackup(places: BackupPlaces, now: Date): Promise<string> {
   const file = defaultBackupFile(places.backupsDir, now);
   await copyDatabase(places.sqlite, file, now);
-  writeBackupKey(places.keysDir, file);
+  writePrivateFile(backupKeyFile(file), encodeKeys(places.piiKeys));
   mirrorAttachments(places.attachmentsDir, layout(places.backupsDir).attachments);
   return file;
 }
