@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'county-server/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+      'tests/resilience/**/*.test.ts',
+      'county-server/**/*.test.ts',
+    ],
     testTimeout: 30_000,
     // Some suites seed thousands of demo cases once in beforeAll; a loaded 2-core machine needs longer.
     hookTimeout: 60_000,

@@ -209,9 +209,10 @@ export const casesApi = {
     write: true,
     input: z.object({
       source: z.enum(CASE_SOURCES, { message: '请选择事件来源' }),
-      categoryCode: z.string({ message: '请选择事件大类' }),
-      subcategoryCode: z.string({ message: '请选择事件小类' }),
-      itemCode: z.string().nullish(),
+      // Bounded: an unknown code is named in the refusal, which must not carry a megabyte back.
+      categoryCode: z.string({ message: '请选择事件大类' }).max(8, { message: '事件大类代码过长' }),
+      subcategoryCode: z.string({ message: '请选择事件小类' }).max(8, { message: '事件小类代码过长' }),
+      itemCode: z.string().max(8, { message: '事件分类项代码过长' }).nullish(),
       scale: z.enum(CASE_SCALES, { message: '请选择事件规模' }).default('01'),
       urgency: z.enum(CASE_URGENCIES, { message: '请选择紧急程度' }).default('normal'),
       // The form's grid picker may be empty: say so rather than zod's generic type message.

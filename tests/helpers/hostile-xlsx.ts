@@ -2,6 +2,7 @@
  * Workbooks an attacker would send, built part by part: a zip of the minimal SpreadsheetML parts
  * with whatever sheet or shared-string XML the test asks for.
  */
+import type { Readable } from 'node:stream';
 import archiver from 'archiver';
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
@@ -12,8 +13,11 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmln
 export const sheetXml = (sheetData: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
 
-/** A zip of the workbook parts plus `extra` parts (name → content). */
-export function hostileWorkbook(sheet: string | Buffer, extra: Record<string, string | Buffer> = {}): Promise<Buffer> {
+/** What a part holds; a stream lets a test build a part of hundreds of megabytes without holding it. */
+export type PartContent = string | Buffer | Readable;
+
+/** A zip of the workbook parts plus `extra` parts (name → content; a name of the workbook's own replaces that part). */
+export function hostileWorkbook(sheet: PartContent, extra: Record<string, PartContent> = {}): Promise<Buffer> {
   const zip = archiver('zip', { zlib: { level: 6 } });
   const chunks: Buffer[] = [];
   zip.on('data', (c: Buffer) => chunks.push(c));
@@ -21,13 +25,17 @@ export function hostileWorkbook(sheet: string | Buffer, extra: Record<string, st
     zip.on('end', () => resolve(Buffer.concat(chunks)));
     zip.on('error', reject);
   });
-  const add = (content: string | Buffer, name: string) => zip.append(Buffer.from(content), { name });
-  add(CONTENT_TYPES, '[Content_Types].xml');
-  add(ROOT_RELS, '_rels/.rels');
-  add(WORKBOOK, 'xl/workbook.xml');
-  add(WORKBOOK_RELS, 'xl/_rels/workbook.xml.rels');
-  add(sheet, 'xl/worksheets/sheet1.xml');
-  for (const [name, content] of Object.entries(extra)) add(content, name);
+  const parts: Record<string, PartContent> = {
+    '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': ROOT_RELS,
+    'xl/workbook.xml': WORKBOOK,
+    'xl/_rels/workbook.xml.rels': WORKBOOK_RELS,
+    'xl/worksheets/sheet1.xml': sheet,
+    ...extra,
+  };
+  for (const [name, content] of Object.entries(parts)) {
+    zip.append(typeof content === 'string' ? Buffer.from(content) : content, { name });
+  }
   void zip.finalize();
   return done;
 }

@@ -53,6 +53,19 @@ describe('hostile workbooks are refused from the zip directory and a streamed co
     expect(excel).not.toHaveBeenCalled();
   });
 
+  it('any other part whose directory entry claims less than it inflates to', async () => {
+    // Only worksheets were inflated by the check: a lying shared-strings part went to exceljs whole.
+    const strings = `<sst>${'<si><t>a</t></si>'.repeat(300_000)}</sst>`;
+    const file = withDeclaredSize(
+      await hostileWorkbook(sheetXml(''), { 'xl/sharedStrings.xml': strings }),
+      'xl/sharedStrings.xml',
+      200,
+    );
+    const excel = watchExcel();
+    expect(await parseRoster(bytesOf(file), { today: TODAY })).toMatchObject({ ok: false, code: 'CORRUPT' });
+    expect(excel).not.toHaveBeenCalled();
+  });
+
   it('too many parts', async () => {
     const extra = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`xl/media/p${i}.xml`, '<a/>']));
     const file = await hostileWorkbook(sheetXml(''), extra);

@@ -2,9 +2,9 @@
  * A workbook is a zip; exceljs inflates every part whole before anything can be counted, so a small
  * hostile file (a million empty rows, one string of hundreds of millions of characters, a part
  * whose directory lies about its size) would hold the thread and gigabytes of memory. This reads
- * the zip directory first and refuses parts too large or too many, then streams each worksheet
- * through inflate counting its rows, stopping as soon as there are too many. yauzl checks every
- * part's real size against its directory entry while inflating.
+ * the zip directory first and refuses parts too large or too many, then streams every part through
+ * inflate, counting a worksheet's rows and stopping as soon as there are too many. yauzl checks
+ * every part's real size against its directory entry while inflating.
  */
 import yauzl from 'yauzl';
 import type { RosterFileError } from './types';
@@ -65,13 +65,27 @@ export function checkWorkbookPackage(bytes: Uint8Array, limits: PackageLimits): 
         total += entry.uncompressedSize;
         if (entry.uncompressedSize > limits.maxPartBytes) return finish(tooLarge(entry.fileName));
         if (total > limits.maxTotalBytes) return finish(tooLarge('各部件合计'));
-        if (!WORKSHEET.test(entry.fileName)) return zip.readEntry();
-        countRows(zip, entry, limits.maxRows).then(
+        // Every part is inflated once here, not only the worksheets: yauzl stops a part at the first
+        // byte past its directory size, so a directory that lies cannot hand exceljs a bomb.
+        const check = WORKSHEET.test(entry.fileName) ? countRows(zip, entry, limits.maxRows) : drain(zip, entry);
+        check.then(
           (ok) => (ok ? zip.readEntry() : finish(tooManyRows(limits.maxRows))),
           () => finish(corrupt),
         );
       });
       zip.readEntry();
+    });
+  });
+}
+
+/** Inflates a part to nothing; rejects when it is damaged or larger than its directory says. */
+function drain(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error('no stream'));
+      stream.on('error', reject);
+      stream.on('end', () => resolve(true));
+      stream.resume();
     });
   });
 }

@@ -1,0 +1,138 @@
+/**
+ * A valid input for every method that takes one (the rest take `{}`), on the fuzz township's
+ * records. The fuzzer swaps one field at a time for a hostile value, so the others still pass and the
+ * hostile one travels as far into the handler as the contract lets it.
+ */
+import type { MethodName } from '../../shared/api';
+import type { FuzzTownship } from './fuzz-fixture';
+
+type Input = Record<string, unknown>;
+
+export function baseInputs(ids: FuzzTownship['ids']): Partial<Record<MethodName, Input>> {
+  const grid = { type: 'village', name: '第一网格', households: 300, residents: 900 };
+  const party = { role: 'respondent', name: '王被申请', phone: '13800138002', address: '玉井村二组' };
+  const visit = {
+    villageId: ids.villageA,
+    gridId: ids.gridA,
+    visitorId: ids.worker,
+    visitedOn: '2026-09-28',
+    method: 'in_person',
+    subjectName: '李户主',
+    address: '玉井村三组18号',
+    content: '了解家庭近况',
+    phone: '13903491234',
+  };
+  const building = {
+    villageId: ids.villageA,
+    gridId: ids.gridA,
+    name: '玉井小区',
+    address: '玉井村幸福路 8 号',
+    kind: 'residential',
+    buildingCount: 6,
+    households: 120,
+    residents: 360,
+    shops: 4,
+    collectedOn: '2026-09-20',
+    collectorId: ids.worker,
+  };
+  const report = { form: 'grid-basics', period: '2026-09', signatures: { preparer: '张三' } };
+  return {
+    'setup.divisions': { parentCode: '1406' },
+    'setup.init': {
+      townshipCode: '140621100',
+      adminUsername: 'fuzz-admin',
+      adminDisplayName: '模糊',
+      password: 'Fuzz-pass-1',
+    },
+    // A username nobody has: failed logins are counted per username, and the role accounts must keep logging in.
+    'auth.login': { username: 'fuzz-nobody', password: 'Fuzz-pass-1' },
+    'auth.changePassword': { oldPassword: 'not-the-password', newPassword: 'Another-pass-2' },
+    'users.create': { username: 'fuzz-new', displayName: '新用户', role: 'clerk', password: 'Fuzz-pass-1' },
+    'users.update': { id: ids.fuzzUser, displayName: '模糊用户' },
+    'org.listVillages': { includeRetired: true },
+    'org.createVillage': { code: '140621100299', name: '模糊新村' },
+    'org.updateVillage': { id: ids.villageB, name: '模糊村' },
+    'org.setVillageRetired': { id: ids.villageB, retired: false },
+    'org.listGrids': { villageId: ids.villageA, search: '网格' },
+    'org.getGrid': { id: ids.gridA },
+    'org.createGrid': { villageId: ids.villageA, ...grid, name: '模糊网格' },
+    'org.updateGrid': { id: ids.gridB, ...grid },
+    'org.setGridRetired': { id: ids.gridB, retired: false },
+    'org.savePartyGroup': { id: ids.partyGroup, gridId: ids.gridA, name: '第一党小组', memberCount: 8 },
+    'org.deletePartyGroup': { id: ids.partyGroup },
+    'people.list': { gridId: ids.gridA, search: '王' },
+    'people.get': { id: ids.worker },
+    'people.create': { name: '赵模糊', idNumber: '11010519491231002X', phone: '13800138000', address: '玉井村' },
+    'people.update': { id: ids.worker, name: '王网格' },
+    'people.reveal': { id: ids.worker },
+    'people.teamOfGrid': { gridId: ids.gridA },
+    'people.roster': { villageId: ids.villageA },
+    'posts.add': { personId: ids.worker, type: 'head', gridId: ids.gridB, startDate: '2026-09-01' },
+    'posts.end': { id: ids.post, endDate: '2026-09-29' },
+    'trainings.add': { personId: ids.worker, date: '2026-09-01', topic: '消防', hours: 2 },
+    'trainings.delete': { id: ids.training },
+    'people.importPreview': { file: '' },
+    'people.importCommit': { file: '' },
+    'audit.list': { recordId: ids.worker, limit: 10 },
+    'sync.checkCountyKey': { countyKey: '{"kty":"OKP"}' },
+    'sync.setCounty': { url: 'http://127.0.0.1:9/', countyKey: '{"kty":"OKP"}', intervalMinutes: 30 },
+    'cases.create': {
+      source: 'hotline',
+      categoryCode: '01',
+      subcategoryCode: '02',
+      gridId: ids.gridA,
+      place: '玉井村三组',
+      occurredAt: '2026-09-30T08:00:00+08:00',
+      reporterName: '李群众',
+      summary: '两户因院墙排水发生争执',
+    },
+    'cases.get': { id: ids.case },
+    'cases.act': { id: ids.case, action: 'report', payload: {} },
+    'cases.setMediation': {
+      id: ids.case,
+      method: 'people',
+      organisation: '玉井村人民调解委员会',
+      responsible: '赵调解',
+      success: true,
+    },
+    'cases.addParty': { caseId: ids.case, ...party },
+    'cases.updateParty': { id: ids.party, ...party, role: 'applicant', name: '李申请' },
+    'cases.removeParty': { id: ids.party },
+    'cases.revealParty': { id: ids.party },
+    'cases.list': { q: '排水', gridId: ids.gridA, states: ['registered'], limit: 20 },
+    'cases.byContact': { phone: '13800138000' },
+    'cases.revealContact': { id: ids.case },
+    'cases.beginAttachment': {
+      caseId: ids.case,
+      name: '现场.jpg',
+      mime: 'image/jpeg',
+      size: 3,
+      sha256: 'a'.repeat(64),
+    },
+    'cases.attachmentChunk': { uploadId: ids.fuzzUser, index: 0, data: 'AAAA' },
+    'cases.finishAttachment': { uploadId: ids.fuzzUser },
+    'cases.listAttachments': { caseId: ids.case },
+    'cases.getAttachment': { id: ids.case },
+    'holidays.list': { year: 2026 },
+    'holidays.upsert': { date: '2026-10-09', kind: 'holiday', name: '临时放假' },
+    'holidays.delete': { date: '2026-10-09' },
+    'reports.preview': report,
+    'reports.export': report,
+    'reports.ledgerStart': { form: 'case-ledger', period: '2026-09' },
+    'reports.ledgerProgress': { jobId: 'no-such-job' },
+    'reports.history': { limit: 10 },
+    'reports.saveSignatures': { preparer: '张三', reviewer: '李四', phone: '0349-6221234' },
+    'visits.list': { q: '李', villageId: ids.villageA, from: '2026-09-01', to: '2026-09-30' },
+    'visits.get': { id: ids.visit },
+    'visits.create': visit,
+    'visits.update': { id: ids.visit, ...visit },
+    'visits.delete': { id: ids.visit },
+    'visits.reveal': { id: ids.visit },
+    'buildings.list': { q: '玉井', gridId: ids.gridA },
+    'buildings.get': { id: ids.building },
+    'buildings.create': { ...building, name: '模糊小区' },
+    'buildings.update': { id: ids.building, ...building },
+    'buildings.delete': { id: ids.building },
+    'buildings.reveal': { id: ids.building },
+  };
+}
