@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Township } from '../../shared/api/setup';
 import type { User } from '../../shared/api/schemas';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
-import { defaultResourcesDir, openCore } from '../core/app';
-import { backupDatabase, checkBackupFile, defaultBackupFile, restoreDatabase, undoRestore } from '../core/db/backup';
-import { chooseRestoreKey, installRestoredKey, undoRestoredKey, writeBackupKey } from '../core/db/backup-key';
+import { defaultResourcesDir } from '../core/app';
+import { backupDatabase, defaultBackupFile } from '../core/db/backup';
+import { writeBackupKey } from '../core/db/backup-key';
 import { dataPaths } from '../core/paths';
 import { CLOCK_ENV, clockFromEnv } from '../core/clock';
 import { ledgerFileForSession } from '../core/reports/ledger/jobs';
@@ -20,7 +20,8 @@ import { report } from './report-command';
 import { seedDemo } from './seed-demo';
 import { lockDataDir, openLockedCore } from './locked-core';
 import { keys, push } from './sync-commands';
-import { carrySyncForward } from '../core/sync/restore-sync';
+import { restoreDataFolder } from '../core/restore';
+import { holdCore } from '../core/core-holder';
 
 export interface Command {
   usage: string;
@@ -75,29 +76,32 @@ const serve: Command = {
     const lock = lockDataDir(dataDir);
     const recovered = await recoverIfDamaged(dataDir, port, token);
     if (recovered) ({ port, token } = recovered);
-    const core = openCore({
-      dataDir,
-      sync: { log: (line) => process.stderr.write(`${new Date().toLocaleString('zh-CN')} ${line}\n`) },
-    });
+    const log = (line: string) => process.stderr.write(`${new Date().toLocaleString('zh-CN')} ${line}\n`);
+    const holder = holdCore(
+      { dataDir, sync: { log } },
+      (core) => {
+        core.deps.sync.start(); // a pass now, then on schedule; quiet until the county is set
+        core.deps.backups.start(); // the day's backup, if this is the first start today
+      },
+      log,
+    );
     const staticDir = path.join(path.dirname(defaultResourcesDir()), 'out', 'renderer');
     if (!fs.existsSync(path.join(staticDir, 'index.html'))) out('提示：界面尚未构建，请先运行 npm run build');
     const host = await startHost({
-      dispatch: core.dispatch,
+      dispatch: holder.dispatch,
       staticDir,
       port,
       token,
-      ledgerFile: (jobId, session) => ledgerFileForSession(core.deps, jobId, session),
+      ledgerFile: (jobId, session) => ledgerFileForSession(holder.core.deps, jobId, session),
     });
     out(`综治工作台（浏览器模式）已启动，数据文件夹：${dataDir}`);
     // Said on every start it applies to: a clock set from outside must never go unnoticed.
     if (process.env[CLOCK_ENV])
-      out(`注意：时钟由环境变量 ${CLOCK_ENV} 设定，当前为 ${core.deps.clock.now().toISOString()}`);
+      out(`注意：时钟由环境变量 ${CLOCK_ENV} 设定，当前为 ${holder.core.deps.clock.now().toISOString()}`);
     out(`请在浏览器中打开：${host.openUrl}`);
-    core.deps.sync.start(); // a pass now, then on schedule; quiet until the county is set
-    core.deps.backups.start(); // the day's backup, if this is the first start today
     const stop = async () => {
       await host.close();
-      await core.shutdown();
+      await holder.core.shutdown();
       lock.release();
       process.exit(0);
     };
@@ -196,35 +200,10 @@ const restore: Command = {
     const { values, positionals } = parseCommand(argv, {}, true);
     if (positionals.length !== 1)
       throw new UsageError('请给出一个备份文件，例如：restore backups/zongzhi-20261126-101500.sqlite');
-    const paths = dataPaths(dataDirOf(values));
-    const migrationsDir = path.join(defaultResourcesDir(), 'migrations');
-    const lock = lockDataDir(paths.dataDir);
+    const dataDir = dataDirOf(values);
+    const lock = lockDataDir(dataDir);
     try {
-      const from = path.resolve(positionals[0]!);
-      // Before anything is replaced: a backup no key can open would lose every ID number and phone.
-      checkBackupFile(from, migrationsDir);
-      const key = chooseRestoreKey(from, paths.keysDir);
-      const r = restoreDatabase({
-        dbFile: paths.dbFile,
-        backupsDir: paths.backupsDir,
-        from,
-        migrationsDir,
-        now: clockFromEnv().now(),
-      });
-      installRestoredKey(paths.keysDir, key, r.previousSavedAs);
-      // Brings an older backup up to this version's schema, then the county's bookkeeping forward.
-      const core = openCore({ dataDir: paths.dataDir });
-      try {
-        if (r.previousSavedAs) carrySyncForward(core.deps.conn.sqlite, r.previousSavedAs, core.deps.clock.now());
-      } catch (err) {
-        core.close();
-        undoRestore(paths.dbFile, r.previousSavedAs!);
-        undoRestoredKey(paths.keysDir, r.previousSavedAs!);
-        throw new Error(`恢复已撤销，数据库保持恢复前的状态：${err instanceof Error ? err.message : String(err)}`, {
-          cause: err,
-        });
-      }
-      core.close();
+      const r = restoreDataFolder(path.resolve(positionals[0]!), { dataDir, now: clockFromEnv().now() });
       out(`已恢复 ${r.township} 的数据。${r.previousSavedAs ? `恢复前的数据库已另存为：${r.previousSavedAs}` : ''}`);
     } finally {
       lock.release();

@@ -40,6 +40,8 @@ export interface CoreOptions {
    * browser mode, the CLI and tests; the Electron shell may pass a safeStorage-backed store.
    */
   secrets?: SecretStore;
+  /** The host's way to restore a backup while running (close, restore, reopen); see CoreDeps. */
+  onRestoreRequest?: CoreDeps['requestRestore'];
   /** How often the overdue sweep runs (ms); 0 runs it only at start. Default 10 minutes. */
   sweepIntervalMs?: number;
 }
@@ -74,6 +76,7 @@ export function defaultResourcesDir(): string {
 /** Opens (creating if needed) the township database in `dataDir`, migrates it, and returns the dispatcher. */
 export function openCore(opts: CoreOptions): Core {
   const paths = dataPaths(opts.dataDir);
+  const migrationsDir = opts.migrationsDir ?? path.join(defaultResourcesDir(), 'migrations');
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const conn = openDatabase(paths.dbFile);
   let migration: MigrateResult;
@@ -81,7 +84,7 @@ export function openCore(opts: CoreOptions): Core {
   try {
     migration = migrate(
       conn.sqlite,
-      opts.migrationsDir ?? path.join(defaultResourcesDir(), 'migrations'),
+      migrationsDir,
       paths.backupsDir,
       () => dropChangeCapture(conn.sqlite), // an ALTER TABLE fails on a column a trigger names
     );
@@ -111,6 +114,8 @@ export function openCore(opts: CoreOptions): Core {
     keys,
     dataDir: paths.dataDir,
     backupsDir: paths.backupsDir,
+    migrationsDir,
+    requestRestore: opts.onRestoreRequest ?? null,
     backups: createBackupSchedule(
       { ...paths, sqlite: conn.sqlite, piiKeys },
       clock,

@@ -23,9 +23,15 @@ export interface CoreDeps {
   pii: PiiCipher;
   /** The day's automatic backup and the manual one (hosts start its schedule). */
   backups: BackupSchedule;
-  /** The data folder, and its backups. */
+  /** The data folder, its backups, and the migrations this version applies. */
   dataDir: string;
   backupsDir: string;
+  migrationsDir: string;
+  /**
+   * A host that can close and reopen its core takes a restore of the whole database here (it runs
+   * after the call has answered); null in the CLI and tests, where `restore` is its own command.
+   */
+  requestRestore: ((file: string, by: User) => void) | null;
   /** Where case attachment files are kept (content-addressed). */
   attachmentsDir: string;
   /** Staged chunks of attachment uploads under way. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
-import { openCore, type Core } from '../core/app';
+import { holdCore, type CoreHolder } from '../core/core-holder';
 import { NewerSchemaError } from '../core/db/migrate';
 import { acquireDataDirLock, DataDirBusyError } from '../core/instance-lock';
 import { recoverDamagedDatabase } from './recovery';
@@ -36,7 +36,7 @@ try {
 app.enableSandbox();
 
 let lock: { release(): void } | null = null;
-let core: Core | null = null;
+let core: CoreHolder | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function start(): void {
@@ -52,13 +52,20 @@ function start(): void {
       app.quit();
       return;
     }
-    core = openCore({
-      dataDir,
-      migrationsDir,
-      keys: safeStorageKeyStore(dataPaths(dataDir).keysDir),
-      secrets: safeStorageSecretStore(dataPaths(dataDir).keysDir),
-      sync: { fetch: countyFetch(), log: (line) => console.warn(line) },
-    });
+    core = holdCore(
+      {
+        dataDir,
+        migrationsDir,
+        keys: safeStorageKeyStore(dataPaths(dataDir).keysDir),
+        secrets: safeStorageSecretStore(dataPaths(dataDir).keysDir),
+        sync: { fetch: countyFetch(), log: (line) => console.warn(line) },
+      },
+      (opened) => {
+        opened.deps.sync.start(); // upload to the county: now, on schedule, and on 立即上报
+        opened.deps.backups.start(); // the day's backup, if this is the first start today
+      },
+      (line) => console.warn(line),
+    );
   } catch (err) {
     const message =
       err instanceof NewerSchemaError || err instanceof DataDirBusyError
@@ -72,17 +79,15 @@ function start(): void {
 
   hardenSession(session.defaultSession, source);
   registerRpc(core.dispatch, source, () => mainWindow);
-  const opened = core;
+  const held = core;
   registerReportIpc(
     source,
     () => mainWindow,
-    (jobId, s) => ledgerFileForSession(opened.deps, jobId, s),
+    (jobId, s) => ledgerFileForSession(held.core.deps, jobId, s),
   );
   Menu.setApplicationMenu(buildMenu(dataDir, () => mainWindow));
   mainWindow = createMainWindow(source, path.join(outDir, 'preload', 'index.cjs'));
   mainWindow.on('closed', () => (mainWindow = null));
-  core.deps.sync.start(); // upload to the county: now, on schedule, and on 立即上报
-  core.deps.backups.start(); // the day's backup, if this is the first start today
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -102,7 +107,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     // Let an upload in flight finish (its receipt stored) before the database closes, then quit again.
     event.preventDefault();
-    const closing = core;
+    const closing = core.core;
     core = null;
     void closing.shutdown().finally(() => app.quit());
   });

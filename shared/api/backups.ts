@@ -37,6 +37,14 @@ export const backupsApi = {
     input: z.object({}),
     output: z.object({ file: z.string() }),
   }),
+  /** Replaces every record with a backup's: the app closes its database, restores, opens it again. */
+  'backups.restore': method({
+    title: '恢复备份',
+    access: ['admin'],
+    write: true,
+    input: z.object({ file: z.string().min(1, { message: '请选择备份' }).max(1000) }),
+    output: z.object({ township: z.string() }),
+  }),
   'backups.setSecondFolder': method({
     title: '设置第二备份位置',
     access: ['admin'],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from './fixtures';
 import { PASSWORD } from '../helpers/core';
 import { runCli } from '../helpers/cli';
+import { rpc } from './case-steps';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 
 let host: RunningHost | undefined;
@@ -19,7 +20,7 @@ async function login(page: Page, username: string) {
   await expect(page.getByTestId('header-user')).toBeVisible();
 }
 
-test('数据备份: the day’s backup is there at start, 立即备份 adds one, a USB folder is checked and kept', async ({
+test('数据备份: the day’s backup is there at start, 立即备份 adds one, a USB folder is kept, a backup restored from the page', async ({
   page,
 }) => {
   const dataDir = newDataDir();
@@ -79,6 +80,29 @@ test('数据备份: the day’s backup is there at start, 立即备份 adds one,
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '数据备份' }).click();
   await expect(page.getByTestId('backup-second-folder')).toHaveText(usb);
+
+  // A grid entered after the day's backup; restoring that backup from this page takes it away.
+  const [village] = (await rpc<{ id: string }[]>(page, 'org.listVillages', {})).data!;
+  const grid = { villageId: village!.id, type: 'village', name: '备份后新建的网格', households: 9, residents: 20 };
+  expect((await rpc(page, 'org.createGrid', grid)).ok).toBe(true);
+  await page
+    .getByTestId('backup-table')
+    .getByRole('row', { name: /每日自动/ })
+    .getByRole('button', { name: '恢复' })
+    .click();
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('用此备份恢复全部数据？');
+  await shot(page, 'backups-02-restore-confirm');
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '恢复' }).click();
+  // The page reloads once the app has reopened its database: everyone logs in again.
+  await expect(page.getByLabel('用户名', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await login(page, 'admin');
+  const grids = (await rpc<{ name: string }[]>(page, 'org.listGrids', { villageId: village!.id })).data ?? [];
+  expect(grids.map((g) => g.name)).not.toContain('备份后新建的网格');
+  // The restored database says who restored which backup; the replaced one is kept.
+  expect(fs.readdirSync(path.join(dataDir, 'backups')).some((f) => /^before-restore-.*\.sqlite$/.test(f))).toBe(true);
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  await expect(page.getByText('恢复备份').first()).toBeVisible();
+
   await page.getByRole('button', { name: '退出登录' }).click();
   await login(page, 'lu');
   await expect(page.getByRole('menuitem', { name: '数据备份' })).toHaveCount(0);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore, type Core } from '../../main/core/app';
+import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import type { Clock } from '../../main/core/clock';
 import type { DivisionSource } from '../../main/core/setup/divisions';
 import type { SchedulerOptions } from '../../main/core/sync/scheduler';
@@ -26,10 +26,10 @@ export interface TestCore {
 }
 
 export function makeCore(
-  opts: { dataDir?: string; clock?: Clock; divisions?: DivisionSource; sync?: SchedulerOptions } = {},
+  opts: Partial<Pick<CoreOptions, 'dataDir' | 'clock' | 'divisions' | 'sync' | 'onRestoreRequest'>> = {},
 ): TestCore {
   const dataDir = opts.dataDir ?? tempDir();
-  const core = openCore({ dataDir, clock: opts.clock, divisions: opts.divisions, sync: opts.sync });
+  const core = openCore({ ...opts, dataDir });
   const call = (method: string, input: unknown, session?: string | null) => core.dispatch({ method, input, session });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results loosely
   const ok = <T = any>(method: string, input: unknown, session?: string | null): T => {

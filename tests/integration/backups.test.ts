@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultResourcesDir } from '../../main/core/app';
+import { defaultResourcesDir, openCore } from '../../main/core/app';
 import { checkBackupFile } from '../../main/core/db/backup';
 import { keysOpen } from '../../main/core/db/backup-key';
 import { decodeKeys } from '../../main/core/crypto/secret-store';
 import { KEEP_DAILY, KEEP_WEEKLY } from '../../main/core/backup/store';
 import { callAsync, sha256, uploadFile } from '../helpers/attachments';
 import { caseInput, makeCaseTownship } from '../helpers/cases';
-import { makeCore, tempDir } from '../helpers/core';
+import { makeCore, PASSWORD, tempDir } from '../helpers/core';
 
 type T = ReturnType<typeof makeCaseTownship>;
 let t: T | undefined;
@@ -118,6 +118,31 @@ describe('backups that happen by themselves', () => {
     for (const s of [t.sessions.clerk, t.sessions.reviewer]) {
       expect(t.call('backups.overview', {}, s)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await callAsync(t, 'backups.create', {}, s)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('restore from the page: only a listed backup, handed to the host; without a host that can, refused', async () => {
+    t = makeCaseTownship();
+    const listed = (await callAsync(t, 'backups.create', {}, t.sessions.admin)) as { data: { file: string } };
+    const here = t.call('backups.restore', { file: listed.data.file }, t.sessions.admin);
+    expect(here).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const dataDir = t.dataDir;
+    t.core.close();
+    t = undefined;
+    const asked: string[] = [];
+    const core = openCore({ dataDir, onRestoreRequest: (file, by) => asked.push(`${by.username} ${file}`) });
+    try {
+      const admin = core.dispatch({ method: 'auth.login', input: { username: 'admin', password: PASSWORD } });
+      const session = (admin as { data: { session: string } }).data.session;
+      const call = (file: string) => core.dispatch({ method: 'backups.restore', input: { file }, session });
+      expect(call('/etc/passwd')).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', issues: [{ path: ['file'] }] },
+      });
+      expect(call(listed.data.file)).toEqual({ ok: true, data: { township: '玉井镇' } });
+      expect(asked).toEqual([`admin ${listed.data.file}`]);
+    } finally {
+      core.close();
     }
   });
 });

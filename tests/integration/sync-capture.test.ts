@@ -30,6 +30,7 @@ afterEach(() => t?.core.close());
 
 interface State {
   admin: string;
+  backupFile: string;
   clerkId: string;
   villageId: string;
   gridId: string;
@@ -314,6 +315,14 @@ const STEPS: Step[] = [
     }),
   },
   { method: 'sync.pushNow', call: (s) => ({ input: {}, session: s.admin }) },
+  {
+    method: 'backups.create',
+    call: (s) => ({ input: {}, session: s.admin }),
+    keep: (s, out) => (s.backupFile = out.file),
+  },
+  { method: 'backups.setSecondFolder', call: (s) => ({ input: { folder: null }, session: s.admin }) },
+  // Last: the host would replace the database after this answers (here it only takes the request).
+  { method: 'backups.restore', call: (s) => ({ input: { file: s.backupFile }, session: s.admin }) },
 ];
 
 /** The synced rows that differ between two snapshots, as "table:id" with the row after. */
@@ -336,7 +345,7 @@ describe('change capture', () => {
     const missing = writeMethods.filter((m) => !STEPS.some((s) => s.method === m));
     expect(missing, '为这些写方法在 STEPS 中加一个有效调用').toEqual([]);
 
-    t = makeCore();
+    t = makeCore({ onRestoreRequest: () => {} });
     const { sqlite } = t.core.deps.conn;
     const state = {
       // One roster row for the grid the steps above created (the import matches grids by name).
@@ -427,7 +436,7 @@ describe('change capture', () => {
   });
 
   it('derives triggers from the table definitions and rebuilds them idempotently', () => {
-    t = makeCore();
+    t = makeCore({ onRestoreRequest: () => {} });
     const { sqlite } = t.core.deps.conn;
     const triggers = () =>
       sqlite

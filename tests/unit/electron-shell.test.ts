@@ -103,7 +103,9 @@ describe('the Electron shell’s county upload', () => {
     const main = sources['main.ts']!;
     expect(main).toContain('keys: safeStorageKeyStore(dataPaths(dataDir).keysDir)');
     expect(main).toContain('sync: { fetch: countyFetch()');
-    expect(main).toContain('core.deps.sync.start()');
+    expect(main).toContain('opened.deps.sync.start()');
+    expect(main).toContain('opened.deps.backups.start()');
+    expect(main).toContain('recoverDamagedDatabase(dataDir, migrationsDir)');
     expect(main).toMatch(/will-quit[\s\S]*event\.preventDefault\(\)[\s\S]*\.shutdown\(\)/);
     expect(sources['county-net.ts']).toMatch(/ses\.fetch\(url, init\)/);
   });

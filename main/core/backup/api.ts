@@ -1,5 +1,8 @@
 import type { backupsApi } from '../../../shared/api/backups';
-import { fieldError } from '../../../shared/errors';
+import { ApiError, fieldError } from '../../../shared/errors';
+import { checkBackupFile } from '../db/backup';
+import { chooseRestoreKey } from '../db/backup-key';
+import { dataPaths } from '../paths';
 import type { CoreDeps, Handlers, Preparers } from '../context';
 import { writeBackupSettings, secondFolderProblem } from './settings';
 import { listBackups } from './store';
@@ -22,8 +25,25 @@ export const backupsPreparers: Preparers<typeof backupsApi> = {
   },
 };
 
+/** The file must be one of the backups the page lists, checked as the CLI's restore checks it. */
+function restorable(deps: CoreDeps, file: string): string {
+  if (!listBackups(deps.backupsDir).some((b) => b.file === file)) {
+    throw fieldError(['file'], '只能恢复“数据备份”页列出的备份');
+  }
+  const { name } = checkBackupFile(file, deps.migrationsDir);
+  chooseRestoreKey(file, dataPaths(deps.dataDir).keysDir);
+  return name;
+}
+
 export const backupsHandlers: Handlers<typeof backupsApi> = {
   'backups.overview': (_input, ctx) => overview(ctx),
   'backups.create': (_input, ctx) => ctx.prepared as { file: string },
   'backups.setSecondFolder': (_input, ctx) => overview(ctx),
+  'backups.restore': (input, ctx) => {
+    if (!ctx.requestRestore) throw new ApiError('CONFLICT', '此处不能在运行中恢复，请关闭程序后用命令行 restore 恢复');
+    const township = restorable(ctx, input.file);
+    // The host closes this database and restores once this call has answered.
+    ctx.requestRestore(input.file, ctx.user!);
+    return { township };
+  },
 };

@@ -64,6 +64,8 @@ function copyBackup(from: string, to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, `${to}.part`);
   fs.chmodSync(`${to}.part`, PRIVATE_FILE_MODE);
+  const { atime, mtime } = fs.statSync(from);
+  fs.utimesSync(`${to}.part`, atime, mtime); // a copy is as old as what it copies
   fs.renameSync(`${to}.part`, to);
   const key = backupKeyFile(from);
   if (fs.existsSync(key)) {
@@ -130,7 +132,11 @@ export async function dailyBackup(places: BackupPlaces, now: Date): Promise<Dail
 
 /** A backup made now by hand, beside the automatic ones (kept until removed). */
 export async function manualBackup(places: BackupPlaces, now: Date): Promise<string> {
-  const file = defaultBackupFile(places.backupsDir, now);
+  // Two in the same second (a double click) get their own names.
+  let file = defaultBackupFile(places.backupsDir, now);
+  for (let n = 2; fs.existsSync(file) || fs.existsSync(`${file}.part`); n++) {
+    file = defaultBackupFile(places.backupsDir, now).replace(/\.sqlite$/, `-${n}.sqlite`);
+  }
   await copyDatabase(places.sqlite, file, now);
   writePrivateFile(backupKeyFile(file), encodeKeys(places.piiKeys));
   mirrorAttachments(places.attachmentsDir, layout(places.backupsDir).attachments);
@@ -159,7 +165,7 @@ export function listBackups(backupsDir: string): BackupEntry[] {
   };
   scan(dirs.daily, 'daily', /^zongzhi-daily-\d{8}\.sqlite$/);
   scan(dirs.weekly, 'weekly', /^zongzhi-weekly-\d{4}W\d{2}\.sqlite$/);
-  scan(backupsDir, 'manual', /^zongzhi-\d{8}-\d{6}\.sqlite$/);
+  scan(backupsDir, 'manual', /^zongzhi-\d{8}-\d{6}(-\d+)?\.sqlite$/);
   return entries.sort((a, b) => b.at.localeCompare(a.at));
 }
 

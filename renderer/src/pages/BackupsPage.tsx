@@ -1,5 +1,5 @@
 import { FolderOpenOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { Alert, App, Button, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupEntryInfo } from '../../../shared/api/backups';
@@ -14,7 +14,7 @@ import { panelStyle } from '../theme';
 
 type Row = BackupEntryInfo & { id: string };
 
-const COLUMNS: ColDef<Row>[] = [
+const columns = (restore: (b: BackupEntryInfo) => void): ColDef<Row>[] => [
   {
     colId: 'kind',
     headerName: '类型',
@@ -30,11 +30,26 @@ const COLUMNS: ColDef<Row>[] = [
     width: 120,
   },
   { field: 'file', headerName: '文件位置', flex: 1, minWidth: 300, tooltipField: 'file' },
+  {
+    colId: 'actions',
+    headerName: '操作',
+    width: 96,
+    pinned: 'right',
+    cellRenderer: ({ data }: ICellRendererParams<Row>) =>
+      data?.hasKey ? (
+        <Button size="small" danger onClick={() => restore(data)}>
+          恢复
+        </Button>
+      ) : null,
+  },
 ];
+
+/** How long the app takes to close, restore and reopen its database before the page reloads. */
+const RESTART_WAIT_MS = 4000;
 
 /** 数据备份 (管理员): the day's automatic backups, a backup now, and a second folder such as a USB drive. */
 export function BackupsPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const showError = useApiError();
   const overview = useLoader(() => api.backups.overview({}), 'backups');
   const [busy, setBusy] = useState<'backup' | 'folder' | null>(null);
@@ -70,6 +85,33 @@ export function BackupsPage() {
       setBusy(null);
     }
   };
+
+  const restore = (b: BackupEntryInfo) =>
+    modal.confirm({
+      title: '用此备份恢复全部数据？',
+      content: (
+        <>
+          <p>
+            备份时间：{formatDateTime(b.at)}（{BACKUP_KIND_LABELS[b.kind]}）
+          </p>
+          <p>
+            当前数据会先另存到备份文件夹，然后被这份备份替换；备份之后录入的内容需要重新录入。恢复后所有人需要重新登录。
+          </p>
+        </>
+      ),
+      okText: '恢复',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await api.backups.restore({ file: b.file });
+          message.loading({ content: '正在恢复，完成后请重新登录…', duration: 0, key: 'restore' });
+          setTimeout(() => window.location.reload(), RESTART_WAIT_MS);
+        } catch (err) {
+          showError(err);
+        }
+      },
+    });
 
   const shownFolder = folder ?? o?.secondFolder ?? '';
   return (
@@ -160,14 +202,13 @@ export function BackupsPage() {
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">
-        恢复备份会替换全部数据：请先关闭本程序，再由管理员在命令行运行 npm run cli -- restore 备份文件（备份旁的
-        .pii.key 密钥文件须一同保留）。
+        恢复会用所选备份替换全部数据（当前数据先另存）；备份旁的 .pii.key 密钥文件须一同保留。
       </Typography.Text>
       <div style={{ flex: 1, minHeight: 200 }}>
         <DataGrid<Row>
           testId="backup-table"
           rowData={(o?.backups ?? []).map((b) => ({ ...b, id: b.file }))}
-          columnDefs={COLUMNS}
+          columnDefs={columns(restore)}
           defaultColDef={{ resizable: true }}
           loading={overview.loading && !o}
           emptyText="还没有备份"
