@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../main/core/app';
 import type { Clock } from '../../main/core/clock';
-import type { DivisionSource } from '../../main/core/setup/divisions';
 import type { SchedulerOptions } from '../../main/core/sync/scheduler';
 import type { RpcResult } from '../../shared/errors';
 
