@@ -105,19 +105,26 @@ export function restoreDatabase(opts: {
   if (fs.existsSync(opts.dbFile)) {
     previousSavedAs = backupDatabase(opts.dbFile, defaultBackupFile(opts.backupsDir, opts.now, 'before-restore'));
   }
-  const tmp = `${opts.dbFile}.restoring`;
-  fs.copyFileSync(opts.from, tmp);
+  putBackupInPlace(opts.from, opts.dbFile);
+  return { township, previousSavedAs };
+}
+
+/**
+ * Puts a checked backup where the database lives: copied aside (owner-only), stripped of its
+ * triggers (start-up rebuilds the app's own from code), then renamed over it with no stale WAL.
+ */
+export function putBackupInPlace(from: string, dbFile: string): void {
+  const tmp = `${dbFile}.restoring`;
+  fs.copyFileSync(from, tmp);
   fs.chmodSync(tmp, PRIVATE_FILE_MODE);
-  // The checked copy loses its triggers: start-up rebuilds the app's own from code.
   const copy = new Database(tmp, { fileMustExist: true });
   try {
     dropAllTriggers(copy);
   } finally {
     copy.close();
   }
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(opts.dbFile + suffix, { force: true });
-  fs.renameSync(tmp, opts.dbFile);
-  return { township, previousSavedAs };
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  fs.renameSync(tmp, dbFile);
 }
 
 /** Puts the database saved before a restore back in place (the restore could not be completed). */

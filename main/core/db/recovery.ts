@@ -8,9 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { listBackups, type BackupEntry } from '../backup/store';
 import { chooseRestoreKey, installRestoredKey } from './backup-key';
-import { checkBackupFile, defaultBackupFile } from './backup';
-import { dropAllTriggers } from './backup-schema';
-import { PRIVATE_FILE_MODE } from '../private-files';
+import { checkBackupFile, defaultBackupFile, putBackupInPlace } from './backup';
 
 /** What is wrong with the database file, or null when it is sound (or not there yet: a first start). */
 export function databaseProblem(dbFile: string): string | null {
@@ -62,16 +60,7 @@ export function recoverFromBackup(
   for (const suffix of ['', '-wal', '-shm']) {
     if (fs.existsSync(places.dbFile + suffix)) fs.renameSync(places.dbFile + suffix, damagedSavedAs + suffix);
   }
-  const tmp = `${places.dbFile}.restoring`;
-  fs.copyFileSync(backup, tmp);
-  fs.chmodSync(tmp, PRIVATE_FILE_MODE);
-  const copy = new Database(tmp, { fileMustExist: true });
-  try {
-    dropAllTriggers(copy);
-  } finally {
-    copy.close();
-  }
-  fs.renameSync(tmp, places.dbFile);
+  putBackupInPlace(backup, places.dbFile);
   installRestoredKey(places.keysDir, key, damagedSavedAs);
   return { damagedSavedAs: path.resolve(damagedSavedAs) };
 }
