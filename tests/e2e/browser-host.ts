@@ -15,6 +15,8 @@ export interface RunningHost {
    * from the test clock, but at different moments, and must agree on the day at a midnight.
    */
   open(page: Page, suffix?: string): Promise<void>;
+  /** Now on the host's clock (which started from the test clock when the host did). */
+  now(): Date;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export function startHost(dataDir: string): Promise<RunningHost> {
       const offset = Date.parse(hostNow) - Date.now();
       resolve({
         openUrl: url,
+        now: () => new Date(Date.now() + offset),
         open: async (page, suffix = '') => {
           await page.clock.setSystemTime(new Date(Date.now() + offset));
           await page.goto(url + suffix);

@@ -15,7 +15,6 @@ import {
   pick,
   rpc,
 } from './case-steps';
-import { testNow } from '../helpers/test-clock';
 import { maskIdNumber } from '../../shared/people/mask';
 
 const valid = (first17: string) => first17 + idCheckChar(first17);
@@ -123,7 +122,7 @@ test('当事人 masked and revealed by 审核人; 督办, 合并, 不予受理, 
     subcategoryCode: '02',
     gridId,
     place: '玉井村二组',
-    occurredAt: new Date(testNow().getTime() - 3_600_000).toISOString(),
+    occurredAt: new Date(host!.now().getTime() - 3_600_000).toISOString(),
     summary: '排水沟改道纠纷，群众来电反映',
   };
   const duplicate = numberOf(await rpc(page, 'cases.create', { ...base, then: [{ action: 'report' }] }));

@@ -5,7 +5,7 @@ import { expect, test, type Page } from './fixtures';
 import { dataPaths } from '../../main/core/paths';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
 import type { DeskSeed } from './desk-seed';
-import { testToday } from '../helpers/test-clock';
+import { shanghaiDateIso } from '../../shared/dates';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CALLER = '13800138000';
@@ -54,7 +54,6 @@ function hotlineCases(dataDir: string): HotlineCase[] {
 test('接警台 by keyboard alone → assigned to the grid worker → a repeat caller is seen → 工作台 numbers open their lists', async ({
   page,
 }) => {
-  const startYear = testToday().slice(0, 4);
   const cspErrors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
@@ -160,6 +159,7 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   // After a restart the calls are still there: the caller's history and the 工作台's numbers.
   await host.stop();
   host = await startHost(dataDir);
+  const yearAtStart = shanghaiDateIso(host.now()).slice(0, 4);
   await host.open(page);
   await login(page, 'lu', seed.password);
   await page.getByRole('menuitem', { name: '接警台' }).click();
@@ -193,7 +193,8 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   const preview = page.frameLocator('iframe[title="报表预览"]').locator('body');
   // This year as the 工作台 saw it when it loaded (a run at a year's last minute may pass midnight).
   const linkedYear = /period=(\d{4})/.exec(page.url())?.[1];
-  expect([startYear, testToday().slice(0, 4)]).toContain(linkedYear);
+  const hostYear = () => shanghaiDateIso(host!.now()).slice(0, 4);
+  expect([yearAtStart, hostYear()]).toContain(linkedYear);
   await expect(preview).toContainText(`${linkedYear}年`);
   await expect(preview).toContainText('合计');
   await page.getByRole('menuitem', { name: '工作台' }).click();

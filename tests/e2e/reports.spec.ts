@@ -15,7 +15,7 @@ import { seedFieldwork } from '../helpers/fieldwork-seed';
 import { pdfPages } from '../helpers/pdf-pages';
 import { FIXED_NOW, seedReportTownship } from '../helpers/report-township';
 import { newDataDir, shot, startHost, type RunningHost } from './browser-host';
-import { lastMonthZh, testNow } from '../helpers/test-clock';
+import { lastMonthZh } from '../helpers/test-clock';
 
 let host: RunningHost | undefined;
 test.afterEach(async () => {
@@ -68,7 +68,7 @@ test('报表: preview → 导出 Excel → history, full numbers for a 审核人
 
   // Last month on the test clock and the whole township by default; the preview is the core's HTML.
   const preview = page.frameLocator('[data-testid="report-preview"]');
-  await expect(preview.locator('h1')).toHaveText(`${lastMonthZh(testNow())}玉井镇网格基本情况统计表`);
+  await expect(preview.locator('h1')).toHaveText(`${lastMonthZh(host.now())}玉井镇网格基本情况统计表`);
   // The seeded township is drawn as of October 2026: open the form on that month, as a link would.
   await page.getByRole('menuitem', { name: '工作台' }).click();
   await openReportsOn(page, '2026-10', 'grid-basics');
