@@ -39,7 +39,8 @@ async function pick(page: Page, label: string, option: string) {
 async function openReportsOn(page: Page, period: string, form?: string) {
   const query = new URLSearchParams({ ...(form ? { form } : {}), period });
   await page.evaluate(`location.hash = '#/reports?${query}'`);
-  await expect(page.getByRole('combobox', { name: '报表', exact: true })).toBeVisible();
+  // Ready once the forms have loaded and a preview is drawn: a pick made earlier would be overridden.
+  await expect(page.frameLocator('[data-testid="report-preview"]').locator('h1')).toContainText(period.slice(0, 4));
 }
 
 async function downloadSheet(page: Page): Promise<{ name: string; ws: ExcelJS.Worksheet }> {
