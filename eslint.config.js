@@ -23,7 +23,7 @@ const NODE_BUILTINS = [
 ];
 const nodePatterns = NODE_BUILTINS.map((name) => ({ group: [name], message: '此层不能使用 Node 的 I/O 模块。' }));
 
-/** The layering rules of ../shared/architecture.md; tests/unit/layering.test.ts proves they fire. */
+/** The layering rules of docs/architecture.md; tests/unit/layering.test.ts proves they fire. */
 export const layeringRules = [
   {
     files: ['main/core/**/*.ts'],

@@ -1,17 +1,9 @@
 import type Database from 'better-sqlite3';
-import { entryHash, GENESIS_HASH } from './chain';
+import { entryHash, GENESIS_HASH, type AuditRowColumns } from './chain';
 
 const PAGE = 1000;
 
-interface Row {
-  id: string;
-  at: string;
-  user_id: string | null;
-  username: string | null;
-  method: string;
-  record_id: string | null;
-  detail: string | null;
-}
+type Row = AuditRowColumns;
 
 /**
  * Migration 0015's step: chains the entries written before the chain existed, in id order (UUIDv7,

@@ -15,6 +15,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 const VERSION = 'zongzhi-audit/1';
 
 /** The columns an entry's hash covers, as stored. */
+/** An audit_log row's hashed columns as SQLite returns them (snake_case). */
+export interface AuditRowColumns {
+  id: string;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  method: string;
+  record_id: string | null;
+  detail: string | null;
+}
+
 export interface HashedFields {
   id: string;
   at: string;

@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { AuditBreak, AuditChain } from '../../../shared/api/audit';
-import { entryHash, GENESIS_HASH } from './chain';
+import { entryHash, GENESIS_HASH, type AuditRowColumns } from './chain';
 import { auditTitle } from './titles';
 
-interface Row {
-  id: string;
-  at: string;
-  user_id: string | null;
-  username: string | null;
-  method: string;
-  record_id: string | null;
-  detail: string | null;
+interface Row extends AuditRowColumns {
   seq: number | null;
   prev_hash: string | null;
   hash: string | null;
