@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { ALL_ROLES, type Role } from '../roles';
 import { SEXES } from '../people/codes';
-import { CASE_QUICK_FILTERS, CASE_SCALES, CASE_SOURCES, CASE_URGENCIES, MEDIATION_METHODS } from '../cases/codes';
+import {
+  CASE_QUICK_FILTERS,
+  CASE_SCALES,
+  CASE_SOURCES,
+  CASE_URGENCIES,
+  LEGACY_MEDIATION_METHODS,
+  MEDIATION_LEVELS,
+  MEDIATION_METHODS,
+  MEDIATION_RESULTS,
+} from '../cases/codes';
 import { calendarDaySchema, isoDateSchema } from '../cases/holiday-calendar';
 import { CASE_STATES, LOOP_ACTIONS } from '../cases/loop';
 import {
@@ -108,10 +117,11 @@ export const caseDetailSchema = z.object({
     stepLimitDays: z.number().nullable(),
     extensionDays: z.number(),
     mergedIntoId: z.string().nullable(),
-    mediationMethod: z.enum(MEDIATION_METHODS).nullable(),
+    mediationMethod: z.enum([...MEDIATION_METHODS, ...LEGACY_MEDIATION_METHODS]).nullable(),
     mediationOrg: z.string().nullable(),
     mediationResponsible: z.string().nullable(),
-    mediationSuccess: z.boolean().nullable(),
+    mediationLevel: z.enum(MEDIATION_LEVELS).nullable(),
+    mediationResult: z.enum(MEDIATION_RESULTS).nullable(),
     mediationOutcome: z.string().nullable(),
     closedAt: z.string().nullable(),
   }),
@@ -263,7 +273,8 @@ export const casesApi = {
       method: z.enum(MEDIATION_METHODS, { message: '请选择调解方式' }),
       organisation: nameSchema('调解组织', 60),
       responsible: nameSchema('调解责任人', 30),
-      success: z.boolean({ message: '请选择是否调解成功' }).nullable(),
+      level: z.enum(MEDIATION_LEVELS, { message: '调解层级只能是 乡镇（街道） 或 村（社区）' }).nullable(),
+      result: z.enum(MEDIATION_RESULTS, { message: '调解结果只能是 调解成功、调解不成 或 终止调解' }).nullable(),
       outcome: optionalText('调解结果', 2000),
     }),
     output: caseDetailSchema,

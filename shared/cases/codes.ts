@@ -28,15 +28,93 @@ export const CASE_URGENCY_LABELS: Record<CaseUrgency, string> = {
   critical: '特急',
 };
 
-/** 调解方式 for dispute cases. */
-export const MEDIATION_METHODS = ['people', 'administrative', 'judicial', 'joint', 'other'] as const;
-export type MediationMethod = (typeof MEDIATION_METHODS)[number];
+/**
+ * 调解方式 for dispute cases, as offices list them. `joint` (联合调解) and `other` were offered before
+ * and stay readable on old cases (MEDIATION_METHOD_LABELS) but are no longer offered.
+ */
+export const MEDIATION_METHODS = [
+  'people',
+  'administrative',
+  'publicSecurity',
+  'professional',
+  'lawyer',
+  'preLitigation',
+  'judicial',
+] as const;
+export const LEGACY_MEDIATION_METHODS = ['joint', 'other'] as const;
+export type MediationMethod = (typeof MEDIATION_METHODS)[number] | (typeof LEGACY_MEDIATION_METHODS)[number];
 export const MEDIATION_METHOD_LABELS: Record<MediationMethod, string> = {
   people: '人民调解',
   administrative: '行政调解',
+  publicSecurity: '治安调解',
+  professional: '行业性专业性调解',
+  lawyer: '律师调解',
+  preLitigation: '诉前调解',
   judicial: '司法调解',
   joint: '联合调解',
   other: '其他',
+};
+
+/** 调解结果: only 调解成功 counts as 化解. */
+export const MEDIATION_RESULTS = ['success', 'failure', 'terminated'] as const;
+export type MediationResult = (typeof MEDIATION_RESULTS)[number];
+export const MEDIATION_RESULT_LABELS: Record<MediationResult, string> = {
+  success: '调解成功',
+  failure: '调解不成',
+  terminated: '终止调解',
+};
+
+/** The level a dispute was mediated at: the columns of the 矛盾纠纷排查化解情况表. */
+export const MEDIATION_LEVELS = ['township', 'village'] as const;
+export type MediationLevel = (typeof MEDIATION_LEVELS)[number];
+export const MEDIATION_LEVEL_LABELS: Record<MediationLevel, string> = {
+  township: '乡镇（街道）',
+  village: '村（社区）',
+};
+
+/** Why a dispute is 重大矛盾纠纷 (a flag on the case, not the 事件规模). */
+export const MAJOR_DISPUTE_GROUNDS = ['amount', 'escalation', 'stability', 'crowd'] as const;
+export type MajorDisputeGround = (typeof MAJOR_DISPUTE_GROUNDS)[number];
+export const MAJOR_DISPUTE_GROUND_LABELS: Record<MajorDisputeGround, string> = {
+  amount: '涉及金额较大',
+  escalation: '有激化风险',
+  stability: '影响社会稳定',
+  crowd: '涉及人数众多',
+};
+
+/** 发现人: a member of the grid team (a person row), or 群众 (named, with a phone, e.g. on the hotline). */
+export const DISCOVERER_KINDS = ['team', 'public'] as const;
+export type DiscovererKind = (typeof DISCOVERER_KINDS)[number];
+export const DISCOVERER_KIND_LABELS: Record<DiscovererKind, string> = {
+  team: '网格力量',
+  public: '群众',
+};
+
+/** 回访 of a dispute asks whether the agreement was carried out (履行情况). */
+export const PERFORMANCE_RESULTS = ['fulfilled', 'partly', 'unfulfilled'] as const;
+export type PerformanceResult = (typeof PERFORMANCE_RESULTS)[number];
+export const PERFORMANCE_RESULT_LABELS: Record<PerformanceResult, string> = {
+  fulfilled: '已履行',
+  partly: '部分履行',
+  unfulfilled: '未履行',
+};
+
+/** 回访 of any other matter asks how satisfied the person is. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'dissatisfied'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export const SATISFACTION_LEVEL_LABELS: Record<SatisfactionLevel, string> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  dissatisfied: '不满意',
+};
+
+/** 突发事件 reports to the county: 首报 at once, 续报 as it develops, 终报 when it is over. */
+export const EMERGENCY_REPORT_KINDS = ['first', 'followUp', 'final'] as const;
+export type EmergencyReportKind = (typeof EMERGENCY_REPORT_KINDS)[number];
+export const EMERGENCY_REPORT_KIND_LABELS: Record<EmergencyReportKind, string> = {
+  first: '首报',
+  followUp: '续报',
+  final: '终报',
 };
 
 /** The case list's quick filters (工作台 numbers click through to these). */

@@ -3,6 +3,7 @@
  * names the field the form should mark (e.g. ['assignee', 'name']).
  */
 import { z } from 'zod';
+import { PERFORMANCE_RESULTS, SATISFACTION_LEVELS } from './codes';
 
 const NOTE_MAX = 2000;
 
@@ -83,12 +84,10 @@ export const actionPayloadSchemas = {
     level: z.enum(SUPERVISION_LEVELS, { message: '请选择督办级别：普通、黄牌或红牌' }),
     note: optionalNote,
   }),
+  // 回访 asks what fits the kind: a dispute's 履行情况, anything else's 满意度 (core checks which).
   followUp: z.object({
-    rating: z
-      .number({ message: '请选择满意度' })
-      .int({ message: '满意度必须是 1–5 的整数' })
-      .min(1, { message: '满意度必须是 1–5 的整数' })
-      .max(5, { message: '满意度必须是 1–5 的整数' }),
+    satisfaction: z.enum(SATISFACTION_LEVELS, { message: '满意度只能是 满意、基本满意 或 不满意' }).optional(),
+    performance: z.enum(PERFORMANCE_RESULTS, { message: '履行情况只能是 已履行、部分履行 或 未履行' }).optional(),
     note: optionalNote,
   }),
   file: z.object({ reason: required('备案理由') }),

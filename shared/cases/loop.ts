@@ -6,6 +6,7 @@
  * role (FORBIDDEN) → state (CONFLICT) → extension side track (CONFLICT) → payload (VALIDATION).
  */
 import { ApiError, type FieldIssue } from '../errors';
+import { PERFORMANCE_RESULT_LABELS, SATISFACTION_LEVEL_LABELS } from './codes';
 import { ROLE_LABELS, type Role } from '../roles';
 import {
   ASSIGNEE_KIND_LABELS,
@@ -197,14 +198,6 @@ export const STEP_CLOCK: Record<CaseState, LimitStep | null> = {
   filed: null,
 };
 
-export const SATISFACTION_LABELS: Record<number, string> = {
-  1: '很不满意',
-  2: '不满意',
-  3: '基本满意',
-  4: '满意',
-  5: '很满意',
-};
-
 /** Where a case stands, as far as the loop cares. */
 export interface LoopSnapshot {
   state: CaseState;
@@ -360,7 +353,12 @@ function describe(action: LoopAction, data: unknown, to: CaseState): string {
     }
     case 'followUp': {
       const d = data as ActionPayload<'followUp'>;
-      return withNote(`回访：满意度 ${d.rating} 分（${SATISFACTION_LABELS[d.rating]}）`, d.note);
+      const said = d.performance
+        ? `履行情况 ${PERFORMANCE_RESULT_LABELS[d.performance]}`
+        : d.satisfaction
+          ? `满意度 ${SATISFACTION_LEVEL_LABELS[d.satisfaction]}`
+          : '未记录结果';
+      return withNote(`回访：${said}`, d.note);
     }
     case 'file':
       return `备案，不再流转。理由：${(data as ActionPayload<'file'>).reason}`;

@@ -82,6 +82,20 @@ function checkReferences(
   at: (string | number)[],
 ) {
   const changes: Partial<typeof cases.$inferInsert> = {};
+  if (action === 'close' && row.dispute && row.mediationResult === null) {
+    // 化解数 counts 调解成功: a dispute closed without a result would never be counted either way.
+    throw new ApiError('CONFLICT', '矛盾纠纷须先登记调解结果（调解成功、调解不成或终止调解），才能办结');
+  }
+  if (action === 'followUp') {
+    const d = payload as ActionPayload<'followUp'>;
+    const [field, label] = row.dispute
+      ? (['performance', '协议履行情况'] as const)
+      : (['satisfaction', '满意度'] as const);
+    if (!d[field]) {
+      const message = `请选择${label}`;
+      throw new ApiError('VALIDATION', message, [{ path: [...at, field], message }]);
+    }
+  }
   if (action === 'merge') {
     const { duplicateOf } = payload as ActionPayload<'merge'>;
     const other = ctx.db
@@ -192,7 +206,10 @@ function timelineFactChanges(row: CaseRow, action: LoopAction, payload: unknown)
     return { supervisionLevel: level, supervisionCount: row.supervisionCount + 1 };
   }
   if (action === 'resolve') return { resolution: (payload as ActionPayload<'resolve'>).result };
-  if (action === 'followUp') return { followUpRating: (payload as ActionPayload<'followUp'>).rating };
+  if (action === 'followUp') {
+    const d = payload as ActionPayload<'followUp'>;
+    return { followUpSatisfaction: d.satisfaction ?? null, followUpPerformance: d.performance ?? null };
+  }
   return {};
 }
 

@@ -13,7 +13,7 @@
  * a real township's history too) and the search index follows.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CaseSource } from '../../../shared/cases/codes';
+import { MEDIATION_RESULT_LABELS, type CaseSource, type MediationResult } from '../../../shared/cases/codes';
 import { FINAL_STATES, STEP_CLOCK, nextState, type CaseState, type LoopAction } from '../../../shared/cases/loop';
 import { limitsFor, type Taxonomy } from '../../../shared/cases/taxonomy';
 import { formatCaseNumber } from '../../../shared/cases/number';
@@ -173,6 +173,7 @@ function plannedPath(
   rand: ReturnType<typeof prng>,
   place: Place,
   duplicateOf: string | null,
+  dispute: boolean,
 ): { steps: Step[]; mediation: boolean } {
   const steps: Step[] = [{ action: 'report', payload: {}, gap: [5 * 60_000, 2 * HOUR] }];
   if (rand.next() < 0.3) steps.push({ action: 'receive', payload: {}, gap: [10 * 60_000, 4 * HOUR] });
@@ -214,18 +215,31 @@ function plannedPath(
   if (rand.next() < 0.3)
     steps.push({
       action: 'followUp',
-      payload: {
-        rating: rand.weighted([
-          [5, 60],
-          [4, 30],
-          [3, 8],
-          [2, 2],
-        ]),
-      },
+      payload: dispute
+        ? {
+            performance: rand.weighted([
+              ['fulfilled', 85],
+              ['partly', 12],
+              ['unfulfilled', 3],
+            ] as const),
+          }
+        : {
+            satisfaction: rand.weighted([
+              ['satisfied', 85],
+              ['basically', 12],
+              ['dissatisfied', 3],
+            ] as const),
+          },
       gap: [DAY, 7 * DAY],
     });
   return { steps, mediation: true };
 }
+
+const MEDIATION_OUTCOMES: Record<MediationResult, string> = {
+  success: '双方达成调解协议',
+  failure: '调解不成，已告知当事人可通过诉讼、仲裁途径解决',
+  terminated: '一方当事人明确拒绝继续调解，终止调解',
+};
 
 const CASE_COLUMNS = [
   'id',
@@ -241,6 +255,8 @@ const CASE_COLUMNS = [
   'subcategory_code',
   'item_code',
   'category_label',
+  'category_name',
+  'subcategory_name',
   'dispute',
   'scale',
   'urgency',
@@ -267,13 +283,15 @@ const CASE_COLUMNS = [
   'supervision_level',
   'supervision_count',
   'resolution',
-  'follow_up_rating',
+  'follow_up_satisfaction',
+  'follow_up_performance',
   'auto_supervised_due',
   'merged_into_id',
   'mediation_method',
   'mediation_org',
   'mediation_responsible',
-  'mediation_success',
+  'mediation_level',
+  'mediation_result',
   'mediation_outcome',
   'closed_at',
 ] as const;
@@ -377,8 +395,8 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
         : null;
     const key = `${category.code}/${sub.code}`;
     const dup = recent.get(key) ?? null;
-    const { steps, mediation } = plannedPath(rand, place, dup?.number ?? null);
     const dispute = category.dispute === true;
+    const { steps, mediation } = plannedPath(rand, place, dup?.number ?? null, dispute);
     // Old cases are done; a few got stuck and are overdue, as in any township.
     const stuck = end - t0 > 30 * DAY && rand.next() < 0.0005 ? 1 + rand.int(5) : Infinity;
 
@@ -397,6 +415,8 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       subcategory_code: sub.code,
       item_code: item?.code ?? null,
       category_label: [category.name, sub.name, item?.name].filter(Boolean).join(' / '),
+      category_name: category.name,
+      subcategory_name: sub.name,
       dispute: dispute ? 1 : 0,
       scale,
       urgency: rand.weighted([
@@ -425,13 +445,15 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       supervision_level: null,
       supervision_count: 0,
       resolution: null,
-      follow_up_rating: null,
+      follow_up_satisfaction: null,
+      follow_up_performance: null,
       auto_supervised_due: null,
       merged_into_id: null,
       mediation_method: null,
       mediation_org: null,
       mediation_responsible: null,
-      mediation_success: null,
+      mediation_level: null,
+      mediation_result: null,
       mediation_outcome: null,
       closed_at: null,
     };
@@ -442,10 +464,13 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       e: { action: string; from: CaseState | null; to: CaseState; text: string; payload: unknown },
     ) => {
       // The facts the case keeps of its timeline, as planAction keeps them (督办 level set by the caller).
-      const p = e.payload as { result?: string; rating?: number };
+      const p = e.payload as { result?: string; satisfaction?: string; performance?: string };
       if (e.action === 'supervise') row.supervision_count = (row.supervision_count as number) + 1;
       if (e.action === 'resolve') row.resolution = p.result;
-      if (e.action === 'followUp') row.follow_up_rating = p.rating;
+      if (e.action === 'followUp') {
+        row.follow_up_satisfaction = p.satisfaction ?? null;
+        row.follow_up_performance = p.performance ?? null;
+      }
       timeline.push({
         id: uuidv7({ msecs: Math.floor(ms), random: rand.bytes() }),
         created_at: iso(ms),
@@ -494,30 +519,38 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       if (step.action === 'resolve' && dispute && mediation) {
         const org = `${place.villageName}人民调解委员会`;
         const responsible = personName(rand.pick);
-        const success = rand.next() < 0.92;
+        const result = rand.weighted([
+          ['success', 88],
+          ['failure', 9],
+          ['terminated', 3],
+        ] as const);
+        const level = row.assignee_kind === 'office' ? 'township' : 'village';
         Object.assign(row, {
           mediation_method: rand.weighted([
-            ['people', 80],
+            ['people', 75],
             ['administrative', 10],
-            ['joint', 10],
+            ['publicSecurity', 10],
+            ['lawyer', 5],
           ] as const),
-          mediation_org: org,
+          mediation_org: level === 'township' ? `${township.name}人民调解委员会` : org,
           mediation_responsible: responsible,
-          mediation_success: success ? 1 : 0,
-          mediation_outcome: success ? '双方达成调解协议' : '调解不成，已引导通过诉讼途径解决',
+          mediation_level: level,
+          mediation_result: result,
+          mediation_outcome: MEDIATION_OUTCOMES[result],
         });
         const payload = {
           method: row.mediation_method,
-          organisation: org,
+          organisation: row.mediation_org,
           responsible,
-          success,
+          level,
+          result,
           outcome: row.mediation_outcome,
         };
         event(at + 1000, actor, {
           action: 'mediation',
           from: to,
           to,
-          text: `登记调解情况：${org}（责任人 ${responsible}）${success ? '，调解成功' : '，调解未成功'}`,
+          text: `登记调解情况：${row.mediation_org as string}（责任人 ${responsible}），${MEDIATION_RESULT_LABELS[result]}`,
           payload,
         });
       }

@@ -10,7 +10,14 @@ import {
   CASE_SCALES,
   CASE_SOURCES,
   CASE_URGENCIES,
+  DISCOVERER_KINDS,
+  EMERGENCY_REPORT_KINDS,
+  LEGACY_MEDIATION_METHODS,
+  MEDIATION_LEVELS,
   MEDIATION_METHODS,
+  MEDIATION_RESULTS,
+  PERFORMANCE_RESULTS,
+  SATISFACTION_LEVELS,
 } from '../../../shared/cases/codes';
 import { syncedColumns } from '../db/columns';
 import { grids, villages } from '../org/schema';
@@ -42,6 +49,9 @@ export const cases = sqliteTable(
     itemCode: text('item_code'), // 项, where the taxonomy has them
     /** `矛盾纠纷 / 邻里纠纷` as named when registered, so a later taxonomy edit does not rename history. */
     categoryLabel: text('category_label').notNull(),
+    /** The 大类 and 小类 names as registered, each on its own: forms print them apart, never split a label. */
+    categoryName: text('category_name').notNull().default(''),
+    subcategoryName: text('subcategory_name').notNull().default(''),
     dispute: integer('dispute', { mode: 'boolean' }).notNull().default(false),
     scale: text('scale', { enum: CASE_SCALES }).notNull(),
     urgency: text('urgency', { enum: CASE_URGENCIES }).notNull(),
@@ -57,6 +67,22 @@ export const cases = sqliteTable(
     reporterContactEnc: text('reporter_contact_enc'),
     reporterContactHash: text('reporter_contact_hash'),
     peopleInvolved: integer('people_involved').notNull().default(1),
+    /** 发现人: a team member (discovererId = persons.id) or 群众; null on cases registered before it was asked. */
+    discovererKind: text('discoverer_kind', { enum: DISCOVERER_KINDS }),
+    discovererId: text('discoverer_id'),
+    discovererName: text('discoverer_name'),
+    /** 就地化解: found and settled on the spot in one step (closed at registration, never walked the loop). */
+    onSpot: integer('on_spot', { mode: 'boolean' }).notNull().default(false),
+    /** 突发事件: reported to the county at once (case_emergency_reports), never screened. */
+    emergency: integer('emergency', { mode: 'boolean' }).notNull().default(false),
+    /** 重大矛盾纠纷 and why (JSON array of MAJOR_DISPUTE_GROUNDS). */
+    majorDispute: integer('major_dispute', { mode: 'boolean' }).notNull().default(false),
+    majorGrounds: text('major_grounds'),
+    /** 上级交办: the order's 文号/工单号 and its own deadline (a Shanghai day), which the handling clock keeps. */
+    orderRef: text('order_ref'),
+    orderDueDate: text('order_due_date'),
+    /** 提级: sent up to the county centre (the record stays; the county's answer comes with the county link). */
+    escalatedAt: text('escalated_at'),
     summary: text('summary').notNull(),
     state: text('state', { enum: CASE_STATES }).notNull(),
     awaiting: text('awaiting', { enum: AWAITING_ROLES }),
@@ -78,14 +104,18 @@ export const cases = sqliteTable(
      * 事件台账 reads one row per case rather than looking through 100,000 timelines.
      */
     resolution: text('resolution'),
-    followUpRating: integer('follow_up_rating'),
+    /** 回访: 满意度 for most matters, 履行情况 for a dispute's agreement. */
+    followUpSatisfaction: text('follow_up_satisfaction', { enum: SATISFACTION_LEVELS }),
+    followUpPerformance: text('follow_up_performance', { enum: PERFORMANCE_RESULTS }),
     /** The deadline the overdue sweep last raised 督办 for: one automatic 督办 per missed deadline. */
     autoSupervisedDue: text('auto_supervised_due'),
     mergedIntoId: text('merged_into_id'),
-    mediationMethod: text('mediation_method', { enum: MEDIATION_METHODS }),
+    mediationMethod: text('mediation_method', { enum: [...MEDIATION_METHODS, ...LEGACY_MEDIATION_METHODS] }),
     mediationOrg: text('mediation_org'),
     mediationResponsible: text('mediation_responsible'),
-    mediationSuccess: integer('mediation_success', { mode: 'boolean' }),
+    mediationLevel: text('mediation_level', { enum: MEDIATION_LEVELS }),
+    /** 调解成功 / 不成 / 终止; a dispute cannot be 办结 without it, and only 调解成功 counts as 化解. */
+    mediationResult: text('mediation_result', { enum: MEDIATION_RESULTS }),
     mediationOutcome: text('mediation_outcome'),
     closedAt: text('closed_at'),
   },
@@ -108,7 +138,10 @@ export const cases = sqliteTable(
       ...filterTail(t),
       t.scale,
       t.peopleInvolved,
-      t.mediationSuccess,
+      t.mediationResult,
+      t.mediationLevel,
+      t.majorDispute,
+      t.onSpot,
       t.dueAt,
       t.autoSupervisedDue,
     ),
@@ -153,6 +186,22 @@ export const caseEvents = sqliteTable(
     payload: text('payload').notNull(), // JSON of the action's checked payload
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/** 突发事件 reports to the county (首报/续报/终报), each a record of its own with the time it went. */
+export const caseEmergencyReports = sqliteTable(
+  'case_emergency_reports',
+  {
+    ...syncedColumns,
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: EMERGENCY_REPORT_KINDS }).notNull(),
+    reportedAt: text('reported_at').notNull(),
+    content: text('content').notNull(),
+    reporterName: text('reporter_name').notNull(), // who reported, as the timeline names actors
+  },
+  (t) => [index('case_emergency_reports_case_idx').on(t.caseId, t.reportedAt)],
 );
 
 /** Attachment metadata; the bytes live in <dataDir>/attachments/<sha256[0..2]>/<sha256>, once per hash. */
@@ -214,6 +263,10 @@ export const caseCategories = sqliteTable(
     screenDays: integer('screen_days').notNull(),
     handleDays: integer('handle_days').notNull(),
     feedbackDays: integer('feedback_days').notNull(),
+    /** The most working days a 延期 may add to one step of this kind. */
+    extensionMaxDays: integer('extension_max_days').notNull().default(15),
+    /** Step limits that differ by 来源 (JSON Partial<Record<CaseSource, Partial<StepLimits>>>). */
+    sourceLimits: text('source_limits').notNull().default('{}'),
     subcategories: text('subcategories').notNull(), // JSON Subcategory[]
   },
   (t) => [

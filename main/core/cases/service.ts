@@ -1,8 +1,15 @@
 /** 事件: registration, reading, the contact reveal, the hotline lookup and the mediation record. */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { CaseDetail, CasePartyInput, CaseSummary } from '../../../shared/api/cases';
-import type { CaseScale, CaseSource, CaseUrgency, MediationMethod } from '../../../shared/cases/codes';
-import { CASE_SOURCE_LABELS } from '../../../shared/cases/codes';
+import type {
+  CaseScale,
+  CaseSource,
+  CaseUrgency,
+  MediationLevel,
+  MediationMethod,
+  MediationResult,
+} from '../../../shared/cases/codes';
+import { CASE_SOURCE_LABELS, MEDIATION_RESULT_LABELS } from '../../../shared/cases/codes';
 import { availableActions, FINAL_STATES } from '../../../shared/cases/loop';
 import type { LoopAction } from '../../../shared/cases/loop-payloads';
 import { shanghaiDateIso } from '../../../shared/dates';
@@ -81,13 +88,15 @@ const EMPTY_CASE = {
   supervisionLevel: null,
   supervisionCount: 0,
   resolution: null,
-  followUpRating: null,
+  followUpSatisfaction: null,
+  followUpPerformance: null,
   autoSupervisedDue: null,
   mergedIntoId: null,
   mediationMethod: null,
   mediationOrg: null,
   mediationResponsible: null,
-  mediationSuccess: null,
+  mediationLevel: null,
+  mediationResult: null,
   mediationOutcome: null,
   closedAt: null,
 } satisfies Partial<CaseRow>;
@@ -120,7 +129,13 @@ function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
   const item = input.itemCode ? sub.items?.find((i) => i.code === input.itemCode) : undefined;
   if (input.itemCode && !item) throw fieldError(['itemCode'], `小类「${sub.name}」中没有项 ${input.itemCode}`);
   const label = [category.name, sub.name, item?.name].filter(Boolean).join(' / ');
-  return { label, dispute: category.dispute === true, itemCode: item?.code ?? null };
+  return {
+    label,
+    categoryName: category.name,
+    subcategoryName: sub.name,
+    dispute: category.dispute === true,
+    itemCode: item?.code ?? null,
+  };
 }
 
 /** 登记: the next number of this year, the row, its first timeline entry, then any steps asked for. */
@@ -163,6 +178,8 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     subcategoryCode: input.subcategoryCode,
     itemCode: category.itemCode,
     categoryLabel: category.label,
+    categoryName: category.categoryName,
+    subcategoryName: category.subcategoryName,
     dispute: category.dispute,
     scale: input.scale,
     urgency: input.urgency,
@@ -240,7 +257,8 @@ export interface MediationInput {
   method: MediationMethod;
   organisation: string;
   responsible: string;
-  success: boolean | null;
+  level: MediationLevel | null;
+  result: MediationResult | null;
   outcome: string | null;
 }
 
@@ -256,14 +274,15 @@ export function setMediation(ctx: HandlerContext, input: MediationInput): CaseDe
       mediationMethod: input.method,
       mediationOrg: input.organisation,
       mediationResponsible: input.responsible,
-      mediationSuccess: input.success,
+      mediationLevel: input.level,
+      mediationResult: input.result,
       mediationOutcome: input.outcome,
       updatedAt: ctx.now,
       updatedBy: actor.id,
     })
     .where(eq(cases.id, row.id))
     .run();
-  const success = input.success === null ? '' : input.success ? '，调解成功' : '，调解未成功';
+  const success = input.result === null ? '' : `，${MEDIATION_RESULT_LABELS[input.result]}`;
   writeEvent(ctx, row.id, actor, {
     action: 'mediation',
     from: row.state,

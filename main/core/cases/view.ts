@@ -65,7 +65,8 @@ export function toDetailCase(ctx: Pick<HandlerContext, 'pii' | 'now'>, r: CaseRo
     mediationMethod: r.mediationMethod,
     mediationOrg: r.mediationOrg,
     mediationResponsible: r.mediationResponsible,
-    mediationSuccess: r.mediationSuccess,
+    mediationLevel: r.mediationLevel,
+    mediationResult: r.mediationResult,
     mediationOutcome: r.mediationOutcome,
     closedAt: r.closedAt,
   };

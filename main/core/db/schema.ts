@@ -8,3 +8,4 @@ export * from '../people/schema';
 export * from '../cases/schema';
 export * from '../reports/schema';
 export * from '../fieldwork/schema';
+export * from '../worklogs/schema';

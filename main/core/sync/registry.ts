@@ -1,9 +1,10 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { caseAttachments, caseCategories, caseEvents, caseParties, cases } from '../cases/schema';
+import { caseAttachments, caseCategories, caseEmergencyReports, caseEvents, caseParties, cases } from '../cases/schema';
 import { buildings, householdVisits } from '../fieldwork/schema';
 import { grids, partyGroups, villages } from '../org/schema';
 import { persons, posts, trainings } from '../people/schema';
 import { township } from '../setup/schema';
+import { workLogs } from '../worklogs/schema';
 
 /**
  * The tables whose rows go to the county. A new domain table joins by being listed here; its
@@ -26,11 +27,15 @@ export const SYNCED_TABLES: readonly SQLiteTable[] = [
   caseAttachments,
   // 当事人: the county's dispute ledger needs them; their numbers sealed like persons' (wire.ts).
   caseParties,
+  // 突发事件 首报/续报/终报: the county must see them first (build.ts sends them ahead of the rest).
+  caseEmergencyReports,
   // The categories name the codes the cases carry and their time limits.
   caseCategories,
   // 走访 and 楼院采集: the county's yearly 网格化服务管理 figures; the phones sealed like persons' (wire.ts).
   householdVisits,
   buildings,
+  // 工作日志: 政策宣传, 社情民意 and 集中排查 the county counts.
+  workLogs,
 ];
 
 /** Tables that carry the synced columns but stay on this machine, named so the choice is explicit. */

@@ -6,7 +6,15 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { CASE_SCALE_LABELS, CASE_SOURCE_LABELS, CASE_URGENCY_LABELS } from '../../../../shared/cases/codes';
-import { MEDIATION_METHOD_LABELS } from '../../../../shared/cases/codes';
+import {
+  MEDIATION_METHOD_LABELS,
+  MEDIATION_RESULT_LABELS,
+  PERFORMANCE_RESULT_LABELS,
+  SATISFACTION_LEVEL_LABELS,
+  type MediationResult,
+  type PerformanceResult,
+  type SatisfactionLevel,
+} from '../../../../shared/cases/codes';
 import { CASE_STATE_LABELS } from '../../../../shared/cases/loop';
 import { SUPERVISION_LEVEL_LABELS } from '../../../../shared/cases/loop-payloads';
 import { dateTimeLinesZh, formatDateZh } from '../../../../shared/dates';
@@ -45,8 +53,11 @@ function fields(now: string) {
     dispute: cases.dispute,
     mediationMethod: cases.mediationMethod,
     mediationOrg: cases.mediationOrg,
-    mediationSuccess: cases.mediationSuccess,
-    followUpRating: cases.followUpRating,
+    mediationResult: cases.mediationResult,
+    followUpSatisfaction: cases.followUpSatisfaction,
+    followUpPerformance: cases.followUpPerformance,
+    categoryName: cases.categoryName,
+    subcategoryName: cases.subcategoryName,
     supervisionLevel: cases.supervisionLevel,
     supervisionCount: cases.supervisionCount,
   };
@@ -121,13 +132,10 @@ export function ledgerStream(
 const dateZh = (iso: string | null) => (iso ? formatDateZh(iso) : '');
 /** 2026年03月05日 on the first line, 14:20 on the second: a narrow column, read at a glance. */
 const dateTimeZh = (lines: (iso: string) => string, iso: string | null) => (iso ? lines(iso) : '');
-const yesNo = (v: unknown) => (v === null || v === undefined ? '' : v ? '是' : '否');
-
-/** `矛盾纠纷 / 邻里纠纷` as registered: 大类 and 小类. */
-function splitCategory(label: string): [string, string] {
-  const i = label.indexOf('/');
-  return i < 0 ? [label, ''] : [label.slice(0, i).trim(), label.slice(i + 1).trim()];
-}
+const mediationResultLabel = (r: MediationResult | null) => (r ? MEDIATION_RESULT_LABELS[r] : '调解中');
+/** A dispute's 回访 asks after the agreement (履行情况), any other's the person's 满意度. */
+const followUpLabel = (satisfaction: SatisfactionLevel | null, performance: PerformanceResult | null) =>
+  performance ? PERFORMANCE_RESULT_LABELS[performance] : satisfaction ? SATISFACTION_LEVEL_LABELS[satisfaction] : '';
 
 function supervision(level: CaseFields['supervisionLevel'], times: number): string {
   if (!level) return times > 0 ? `${times}次` : '';
@@ -136,7 +144,6 @@ function supervision(level: CaseFields['supervisionLevel'], times: number): stri
 
 /** One case as the ledger prints it; the contact in full only when `reveal`. */
 function ledgerRow(raw: RawRow, pii: PiiCipher, reveal: boolean, lines: (iso: string) => string): ReportRow {
-  const [category, subcategory] = splitCategory(col(raw, 'categoryLabel'));
   const contact = pii.decryptNullable(col(raw, 'contactEnc'));
   const dispute = col(raw, 'dispute');
   const mediationMethod = col(raw, 'mediationMethod');
@@ -144,8 +151,9 @@ function ledgerRow(raw: RawRow, pii: PiiCipher, reveal: boolean, lines: (iso: st
     number: col(raw, 'number'),
     createdAt: dateTimeZh(lines, col(raw, 'createdAt')),
     source: CASE_SOURCE_LABELS[col(raw, 'source')],
-    category,
-    subcategory,
+    // The names recorded at registration, each apart: a name may itself hold a "/".
+    category: col(raw, 'categoryName'),
+    subcategory: col(raw, 'subcategoryName'),
     scale: CASE_SCALE_LABELS[col(raw, 'scale')],
     urgency: CASE_URGENCY_LABELS[col(raw, 'urgency')],
     village: col(raw, 'villageName'),
@@ -164,8 +172,8 @@ function ledgerRow(raw: RawRow, pii: PiiCipher, reveal: boolean, lines: (iso: st
     closedAt: dateZh(col(raw, 'closedAt')),
     mediationMethod: dispute && mediationMethod ? MEDIATION_METHOD_LABELS[mediationMethod] : '',
     mediationOrg: dispute ? (col(raw, 'mediationOrg') ?? '') : '',
-    mediationSuccess: dispute ? yesNo(col(raw, 'mediationSuccess')) : '',
-    rating: col(raw, 'followUpRating') === null ? '' : `${col(raw, 'followUpRating')}分`,
+    mediationResult: dispute ? mediationResultLabel(col(raw, 'mediationResult')) : '',
+    followUp: followUpLabel(col(raw, 'followUpSatisfaction'), col(raw, 'followUpPerformance')),
     supervision: supervision(col(raw, 'supervisionLevel'), col(raw, 'supervisionCount')),
   };
 }

@@ -83,7 +83,7 @@ interface Group {
  */
 export function succeededCount(ctx: CaseQueryContext, subset: CaseFilter = {}): SQL<number> {
   const handledWhere = caseConditions(ctx, { ...subset, states: [...HANDLED_STATES] });
-  return sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationSuccess} = 1)`;
+  return sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationResult} = 'success')`;
 }
 
 /** 排查, 调处 and 成功 per type, band and scale in one scan; 调处 is a subset count (subsetCount). */

@@ -40,10 +40,10 @@ export const caseLedgerDefinition = defineReport({
       children: [
         centred('mediationMethod', '方式', 4.2),
         centred('mediationOrg', '组织', 6),
-        centred('mediationSuccess', '是否\n成功', 2.6),
+        centred('mediationResult', '结果', 3.6),
       ],
     },
-    centred('rating', '回访\n满意度', 3.4),
+    centred('followUp', '回访\n结果', 3.6),
     centred('supervision', '督办', 4.5),
   ],
 });

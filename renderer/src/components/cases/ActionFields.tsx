@@ -1,5 +1,11 @@
 import { Form, Input, InputNumber, Select } from 'antd';
-import { SATISFACTION_LABELS, type LoopAction } from '../../../../shared/cases/loop';
+import {
+  PERFORMANCE_RESULT_LABELS,
+  PERFORMANCE_RESULTS,
+  SATISFACTION_LEVEL_LABELS,
+  SATISFACTION_LEVELS,
+} from '../../../../shared/cases/codes';
+import type { LoopAction } from '../../../../shared/cases/loop';
 import {
   EXTENSION_DAYS_MAX,
   SUPERVISION_LEVEL_LABELS,
@@ -20,7 +26,7 @@ const days = (
 );
 
 /** The payload fields of one loop action, named as in shared/cases/loop-payloads.ts. */
-export function ActionFields({ action, gridId }: { action: LoopAction; gridId: string }) {
+export function ActionFields({ action, gridId, dispute }: { action: LoopAction; gridId: string; dispute: boolean }) {
   switch (action) {
     case 'report':
     case 'receive':
@@ -81,14 +87,16 @@ export function ActionFields({ action, gridId }: { action: LoopAction; gridId: s
     case 'followUp':
       return (
         <>
-          <Form.Item name="rating" label="满意度">
-            <Select
-              options={Object.entries(SATISFACTION_LABELS).map(([v, l]) => ({
-                value: Number(v),
-                label: `${v} 分 · ${l}`,
-              }))}
-            />
-          </Form.Item>
+          {/* A dispute's 回访 asks whether the agreement was carried out; anything else, how satisfied. */}
+          {dispute ? (
+            <Form.Item name="performance" label="协议履行情况">
+              <Select options={PERFORMANCE_RESULTS.map((v) => ({ value: v, label: PERFORMANCE_RESULT_LABELS[v] }))} />
+            </Form.Item>
+          ) : (
+            <Form.Item name="satisfaction" label="满意度">
+              <Select options={SATISFACTION_LEVELS.map((v) => ({ value: v, label: SATISFACTION_LEVEL_LABELS[v] }))} />
+            </Form.Item>
+          )}
           {note}
         </>
       );

@@ -64,7 +64,7 @@ export function ActionModal({ detail, action, onClose, onDone }: Props) {
       onSave={save}
       onClose={onClose}
     >
-      <ActionFields action={action} gridId={detail.case.gridId} />
+      <ActionFields action={action} gridId={detail.case.gridId} dispute={detail.case.dispute} />
     </FormModal>
   );
 }

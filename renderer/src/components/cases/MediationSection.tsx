@@ -1,6 +1,16 @@
 import { App, Button, Col, Form, Input, Row, Select } from 'antd';
 import type { CaseDetail } from '../../../../shared/api/cases';
-import { MEDIATION_METHOD_LABELS, MEDIATION_METHODS, type MediationMethod } from '../../../../shared/cases/codes';
+import {
+  MEDIATION_LEVEL_LABELS,
+  MEDIATION_LEVELS,
+  MEDIATION_METHOD_LABELS,
+  MEDIATION_METHODS,
+  MEDIATION_RESULT_LABELS,
+  MEDIATION_RESULTS,
+  type MediationLevel,
+  type MediationMethod,
+  type MediationResult,
+} from '../../../../shared/cases/codes';
 import { FINAL_STATES } from '../../../../shared/cases/loop';
 import { api } from '../../api/client';
 import { clearErrorsOnChange } from '../../hooks/useApiError';
@@ -10,25 +20,36 @@ interface Values {
   method?: MediationMethod;
   organisation?: string;
   responsible?: string;
-  success?: 'yes' | 'no' | 'pending';
+  level?: MediationLevel;
+  result?: MediationResult | 'pending';
   outcome?: string;
 }
 
-const SUCCESS_OPTIONS = [
+const RESULT_OPTIONS = [
   { value: 'pending', label: '调解中' },
-  { value: 'yes', label: '调解成功' },
-  { value: 'no', label: '调解不成功' },
+  ...MEDIATION_RESULTS.map((r) => ({ value: r, label: MEDIATION_RESULT_LABELS[r] })),
 ];
+/** A method no longer offered still shows on the case it was recorded for. */
+const methodOptions = (current: MediationMethod | null) =>
+  [
+    ...MEDIATION_METHODS,
+    ...(current && !(MEDIATION_METHODS as readonly string[]).includes(current) ? [current] : []),
+  ].map((m) => ({
+    value: m,
+    label: MEDIATION_METHOD_LABELS[m],
+    disabled: !(MEDIATION_METHODS as readonly string[]).includes(m),
+  }));
 
 const fromCase = (c: CaseDetail['case']): Values => ({
   method: c.mediationMethod ?? undefined,
   organisation: c.mediationOrg ?? undefined,
   responsible: c.mediationResponsible ?? undefined,
-  success: c.mediationSuccess === null ? 'pending' : c.mediationSuccess ? 'yes' : 'no',
+  level: c.mediationLevel ?? undefined,
+  result: c.mediationResult ?? 'pending',
   outcome: c.mediationOutcome ?? undefined,
 });
 
-/** 调解情况 of a 矛盾纠纷 case: method, organisation, responsible person, success, outcome. */
+/** 调解情况 of a 矛盾纠纷 case: method, organisation, responsible person, level, result (办结 needs it), outcome. */
 export function MediationSection({ detail, onSaved }: { detail: CaseDetail; onSaved: (d: CaseDetail) => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
@@ -36,10 +57,11 @@ export function MediationSection({ detail, onSaved }: { detail: CaseDetail; onSa
   const { saving, submit } = useFormAction(form, async (v: Values) => {
     const next = await api.cases.setMediation({
       id: detail.case.id,
-      method: v.method as MediationMethod,
+      method: v.method as (typeof MEDIATION_METHODS)[number],
       organisation: v.organisation ?? '',
       responsible: v.responsible ?? '',
-      success: v.success === 'yes' ? true : v.success === 'no' ? false : null,
+      level: v.level ?? null,
+      result: v.result === 'pending' || !v.result ? null : v.result,
       outcome: v.outcome ?? null,
     });
     message.success('已保存调解情况');
@@ -58,7 +80,7 @@ export function MediationSection({ detail, onSaved }: { detail: CaseDetail; onSa
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name="method" label="调解方式">
-            <Select options={MEDIATION_METHODS.map((m) => ({ value: m, label: MEDIATION_METHOD_LABELS[m] }))} />
+            <Select options={methodOptions(detail.case.mediationMethod)} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -72,9 +94,18 @@ export function MediationSection({ detail, onSaved }: { detail: CaseDetail; onSa
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="success" label="调解结果">
-        <Select options={SUCCESS_OPTIONS} style={{ width: 200 }} />
-      </Form.Item>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="level" label="调解层级">
+            <Select options={MEDIATION_LEVELS.map((l) => ({ value: l, label: MEDIATION_LEVEL_LABELS[l] }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="result" label="调解结果">
+            <Select options={RESULT_OPTIONS} />
+          </Form.Item>
+        </Col>
+      </Row>
       <Form.Item name="outcome" label="调解情况说明">
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
