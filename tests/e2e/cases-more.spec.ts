@@ -190,21 +190,31 @@ test('当事人 masked and revealed by 审核人; 督办, 合并, 不予受理, 
   await expectStep(page, /^备案.*沈审核.*已登记 → 已备案.*备案，不再流转。理由：双方已自行和解，仅作记录$/, '已备案');
   await closeDrawer(page);
 
-  // A closed case for the 回访: taken through the loop in one call by the reviewer.
-  const closed = numberOf(
-    await rpc(page, 'cases.create', {
-      ...base,
-      summary: '邻里停车纠纷',
-      then: [
-        { action: 'report' },
-        { action: 'accept' },
-        { action: 'assign', payload: { assignee: { kind: 'office', name: '玉井镇司法所' } } },
-        { action: 'resolve', payload: { result: '双方协商划定停车位' } },
-        { action: 'feedback', payload: { note: '已电话告知来电人' } },
-        { action: 'close' },
-      ],
-    }),
-  );
+  // A closed case for the 回访: taken to 已反馈 in one call, its mediation recorded, then 办结.
+  const fedBack = await rpc(page, 'cases.create', {
+    ...base,
+    summary: '邻里停车纠纷',
+    then: [
+      { action: 'report' },
+      { action: 'accept' },
+      { action: 'assign', payload: { assignee: { kind: 'office', name: '玉井镇司法所' } } },
+      { action: 'resolve', payload: { result: '双方协商划定停车位' } },
+      { action: 'feedback', payload: { note: '已电话告知来电人' } },
+    ],
+  });
+  expect(fedBack.ok, JSON.stringify(fedBack)).toBe(true);
+  const fedBackId = (fedBack as Made).data!.case.id;
+  const mediated = await rpc(page, 'cases.setMediation', {
+    id: fedBackId,
+    method: 'people',
+    organisation: '玉井镇人民调解委员会',
+    responsible: '周调解',
+    level: 'township',
+    result: 'success',
+    outcome: '双方达成口头协议',
+  });
+  expect(mediated.ok, JSON.stringify(mediated)).toBe(true);
+  const closed = numberOf(await rpc(page, 'cases.act', { id: fedBackId, action: 'close', payload: {} }));
   await logout(page);
 
   // 录入员 makes the follow-up call.
@@ -214,12 +224,13 @@ test('当事人 masked and revealed by 审核人; 督办, 合并, 不予受理, 
     page,
     '回访',
     async () => {
-      await pick(page, 'action_followUp_rating', '5 分 · 很满意');
-      await page.getByLabel('备注（选填）', { exact: true }).fill('来电人对处理结果表示满意');
+      // A dispute's 回访 asks whether the agreement was carried out.
+      await pick(page, 'action_followUp_performance', '已履行');
+      await page.getByLabel('备注（选填）', { exact: true }).fill('双方按协议使用停车位');
     },
     '已办结',
   );
-  await expectStep(page, /^回访.*陆录入.*回访：满意度 5 分（很满意）；备注：来电人对处理结果表示满意$/, '已办结');
+  await expectStep(page, /^回访.*陆录入.*回访：履行情况 已履行；备注：双方按协议使用停车位$/, '已办结');
   await drawer(page).getByTestId('timeline-entry').last().scrollIntoViewIfNeeded();
   await shot(page, 'cases-more-05-follow-up');
   await closeDrawer(page);

@@ -165,7 +165,8 @@ test('one case through the whole loop, with a 回退 and a 延期, by the right 
   await pick(page, 'mediation_method', '人民调解');
   await page.getByLabel('调解组织').fill('玉井村人民调解委员会');
   await page.getByLabel('调解责任人').fill('张振华');
-  await pick(page, 'mediation_success', '调解成功');
+  await pick(page, 'mediation_level', '村（社区）');
+  await pick(page, 'mediation_result', '调解成功');
   await drawer(page).getByRole('button', { name: '保存调解情况' }).click();
   await expect(page.locator('.ant-message-notice', { hasText: '已保存调解情况' })).toBeVisible();
   // A 2 MB photo goes in 512 KB chunks; the third chunk is held so the progress bar can be seen.

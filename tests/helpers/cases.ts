@@ -53,3 +53,16 @@ export function caseInput(gridId: string, extra: Record<string, unknown> = {}) {
     ...extra,
   };
 }
+
+/** A dispute's 调解情况 as the drawer records it; 办结 of a dispute needs the result. */
+export function mediationInput(id: string, result: 'success' | 'failure' | 'terminated' | null = 'success') {
+  return {
+    id,
+    method: 'people',
+    organisation: '玉井村人民调解委员会',
+    responsible: '赵调解',
+    level: 'village',
+    result,
+    outcome: result === 'success' ? '双方达成调解协议' : null,
+  };
+}

@@ -18,6 +18,8 @@ import type { User } from '../../shared/api/schemas';
 import { caseInput, makeCaseTownship, manualClock } from '../helpers/cases';
 import { runCli } from '../helpers/cli';
 import { makeCore, makeTownship, PASSWORD, TOWNSHIP, type TestCore } from '../helpers/core';
+import { rewindBefore0016 } from '../helpers/schema-rewind';
+import { dropChangeCapture } from '../../main/core/sync/triggers';
 
 const NOW = '2026-09-30T10:00:00+08:00';
 const GENESIS = '0'.repeat(64);
@@ -324,6 +326,8 @@ describe('audit hash chain', { timeout: 120_000 }, () => {
     t.core.close();
     // Back to how a database of schema version 15 was.
     const old = new Database(path.join(t.dataDir, 'zongzhi.sqlite'));
+    dropChangeCapture(old);
+    rewindBefore0016(old);
     old.exec('DROP INDEX audit_log_seq_idx');
     for (const c of ['seq', 'prev_hash', 'hash']) old.exec(`ALTER TABLE audit_log DROP COLUMN ${c}`);
     old.pragma('user_version = 15');
@@ -331,7 +335,7 @@ describe('audit hash chain', { timeout: 120_000 }, () => {
     old.close();
 
     const again = keep(makeCore({ dataDir: t.dataDir, clock: time.clock }));
-    expect(again.core.migration).toMatchObject({ from: 15, to: 16 });
+    expect(again.core.migration).toMatchObject({ from: 15, to: 17 });
     const rows = rowsOf(again.core.deps.conn.sqlite);
     expect(rows.map((r) => ({ id: r.id, method: r.method }))).toEqual(onFile);
     expectChained(rows);

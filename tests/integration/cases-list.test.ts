@@ -238,15 +238,26 @@ describe('the case list', () => {
       method: 'people',
       organisation: '玉井村人民调解委员会',
       responsible: '赵调解',
-      success: true,
+      level: 'village',
+      result: 'success',
       outcome: '达成协议',
     };
     const r = t.ok('cases.setMediation', { id: dispute.id, ...input }, s.clerk);
-    expect(r.case).toMatchObject({ mediationMethod: 'people', mediationSuccess: true, mediationOutcome: '达成协议' });
+    expect(r.case).toMatchObject({
+      mediationMethod: 'people',
+      mediationLevel: 'village',
+      mediationResult: 'success',
+      mediationOutcome: '达成协议',
+    });
     expect(r.events.at(-1).text).toBe('登记调解情况：玉井村人民调解委员会（责任人 赵调解），调解成功');
     expect(t.call('cases.setMediation', { id: hazard.id, ...input }, s.clerk)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
+    });
+    // The methods offices list; 联合调解 stays readable on old cases but is no longer taken.
+    expect(t.call('cases.setMediation', { id: dispute.id, ...input, method: 'joint' }, s.clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '校验失败（method）：请选择调解方式' },
     });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseInput, makeCaseTownship } from '../helpers/cases';
+import { caseInput, makeCaseTownship, mediationInput } from '../helpers/cases';
 
 let t: ReturnType<typeof makeCaseTownship> | undefined;
 afterEach(() => t?.core.close());
@@ -61,14 +61,28 @@ describe('the seven-step loop', () => {
     expect(events(id)).toHaveLength(before.events);
     expect(t.count('audit_log')).toBe(before.audit);
 
+    // A dispute is not closed without its mediation result (化解数 counts 调解成功).
+    const unmediated = t.call('cases.act', { id, action: 'close', payload: {} }, s.reviewer);
+    expect(unmediated).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '矛盾纠纷须先登记调解结果（调解成功、调解不成或终止调解），才能办结' },
+    });
+    expect(caseRow(id).state).toBe('fedBack');
+    t.ok('cases.setMediation', mediationInput(id), s.clerk);
     const closed = act(s.reviewer, id, 'close'); // 办结
     expect(closed.case).toMatchObject({ state: 'closed', dueAt: null, light: null });
     expect(closed.case.closedAt).toBe(closed.case.updatedAt);
-    act(s.clerk, id, 'followUp', { rating: 5 }); // 回访
+    // A dispute's 回访 asks whether the agreement was carried out, not how satisfied anyone is.
+    expect(
+      t.call('cases.act', { id, action: 'followUp', payload: { satisfaction: 'satisfied' } }, s.clerk),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请选择协议履行情况' } });
+    act(s.clerk, id, 'followUp', { performance: 'fulfilled' }); // 回访
     // The case keeps its timeline's facts, as the 事件台账 prints them.
     expect(caseRow(id)).toMatchObject({
       resolution: '双方达成排水改道协议',
-      follow_up_rating: 5,
+      follow_up_performance: 'fulfilled',
+      follow_up_satisfaction: null,
+      mediation_result: 'success',
       supervision_count: 0,
     });
 
@@ -98,11 +112,12 @@ describe('the seven-step loop', () => {
       ['feedback', 'handled', 'fedBack', '陆录入'],
       ['sendBack', 'fedBack', 'handled', '沈审核'],
       ['feedback', 'handled', 'fedBack', '陆录入'],
+      ['mediation', 'fedBack', 'fedBack', '陆录入'],
       ['close', 'fedBack', 'closed', '沈审核'],
       ['followUp', 'closed', 'closed', '陆录入'],
     ]);
     const detail = t.ok('cases.get', { id }, s.clerk);
-    expect(detail.events).toHaveLength(14);
+    expect(detail.events).toHaveLength(15);
     expect(detail.events[10].text).toBe('回退至「已处置」。理由：反馈未留存书面记录');
   });
 

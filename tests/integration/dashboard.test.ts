@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../shared/api/dashboard';
 import { HANDLED_STATES, formatRate, handlingRate } from '../../shared/cases/handling-rate';
 import { dispatchAny } from '../../main/core/rpc/dispatcher';
-import { caseInput, makeCaseTownship } from '../helpers/cases';
+import { caseInput, makeCaseTownship, mediationInput } from '../helpers/cases';
 import { seedFieldwork } from '../helpers/fieldwork-seed';
 
 let t: ReturnType<typeof makeCaseTownship> | undefined;
@@ -18,13 +18,21 @@ function seed() {
   const toAssigned = [step('report'), step('accept'), assign];
   const toHandled = [...toAssigned, step('resolve', { result: '已协调处理' })];
   const toFedBack = [...toHandled, step('feedback', { note: '已电话告知' })];
-  const toClosed = [...toFedBack, step('close')];
+  const close = step('close');
+  const toClosed = [...toFedBack, close];
   const toRejected = [step('report'), step('reject', { reason: '不属于受理范围' })];
   const make = (then: object[] = [], extra: Record<string, unknown> = {}) => {
     const admin = tw.login('admin'); // the clock moves by weeks; sessions end after 12 idle hours
     const occurredAt = new Date(+tw.clock.now() - 3_600_000).toISOString();
-    const input = caseInput(tw.gridA, { occurredAt, then, ...extra });
-    return tw.ok<{ case: { number: string } }>('cases.create', input, admin).case.number;
+    // A dispute is closed only once its mediation result is on file.
+    const closes = then.at(-1) === close;
+    const input = caseInput(tw.gridA, { occurredAt, then: closes ? then.slice(0, -1) : then, ...extra });
+    const created = tw.ok<{ case: { id: string; number: string } }>('cases.create', input, admin).case;
+    if (closes) {
+      tw.ok('cases.setMediation', mediationInput(created.id), admin);
+      tw.ok('cases.act', { id: created.id, action: 'close', payload: {} }, admin);
+    }
+    return created.number;
   };
   const n: Record<string, string> = {};
   n.c1 = make(toClosed);

@@ -9,14 +9,26 @@ import { seedDemoCases } from '../../main/core/cases/demo';
 import { dropChangeCapture } from '../../main/core/sync/triggers';
 import { makeCaseTownship } from '../helpers/cases';
 import { makeCore } from '../helpers/core';
+import { rewindBefore0016 } from '../helpers/schema-rewind';
 
 const NOW = '2026-09-30T10:00:00+08:00';
 let close = () => {};
 afterAll(() => close());
 
-type Facts = { id: string; supervision_count: number; resolution: string | null; follow_up_rating: number | null };
+// 回访 is kept as 满意度 since 0016 (which carries 0014's ratings over), so the facts compared are these.
+type Facts = {
+  id: string;
+  supervision_count: number;
+  resolution: string | null;
+  follow_up_satisfaction: string | null;
+  follow_up_performance: string | null;
+};
 const factsOf = (sqlite: Database.Database) =>
-  sqlite.prepare('SELECT id, supervision_count, resolution, follow_up_rating FROM cases ORDER BY id').all() as Facts[];
+  sqlite
+    .prepare(
+      'SELECT id, supervision_count, resolution, follow_up_satisfaction, follow_up_performance FROM cases ORDER BY id',
+    )
+    .all() as Facts[];
 
 describe('migration 0014 (case timeline facts)', () => {
   it('fills the facts of the cases on file from their timelines and drops the per-action index', () => {
@@ -31,7 +43,7 @@ describe('migration 0014 (case timeline facts)', () => {
     }
     const written = factsOf(t.core.deps.conn.sqlite);
     expect(written.filter((f) => f.resolution !== null).length).toBeGreaterThan(300);
-    expect(written.filter((f) => f.follow_up_rating !== null).length).toBeGreaterThan(50);
+    expect(written.filter((f) => f.follow_up_satisfaction !== null).length).toBeGreaterThan(30);
     expect(written.find((f) => f.id === open)!.supervision_count).toBe(2);
     const dataDir = t.dataDir;
     t.core.close();
@@ -39,6 +51,7 @@ describe('migration 0014 (case timeline facts)', () => {
     // Back to how a database of schema version 14 was.
     const old = new Database(`${dataDir}/zongzhi.sqlite`);
     dropChangeCapture(old);
+    rewindBefore0016(old);
     for (const c of ['supervision_count', 'resolution', 'follow_up_rating'])
       old.exec(`ALTER TABLE cases DROP COLUMN ${c}`);
     old.exec('CREATE INDEX case_events_case_action_idx ON case_events (case_id, action, created_at)');
@@ -50,9 +63,19 @@ describe('migration 0014 (case timeline facts)', () => {
 
     const reopened = makeCore({ dataDir, clock: t.clock }); // the same time: no overdue sweep between
     close = () => reopened.core.close();
-    expect(reopened.core.migration).toMatchObject({ from: 14, to: 16 });
+    expect(reopened.core.migration).toMatchObject({ from: 14, to: 17 });
     const { sqlite } = reopened.core.deps.conn;
-    expect(factsOf(sqlite)).toEqual(written);
+    // A dispute's 履行情况 was a rating before 0016, which carries it over as 满意度.
+    const asRated = { fulfilled: 'satisfied', partly: 'basically', unfulfilled: 'dissatisfied' } as const;
+    expect(factsOf(sqlite)).toEqual(
+      written.map((f) => ({
+        ...f,
+        follow_up_satisfaction:
+          f.follow_up_satisfaction ??
+          (f.follow_up_performance ? asRated[f.follow_up_performance as keyof typeof asRated] : null),
+        follow_up_performance: null,
+      })),
+    );
     const index = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'case_events_case_action_idx'").get();
     expect(index).toBeUndefined();
   });

@@ -101,6 +101,16 @@ beforeAll(async () => {
 }, 120_000); // seeding 2,000 cases and a first export: seconds, more on a loaded machine
 afterAll(() => t?.core.close());
 
+/** 回访 as the ledger words it: 满意度 for most matters, 履行情况 for a dispute's agreement. */
+const FOLLOW_UP_SAID: Record<string, string> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  dissatisfied: '不满意',
+  fulfilled: '已履行',
+  partly: '部分履行',
+  unfulfilled: '未履行',
+};
+
 describe('事件台账', () => {
   it('has one row per case the case list counts for the same period, in number order', () => {
     expect(total).toBeGreaterThan(1000);
@@ -127,9 +137,9 @@ describe('事件台账', () => {
     expect(rowValues(ws, 3, LAST_COL).filter(Boolean)).toEqual([
       '序号', '事件编号', '登记时间', '事件来源', '事件大类', '事件小类', '事件规模', '紧急\n程度', '村（社区）', '网格',
       '发生地点', '发生时间', '反映人', '联系电话', '涉及\n人数', '事件概要', '当前\n状态', '承办人/\n承办单位', '办理期限',
-      '是否\n超期', '处置结果', '办结时间', '调解情况', '回访\n满意度', '督办',
+      '是否\n超期', '处置结果', '办结时间', '调解情况', '回访\n结果', '督办',
     ]); // prettier-ignore
-    expect(rowValues(ws, 4, LAST_COL).filter(Boolean)).toEqual(['方式', '组织', '是否\n成功']);
+    expect(rowValues(ws, 4, LAST_COL).filter(Boolean)).toEqual(['方式', '组织', '结果']);
     const merges = [...ws.model.merges];
     expect(merges).toEqual(expect.arrayContaining(['A1:AA1', 'A3:A4', 'B3:B4', 'W3:Y3', 'AA3:AA4']));
   });
@@ -155,7 +165,30 @@ describe('事件台账', () => {
     expect(own(ws, r, 14)).not.toBe(known.contact);
     expect(own(ws, r, 15)).toBe(row.people_involved);
     expect(own(ws, r, 16)).toBe(row.summary);
-    expect(String(own(ws, r, 5))).toBe(String(row.category_label).split('/')[0]!.trim());
+    // 大类 and 小类 by their codes in the taxonomy, never by splitting the label (治安/安全隐患 holds a "/").
+    const names = t.core.deps.conn.sqlite
+      .prepare(
+        `SELECT cc.name AS category, json_extract(j.value, '$.name') AS subcategory
+         FROM case_categories cc, json_each(cc.subcategories) j
+         WHERE cc.code = ? AND json_extract(j.value, '$.code') = ?`,
+      )
+      .get(row.category_code, row.subcategory_code) as { category: string; subcategory: string };
+    expect(own(ws, r, 5)).toBe(names.category);
+    expect(own(ws, r, 6)).toBe(names.subcategory);
+  });
+
+  it('prints 大类 and 小类 apart when the 大类 name holds a "/"', () => {
+    const { ws } = clerkSheet;
+    const hazard = t.core.deps.conn.sqlite
+      .prepare(
+        `SELECT number FROM cases WHERE category_code = '02' AND created_at >= '2025-12-31T16:00:00Z'
+         ORDER BY number LIMIT 1`,
+      )
+      .get() as { number: string };
+    const r = rowOf(ws, hazard.number);
+    expect(own(ws, r, 5)).toBe('治安/安全隐患');
+    expect(String(own(ws, r, 6))).not.toContain('/');
+    expect(String(own(ws, r, 6))).not.toBe('');
   });
 
   it('prints closed cases with their 处置结果 and 办结时间, and disputes with their 调解情况', () => {
@@ -173,18 +206,19 @@ describe('事件台账', () => {
     expect(String(own(ws, r, 22))).toMatch(/^2026年\d\d月\d\d日$/);
     const dispute = t.core.deps.conn.sqlite
       .prepare(
-        `SELECT number, mediation_org AS org, mediation_success AS ok FROM cases WHERE dispute = 1 AND mediation_org IS NOT NULL
+        `SELECT number, mediation_org AS org, mediation_result AS result FROM cases WHERE dispute = 1 AND mediation_org IS NOT NULL
          AND created_at >= '2025-12-31T16:00:00Z' ORDER BY number LIMIT 1`,
       )
-      .get() as { number: string; org: string; ok: number | null } | undefined;
+      .get() as { number: string; org: string; result: 'success' | 'failure' | 'terminated' | null } | undefined;
     if (dispute) {
       const d = rowOf(ws, dispute.number);
       expect(own(ws, d, 24)).toBe(dispute.org);
-      expect(own(ws, d, 25) ?? '').toBe(dispute.ok === null ? '' : dispute.ok ? '是' : '否');
+      const said = { success: '调解成功', failure: '调解不成', terminated: '终止调解' } as const;
+      expect(own(ws, d, 25) ?? '').toBe(dispute.result === null ? '' : said[dispute.result]);
     }
   });
 
-  it("prints every case's 处置结果, 回访满意度 and 督办 as the latest of its timeline says", () => {
+  it("prints every case's 处置结果, 回访结果 and 督办 as the latest of its timeline says", () => {
     const { ws } = clerkSheet;
     // The oracle: one correlated lookup per case and fact, as plain as SQL says it.
     const facts = t.core.deps.conn.sqlite
@@ -192,12 +226,13 @@ describe('事件台账', () => {
         `SELECT c.number, c.supervision_level AS level,
            (SELECT json_extract(e.payload, '$.result') FROM case_events e WHERE e.case_id = c.id AND e.action = 'resolve'
              AND e.deleted_at IS NULL ORDER BY e.created_at DESC LIMIT 1) AS result,
-           (SELECT json_extract(e.payload, '$.rating') FROM case_events e WHERE e.case_id = c.id AND e.action = 'followUp'
+           (SELECT coalesce(json_extract(e.payload, '$.satisfaction'), json_extract(e.payload, '$.performance'))
+             FROM case_events e WHERE e.case_id = c.id AND e.action = 'followUp'
              AND e.deleted_at IS NULL ORDER BY e.created_at DESC LIMIT 1) AS rating,
            (SELECT count(*) FROM case_events e WHERE e.case_id = c.id AND e.action = 'supervise' AND e.deleted_at IS NULL) AS times
          FROM cases c WHERE c.deleted_at IS NULL AND c.created_at >= '2025-12-31T16:00:00Z' ORDER BY c.number`,
       )
-      .all() as { number: string; level: string | null; result: string | null; rating: number | null; times: number }[];
+      .all() as { number: string; level: string | null; result: string | null; rating: string | null; times: number }[];
     expect(facts).toHaveLength(total);
     expect(facts.filter((f) => f.rating !== null).length).toBeGreaterThan(10);
     expect(facts.some((f) => f.times === 2 && f.level === 'red')).toBe(true);
@@ -205,7 +240,7 @@ describe('事件台账', () => {
       const r = FIRST_BODY + i;
       expect(own(ws, r, 2)).toBe(f.number);
       expect(own(ws, r, 21) ?? '').toBe(f.result ?? '');
-      expect(own(ws, r, 26) ?? '').toBe(f.rating === null ? '' : `${f.rating}分`);
+      expect(own(ws, r, 26) ?? '').toBe(f.rating === null ? '' : FOLLOW_UP_SAID[f.rating]);
       const supervision = String(own(ws, r, 27) ?? '');
       if (f.times === 0 && !f.level) expect(supervision).toBe('');
       else if (f.times > 1) expect(supervision).toMatch(new RegExp(`${f.times}次`));

@@ -200,7 +200,14 @@ const STEPS: Step[] = [
   {
     method: 'cases.setMediation',
     call: (s) => ({
-      input: { id: s.caseId, method: 'people', organisation: '镇人民调解委员会', responsible: '赵调解', success: true },
+      input: {
+        id: s.caseId,
+        method: 'people',
+        organisation: '镇人民调解委员会',
+        responsible: '赵调解',
+        level: 'township',
+        result: 'success',
+      },
       session: s.admin,
     }),
   },

@@ -137,9 +137,11 @@ describe('county server on loopback', () => {
           case_events: 0,
           case_attachments: 0,
           case_parties: 0,
+          case_emergency_reports: 0,
           case_categories: 7, // the default taxonomy, seeded at setup
           household_visits: 0,
           buildings: 0,
+          work_logs: 0,
         },
       }),
     ]);

@@ -30,7 +30,7 @@ const VALID: Record<LoopAction, unknown> = {
   approveExtension: { days: 3 },
   denyExtension: { reason: '期限内可以办结' },
   supervise: { level: 'yellow' },
-  followUp: { rating: 5 },
+  followUp: { satisfaction: 'satisfied' },
   file: { reason: '仅需登记备查' },
 };
 
@@ -171,7 +171,8 @@ describe('required fields', () => {
     expect(requiredFields('assign')).toEqual(['assignee']);
     expect(requiredFields('resolve')).toEqual(['result']);
     expect(requiredFields('requestExtension')).toEqual(['days', 'reason']);
-    expect(requiredFields('followUp')).toEqual(['rating']);
+    // 满意度 or 履行情况 by the kind of case: core checks which (tests/integration/cases-loop.test.ts).
+    expect(requiredFields('followUp')).toEqual([]);
     expect(requiredFields('close')).toEqual([]);
   });
 
@@ -215,8 +216,20 @@ describe('required fields', () => {
       ],
       [{ state: 'handling', extensionPending: true }, 'denyExtension', {}, ['reason'], '请填写不同意延期的理由'],
       [{ state: 'handling' }, 'supervise', { level: 'orange' }, ['level'], '请选择督办级别：普通、黄牌或红牌'],
-      [{ state: 'closed' }, 'followUp', { rating: 6 }, ['rating'], '满意度必须是 1–5 的整数'],
-      [{ state: 'closed' }, 'followUp', {}, ['rating'], '请选择满意度'],
+      [
+        { state: 'closed' },
+        'followUp',
+        { satisfaction: 'great' },
+        ['satisfaction'],
+        '满意度只能是 满意、基本满意 或 不满意',
+      ],
+      [
+        { state: 'closed' },
+        'followUp',
+        { performance: 'done' },
+        ['performance'],
+        '履行情况只能是 已履行、部分履行 或 未履行',
+      ],
       [{ state: 'registered' }, 'file', {}, ['reason'], '请填写备案理由'],
     ];
     for (const [s, action, payload, path, message] of cases) {
@@ -270,7 +283,7 @@ describe('walking the loop', () => {
       ['resolve', 'clerk', { result: '双方签订调解协议' }],
       ['feedback', 'clerk', { note: '已电话告知报告人' }],
       ['close', 'reviewer'],
-      ['followUp', 'clerk', { rating: 4, note: '群众认可' }],
+      ['followUp', 'clerk', { satisfaction: 'satisfied', note: '群众认可' }],
     ]);
     expect(snapshot.state).toBe('closed');
     expect(timeline).toEqual([
@@ -282,7 +295,7 @@ describe('walking the loop', () => {
       '处置中→已处置 处置结果：双方签订调解协议',
       '已处置→已反馈 向报告人反馈：已电话告知报告人',
       '已反馈→已办结 办结',
-      '已办结→已办结 回访：满意度 4 分（满意）；备注：群众认可',
+      '已办结→已办结 回访：满意度 满意；备注：群众认可',
     ]);
   });
 

@@ -132,7 +132,7 @@ export function ledgerStream(
 const dateZh = (iso: string | null) => (iso ? formatDateZh(iso) : '');
 /** 2026年03月05日 on the first line, 14:20 on the second: a narrow column, read at a glance. */
 const dateTimeZh = (lines: (iso: string) => string, iso: string | null) => (iso ? lines(iso) : '');
-const mediationResultLabel = (r: MediationResult | null) => (r ? MEDIATION_RESULT_LABELS[r] : '调解中');
+const mediationResultLabel = (r: MediationResult | null) => (r ? MEDIATION_RESULT_LABELS[r] : '');
 /** A dispute's 回访 asks after the agreement (履行情况), any other's the person's 满意度. */
 const followUpLabel = (satisfaction: SatisfactionLevel | null, performance: PerformanceResult | null) =>
   performance ? PERFORMANCE_RESULT_LABELS[performance] : satisfaction ? SATISFACTION_LEVEL_LABELS[satisfaction] : '';
