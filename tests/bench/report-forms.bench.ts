@@ -54,7 +54,7 @@ const shanghaiMidnight = (day: string, days = 0) =>
 const bareCaseAggregate = sqlite.prepare(`
   SELECT category_code, subcategory_code, count(*),
          sum(state IN ('handled','fedBack','closed')), sum(state = 'closed'), sum(due_at < @now),
-         sum(mediation_success = 1)
+         sum(mediation_result = 'success')
   FROM cases
   WHERE deleted_at IS NULL AND created_at >= @from AND created_at < @to
     AND (@village IS NULL OR village_id = (SELECT id FROM villages WHERE code = @village))
