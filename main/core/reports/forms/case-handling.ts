@@ -1,4 +1,7 @@
-/** 网格事件处置情况统计表: the period's cases per 大类, received to closed, with both rates. */
+/**
+ * 网格事件处置情况统计表: the period's cases per 大类 — 登记, 受理, 不予受理, 交办, 办结, 按期办结, 超期,
+ * 就地化解 — with 办结率 (办结 / 受理) and 按期办结率 (按期办结 / 办结). Definitions in shared/cases/figures.ts.
+ */
 import { defineReport, type LeafColumn } from '../definition';
 import { caseHandlingFigures, type CaseHandlingKey } from '../figures/case-handling';
 import { ALL_PERIOD_KINDS, type ReportForm } from './types';
@@ -17,15 +20,16 @@ export const caseHandlingDefinition = defineReport({
   orientation: 'landscape',
   columns: [
     { key: 'name', header: '事件类别', width: 10 },
-    count('received', '受理数\n（件）'),
-    count('accepted', '甄别有效\n（件）'),
+    count('registered', '登记数\n（件）'),
+    count('accepted', '受理数\n（件）'),
+    count('rejected', '不予\n受理数'),
     count('assigned', '交办数\n（件）'),
-    count('handled', '处置数\n（件）'),
     {
       header: '办结情况（件）',
       children: [count('closed', '办结数'), count('onTime', '按期\n办结数'), count('overdue', '超期数')],
     },
-    { key: 'handlingRate', header: '处置率', width: 7, rate: { numerator: 'handled', denominator: 'received' } },
+    count('onSpot', '就地\n化解数'),
+    { key: 'closedRate', header: '办结率', width: 7, rate: { numerator: 'closed', denominator: 'accepted' } },
     { key: 'onTimeRate', header: '按期\n办结率', width: 7, rate: { numerator: 'onTime', denominator: 'closed' } },
   ],
 });

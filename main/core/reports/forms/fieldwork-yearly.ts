@@ -1,7 +1,7 @@
 /**
  * 网格化服务管理工作情况统计表: the year's field work and case work per village/community — the
- * figures a township reports each year (楼院, 走访, 诉求, 纠纷, 事项, 办结率). Usually a year; a
- * quarter, half-year or range counts the same way.
+ * figures a township reports each year (楼院, 入户走访 and 电话/视频联系 apart, 诉求, 化解纠纷, 办理事项 =
+ * 受理, 办结, 办结率 = 办结 / 受理). Usually a year; a quarter, half-year or range counts the same way.
  */
 import { defineReport, type LeafColumn } from '../definition';
 import { fieldworkYearFigures, type FieldworkYearCounts } from '../figures/fieldwork-yearly';
@@ -23,11 +23,12 @@ export const fieldworkYearlyDefinition = defineReport({
     { key: 'name', header: '村（社区）', width: 12 },
     count('buildings', '楼院采集\n（个）'),
     count('visits', '入户走访\n（户次）'),
+    count('remoteContacts', '电话/视频\n联系（次）'),
     count('appeals', '收集群众\n诉求（件）'),
     count('disputesResolved', '化解矛盾\n纠纷（件）'),
-    count('received', '办理事项\n（件）'),
+    count('accepted', '办理事项\n（件）'),
     count('closed', '办结\n（件）'),
-    { key: 'closedRate', header: '办结率', width: 8, rate: { numerator: 'closed', denominator: 'received' } },
+    { key: 'closedRate', header: '办结率', width: 8, rate: { numerator: 'closed', denominator: 'accepted' } },
   ],
 });
 
