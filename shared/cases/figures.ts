@@ -30,7 +30,13 @@ export const ACCEPTED_STATES = [
 ] as const satisfies readonly CaseState[];
 
 /** 交办 and everything after it. */
-export const ASSIGNED_STATES = ['assigned', 'handling', 'handled', 'fedBack', 'closed'] as const satisfies readonly CaseState[];
+export const ASSIGNED_STATES = [
+  'assigned',
+  'handling',
+  'handled',
+  'fedBack',
+  'closed',
+] as const satisfies readonly CaseState[];
 
 export const CASE_FIGURES = {
   registered: {},

@@ -110,7 +110,8 @@ export function fieldworkYearFigures(
       name: v.name,
       buildings: countBuildings(ctx.db, scope),
       visits: countVisits(ctx.db, { ...scope, method: 'in_person' }),
-      remoteContacts: countVisits(ctx.db, { ...scope, method: 'phone' }) + countVisits(ctx.db, { ...scope, method: 'video' }),
+      remoteContacts:
+        countVisits(ctx.db, { ...scope, method: 'phone' }) + countVisits(ctx.db, { ...scope, method: 'video' }),
       appeals: c?.appeals ?? 0,
       disputesResolved: c?.disputesResolved ?? 0,
       accepted: c?.accepted ?? 0,
