@@ -39,6 +39,15 @@ export const caseHandlingForm: ReportForm = {
   periodKinds: ALL_PERIOD_KINDS,
   scopes: ['township', 'village'],
   revealable: false,
+  columnNotes: [
+    '登记数：期内登记的全部事项。',
+    '受理数：甄别有效并进入后续环节的事项（含就地化解），不含不予受理、合并、备案。',
+    '不予受理数：甄别时不予受理的事项。',
+    '交办数：已交办及其后各环节的事项（就地化解不经交办）。',
+    '办结数：已受理并办结的事项；按期办结数：其中从未超期的；超期数：曾超过时限的事项。',
+    '就地化解数：发现即办结的事项，同时计入登记、受理和办结。',
+    '办结率 = 办结数 / 受理数，按期办结率 = 按期办结数 / 办结数，四舍五入保留两位小数，分母为 0 时记“—”。',
+  ],
   build({ db, now }, { period, villageId }) {
     const rows = caseHandlingFigures({ db, now, user: null }, { from: period.start, to: period.end, villageId });
     // Each case has one 大类, so the column sums are the period's totals (the 工作台's numbers).

@@ -38,6 +38,13 @@ export const fieldworkYearlyForm: ReportForm = {
   periodKinds: ['year', 'half', 'quarter', 'range'],
   scopes: ['township', 'village'],
   revealable: false,
+  columnNotes: [
+    '入户走访（户次）：走访方式为入户的走访。',
+    '电话/视频联系（次）：电话、视频方式的联系，不计入入户走访。',
+    '化解矛盾纠纷（件）：调解结果为调解成功的矛盾纠纷。',
+    '办理事项（件）：受理数（甄别有效，不含不予受理、合并、备案）；办结（件）：其中已办结的。',
+    '办结率 = 办结 / 办理事项（受理数），四舍五入保留两位小数。',
+  ],
   build({ db, now }, { period, villageId }) {
     const rows = fieldworkYearFigures({ db, now, user: null }, { period, villageId });
     // Every visit, compound and case belongs to one village, so the column sums are the township's.

@@ -40,6 +40,7 @@ export const householdVisitsForm: ReportForm = {
   periodKinds: ALL_PERIOD_KINDS,
   scopes: ['township', 'village'],
   revealable: true,
+  columnNotes: ['每行一次入户走访（户次）；电话、视频联系不列入本表，在工作情况统计表中单列。'],
   build(source, params) {
     return { rows: visitsPage(source, params, VISITS_PREVIEW_ROWS), rowCount: visitsCount(source, params) };
   },
