@@ -23,6 +23,7 @@ function listForms(): void {
     const kinds = f.periodKinds.map((k) => PERIOD_KIND_LABELS[k]).join('、');
     const scopes = f.scopes.includes('village') ? '全镇或单个村（社区）' : '全镇';
     write(`  ${f.definition.id.padEnd(idWidth)} ${f.definition.name}（期间：${kinds}；范围：${scopes}）`);
+    for (const note of f.columnNotes ?? []) write(`  ${''.padEnd(idWidth)}   · ${note}`);
   }
 }
 

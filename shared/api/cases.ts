@@ -178,6 +178,10 @@ export const caseListInputSchema = z.object({
   createdTo: listDay('登记截止日期').optional(),
   /** Missed a deadline (true) or kept every one so far (false): 超期 and 按期办结 on the report forms. */
   late: z.boolean({ message: '超期筛选应为是或否' }).optional(),
+  /** 就地化解 (true) or walked the loop (false): the forms' 就地化解 column and the 交办 figure. */
+  onSpot: z.boolean({ message: '就地化解筛选应为是或否' }).optional(),
+  /** A dispute's recorded 调解结果; 调解成功 is what 化解 counts. */
+  mediationResult: z.enum(MEDIATION_RESULTS, { message: '未知的调解结果' }).optional(),
   /** Full-text search over summary and place; every word (run of letters/digits) must occur. */
   q: z
     .string({ message: '搜索内容必须是文字' })

@@ -8,17 +8,23 @@ const day = z.string(); // YYYY-MM-DD, Shanghai
 export const dashboardSummarySchema = z.object({
   /** This month as Shanghai days, for links and captions. */
   month: z.object({ from: day, to: day }),
-  /** Each equals cases.list's total for the filter named beside it. */
+  /**
+   * Each equals cases.list's total for the filter named beside it. The month's figures are the
+   * shared definitions (shared/cases/figures.ts) over quick: thisMonth, so they equal the
+   * 网格事件处置情况统计表's 合计 for the month.
+   */
   tiles: z.object({
     mine: z.number(), // quick: mine
     dueSoon: z.number(), // quick: dueSoon
     overdue: z.number(), // quick: overdue
     review: z.number(), // quick: review
-    monthReceived: z.number(), // quick: thisMonth
-    monthClosed: z.number(), // quick: thisMonth, states: [closed]
-    monthHandled: z.number(), // quick: thisMonth, states: HANDLED_STATES
+    monthRegistered: z.number(), // 登记: quick: thisMonth
+    monthAccepted: z.number(), // 受理: thisMonth + CASE_FIGURES.accepted
+    monthClosed: z.number(), // 办结: thisMonth + CASE_FIGURES.closed
+    monthResolved: z.number(), // 化解: thisMonth + CASE_FIGURES.resolved
+    monthOnSpot: z.number(), // 就地化解: thisMonth + CASE_FIGURES.onSpot
   }),
-  /** monthHandled / monthReceived (shared/cases/handling-rate.ts); null with nothing received. */
+  /** 办结率 = monthClosed / monthAccepted, rounded as shared/rate.ts rounds; null with nothing accepted. */
   rate: z.number().nullable(),
   /** This month's cases by state, in loop order, states with none left out. */
   byState: z.array(z.object({ state: z.enum(CASE_STATES), count: z.number() })),
@@ -33,16 +39,16 @@ export const dashboardSummarySchema = z.object({
     from: day,
     to: day,
     buildings: z.number(), // 楼院采集: fieldwork.buildings list, 采集日期 in the year
-    visits: z.number(), // 入户走访: fieldwork.visits list, 走访日期 in the year
+    visits: z.number(), // 入户走访（户次）: fieldwork.visits list, method 入户, 走访日期 in the year
     appeals: z.number(), // 收集群众诉求: cases from the hotline, 12345 and walk-ins
-    disputesResolved: z.number(), // 化解矛盾纠纷: the 矛盾纠纷 form's 成功数
-    received: z.number(), // 办理事项: cases registered in the year
-    closed: z.number(), // of those, 已办结
-    /** closed / received (handlingRate's rule: null with nothing received). */
+    disputesResolved: z.number(), // 化解矛盾纠纷: CASE_FIGURES.resolved
+    accepted: z.number(), // 办理事项: 受理数, CASE_FIGURES.accepted
+    closed: z.number(), // 办结: CASE_FIGURES.closed
+    /** 办结率 = closed / accepted (null with nothing accepted). */
     closedRate: z.number().nullable(),
   }),
-  /** The last 12 months, oldest first: cases registered in each, and how many of those are closed. */
-  trend: z.array(z.object({ month: z.string(), from: day, to: day, received: z.number(), closed: z.number() })),
+  /** The last 12 months, oldest first: 登记 in each, and 办结 among them (the figures' filters). */
+  trend: z.array(z.object({ month: z.string(), from: day, to: day, registered: z.number(), closed: z.number() })),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 

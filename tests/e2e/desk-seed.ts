@@ -21,7 +21,11 @@ export interface DeskSeed {
   workerId: string;
   /** Cases registered in the current Shanghai month by the seed. */
   thisMonth: number;
-  /** 入户走访 recorded this calendar year. */
+  /** Of those, accepted at 甄别 (受理) and closed (办结); the closed dispute mediated successfully (化解). */
+  thisMonthAccepted: number;
+  thisMonthClosed: number;
+  thisMonthResolved: number;
+  /** 入户走访 recorded this calendar year (in person; the 电话/视频 contacts are not counted). */
   yearVisits: number;
 }
 
@@ -70,6 +74,7 @@ export function seedDesk(dataDir: string): DeskSeed {
     ['05', '02'],
   ];
   let thisMonth = 0;
+  const month = { accepted: 0, closed: 0, resolved: 0 };
   // Eleven past months (a few cases each, on the 10th) and the current one (a minute ago).
   for (let back = 11; back >= 0; back--) {
     const d = new Date(realNow);
@@ -79,7 +84,10 @@ export function seedDesk(dataDir: string): DeskSeed {
     const count = back === 0 ? 6 : 2 + (back % 4);
     for (let i = 0; i < count; i++) {
       const [categoryCode, subcategoryCode] = categories[(back + i) % categories.length]!;
-      t.ok(
+      const plan = plans[(back + i) % plans.length]!;
+      // A dispute closes only with its mediation result: recorded (调解成功) before its 办结.
+      const dispute = categoryCode === '01' && plan === closed;
+      const made = t.ok<{ case: { id: string } }>(
         'cases.create',
         {
           source: 'patrol',
@@ -91,10 +99,24 @@ export function seedDesk(dataDir: string): DeskSeed {
           reporterName: '巡查员',
           reporterContact: '13912345678',
           summary: `网格巡查发现的第 ${i + 1} 件事项`,
-          then: plans[(back + i) % plans.length],
+          then: dispute ? closed.slice(0, -1) : plan,
         },
         admin,
       );
+      if (dispute) {
+        const mediation = { method: 'people', organisation: '玉井镇人民调解委员会', responsible: '赵调解' };
+        t.ok(
+          'cases.setMediation',
+          { id: made.case.id, ...mediation, level: 'township', result: 'success', outcome: '双方达成协议' },
+          admin,
+        );
+        t.ok('cases.act', { id: made.case.id, action: 'close', payload: {} }, admin);
+      }
+      if (back === 0) {
+        if (plan.some((s) => s.action === 'accept')) month.accepted++;
+        if (plan === closed) month.closed++;
+        if (dispute) month.resolved++;
+      }
     }
     if (back === 0) thisMonth = count;
   }
@@ -108,8 +130,19 @@ export function seedDesk(dataDir: string): DeskSeed {
     visits: YEAR_VISITS,
     buildings: 3,
   });
+  const yearVisits = Number(
+    t.core.deps.conn.sqlite.prepare(`SELECT count(*) FROM household_visits WHERE method = 'in_person'`).pluck().get(),
+  );
   t.core.close();
-  return { password: PASSWORD, workerId, thisMonth, yearVisits: YEAR_VISITS };
+  return {
+    password: PASSWORD,
+    workerId,
+    thisMonth,
+    thisMonthAccepted: month.accepted,
+    thisMonthClosed: month.closed,
+    thisMonthResolved: month.resolved,
+    yearVisits,
+  };
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

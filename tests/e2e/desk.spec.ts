@@ -169,17 +169,29 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
 
   // 工作台: this month's seeded cases plus the two calls; each number links to its list.
   await page.getByRole('menuitem', { name: '工作台' }).click();
-  const received = page.getByRole('link', { name: /^本月受理/ });
-  await expect(received).toHaveAccessibleName(`本月受理 ${seed.thisMonth + 2}`);
+  // 登记 counts every case of the month, 受理 those accepted at 甄别 (the calls went straight to 交办).
+  const received = page.getByRole('link', { name: /^本月登记/ });
+  await expect(received).toHaveAccessibleName(`本月登记 ${seed.thisMonth + 2}`);
+  const accepted = page.getByRole('link', { name: /^本月受理/ });
+  await expect(accepted).toHaveAccessibleName(`本月受理 ${seed.thisMonthAccepted + 2}`);
+  await expect(page.getByRole('link', { name: /^本月办结/ })).toHaveAccessibleName(`本月办结 ${seed.thisMonthClosed}`);
+  await expect(page.getByRole('link', { name: /^本月化解/ })).toHaveAccessibleName(
+    `本月化解 ${seed.thisMonthResolved}`,
+  );
+  await expect(page.getByRole('link', { name: /^就地化解/ })).toHaveAccessibleName('就地化解 0');
   await expect(page.getByRole('link', { name: /^已超期/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^处置率 \d+\.\d\d %$/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: '近12个月受理与办结趋势' }).locator('canvas')).toBeVisible();
+  // 办结率 = 办结 / 受理, two decimals rounded half up.
+  const rate = (100 * seed.thisMonthClosed) / (seed.thisMonthAccepted + 2);
+  await expect(page.getByRole('link', { name: /^办结率/ }).first()).toHaveAccessibleName(
+    `办结率 ${(Math.floor(rate * 100 + 0.5) / 100).toFixed(2)}%`,
+  );
+  await expect(page.getByRole('img', { name: '近12个月登记与办结趋势' }).locator('canvas')).toBeVisible();
   // This year's work, as the yearly form's 合计; 入户走访 opens the 走访 list of the year with that total.
   const year = page.getByRole('region', { name: '本年工作情况' });
   const visits = year.getByRole('link', { name: /^入户走访/ });
   await expect(visits).toHaveAccessibleName(`入户走访 ${seed.yearVisits}`);
   await expect(year.getByRole('link', { name: /^楼院采集/ })).toHaveAccessibleName('楼院采集 3');
-  await expect(year.getByRole('link', { name: /^办结率 \d+\.\d\d %$/ })).toBeVisible();
+  await expect(year.getByRole('link', { name: /^办结率 \d+\.\d\d%$/ })).toBeVisible();
   await year.scrollIntoViewIfNeeded();
   await shot(page, 'home-01-dashboard');
   await visits.click();
@@ -210,5 +222,11 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   await expect
     .poll(() => page.evaluate(() => (globalThis as unknown as BrowserWindow).seenHashes))
     .toContain('#/cases?quick=thisMonth');
+  // 受理 opens the month's list narrowed to the accepted states, with the tile's number as its total.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await accepted.click();
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as unknown as BrowserWindow).seenHashes))
+    .toContain('#/cases?states=accepted,assigned,handling,handled,fedBack,closed&quick=thisMonth');
   expect(cspErrors).toEqual([]);
 });

@@ -208,9 +208,14 @@ test('报表: the yearly 网格化服务管理工作情况统计表 opens on 年
     visits: 600,
     buildings: 12,
   });
-  const visits = countVisits(seeded.core.deps.conn.db, { period: parsePeriod('2026') });
+  // 入户走访（户次）: visits made in person; the 电话/视频 contacts have their own column and stay off the register.
+  const visits = countVisits(seeded.core.deps.conn.db, { period: parsePeriod('2026'), method: 'in_person' });
+  const remote = countVisits(seeded.core.deps.conn.db, { period: parsePeriod('2026') }) - visits;
   const phoneEnc = seeded.core.deps.conn.sqlite
-    .prepare("SELECT phone_enc FROM household_visits WHERE visited_on LIKE '2026-%' AND phone_enc IS NOT NULL LIMIT 1")
+    .prepare(
+      `SELECT phone_enc FROM household_visits WHERE visited_on LIKE '2026-%' AND method = 'in_person'
+       AND phone_enc IS NOT NULL LIMIT 1`,
+    )
     .pluck()
     .get() as string;
   const phone = seeded.core.deps.pii.decrypt(phoneEnc);
@@ -228,7 +233,13 @@ test('报表: the yearly 网格化服务管理工作情况统计表 opens on 年
   await expect(preview.locator('h1')).toHaveText('2026年度玉井镇网格化服务管理工作情况统计表');
   const total = preview.locator('tr', { hasText: '合计' });
   await expect(total.locator('td').nth(2)).toHaveText(String(visits));
+  await expect(total.locator('td').nth(3)).toHaveText(String(remote));
   await expect(total.locator('td').nth(1)).toHaveText('12');
+  const head = preview.locator('thead');
+  await expect(head).toContainText('电话/视频联系（次）');
+  await expect(head).toContainText('办理事项（件）');
+  // No cases were seeded: 办结率 has nothing to divide by and says so.
+  await expect(total.locator('td').last()).toHaveText('—');
   await shot(page, 'reports-04-fieldwork-yearly');
   await page.getByRole('combobox', { name: '报表期间类型', exact: true }).click();
   await expect(page.locator('.ant-select-item-option:visible', { hasText: '月报' })).toHaveCount(0);

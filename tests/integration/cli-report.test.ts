@@ -48,8 +48,12 @@ describe('report CLI', () => {
     expect(r.out).toContain('网格员花名册（期间：月份、季度、半年度、年度、统计期间；范围：全镇或单个村（社区））');
     expect(r.out).toContain('household-visits 入户走访登记表（');
     expect(r.out).toContain('fieldwork-yearly 网格化服务管理工作情况统计表（期间：年度、半年度、季度、统计期间；');
+    // Each changed form says what its counted columns mean, one line each.
+    expect(r.out).toContain('· 受理数：甄别有效并进入后续环节的事项（含就地化解），不含不予受理、合并、备案。');
+    expect(r.out).toContain('· 入户走访（户次）：走访方式为入户的走访。');
+    expect(r.out).toContain('· 办结率 = 办结数 / 受理数，按期办结率 = 按期办结数 / 办结数');
     // The names start in one column, however long an id.
-    const lines = r.out.split('\n').filter((l) => l.startsWith('  '));
+    const lines = r.out.split('\n').filter((l) => l.startsWith('  ') && !l.includes('·'));
     expect(new Set(lines.map((l) => l.search(/[\u4e00-\u9fff]/))).size).toBe(1);
   });
 

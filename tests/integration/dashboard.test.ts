@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../shared/api/dashboard';
-import { HANDLED_STATES, formatRate, handlingRate } from '../../shared/cases/handling-rate';
+import { ACCEPTED_STATES } from '../../shared/cases/figures';
+import { formatRate, rateOf } from '../../shared/rate';
 import { dispatchAny } from '../../main/core/rpc/dispatcher';
-import { caseInput, makeCaseTownship, mediationInput } from '../helpers/cases';
+import { caseInput, makeCaseTownship } from '../helpers/cases';
 import { seedFieldwork } from '../helpers/fieldwork-seed';
 
 let t: ReturnType<typeof makeCaseTownship> | undefined;
@@ -18,40 +19,46 @@ function seed() {
   const toAssigned = [step('report'), step('accept'), assign];
   const toHandled = [...toAssigned, step('resolve', { result: '已协调处理' })];
   const toFedBack = [...toHandled, step('feedback', { note: '已电话告知' })];
-  const close = step('close');
-  const toClosed = [...toFedBack, close];
+
   const toRejected = [step('report'), step('reject', { reason: '不属于受理范围' })];
   const make = (then: object[] = [], extra: Record<string, unknown> = {}) => {
     const admin = tw.login('admin'); // the clock moves by weeks; sessions end after 12 idle hours
     const occurredAt = new Date(+tw.clock.now() - 3_600_000).toISOString();
-    // A dispute is closed only once its mediation result is on file.
-    const closes = then.at(-1) === close;
-    const input = caseInput(tw.gridA, { occurredAt, then: closes ? then.slice(0, -1) : then, ...extra });
-    const created = tw.ok<{ case: { id: string; number: string } }>('cases.create', input, admin).case;
-    if (closes) {
-      tw.ok('cases.setMediation', mediationInput(created.id), admin);
-      tw.ok('cases.act', { id: created.id, action: 'close', payload: {} }, admin);
-    }
-    return created.number;
+    const input = caseInput(tw.gridA, { occurredAt, then, ...extra });
+    return tw.ok<{ case: { id: string; number: string } }>('cases.create', input, admin).case;
+  };
+  /** A 邻里纠纷 mediated successfully (化解) and closed: a dispute closes only with its mediation result. */
+  const closed = () => {
+    const c = make(toFedBack);
+    const admin = tw.login('admin');
+    const mediation = {
+      method: 'people',
+      organisation: '玉井镇人民调解委员会',
+      responsible: '赵调解',
+      level: 'township',
+    };
+    tw.ok('cases.setMediation', { id: c.id, ...mediation, result: 'success', outcome: '双方达成协议' }, admin);
+    tw.ok('cases.act', { id: c.id, action: 'close', payload: {} }, admin);
+    return c;
   };
   const n: Record<string, string> = {};
-  n.c1 = make(toClosed);
-  n.c2 = make();
+  n.c1 = closed().number;
+  n.c2 = make().number;
   t.at('2026-02-27T10:00:00+08:00');
-  n.c3 = make(toRejected);
-  n.c4 = make([step('report')], { categoryCode: '02', subcategoryCode: '01' });
+  n.c3 = make(toRejected).number;
+  n.c4 = make([step('report')], { categoryCode: '02', subcategoryCode: '01' }).number;
   t.at('2026-03-02T10:00:00+08:00');
-  n.c5 = make(toAssigned);
+  n.c5 = make(toAssigned).number;
   t.at('2026-03-18T09:00:00+08:00');
-  n.c6 = make(toAssigned);
+  n.c6 = make(toAssigned).number;
   t.at('2026-03-20T09:00:00+08:00');
-  n.c7 = make();
-  n.c8 = make([step('report')]);
-  n.c9 = make(toClosed);
-  n.c10 = make(toRejected);
-  n.c11 = make(toHandled);
-  n.c12 = make(toFedBack, { categoryCode: '03', subcategoryCode: '01' });
-  n.c13 = make([], { categoryCode: '06', subcategoryCode: '01' });
+  n.c7 = make().number;
+  n.c8 = make([step('report')]).number;
+  n.c9 = closed().number;
+  n.c10 = make(toRejected).number;
+  n.c11 = make(toHandled).number;
+  n.c12 = make(toFedBack, { categoryCode: '03', subcategoryCode: '01' }).number;
+  n.c13 = make([], { categoryCode: '06', subcategoryCode: '01' }).number;
   t.at('2026-03-20T10:00:00+08:00');
   return { t, n, s: t.fresh() };
 }
@@ -68,25 +75,30 @@ describe('the 工作台 summary', () => {
       expect(d.tiles.dueSoon).toBe(total({ quick: 'dueSoon' }));
       expect(d.tiles.overdue).toBe(total({ quick: 'overdue' }));
       expect(d.tiles.review).toBe(total({ quick: 'review' }));
-      expect(d.tiles.monthReceived).toBe(total({ quick: 'thisMonth' }));
+      expect(d.tiles.monthRegistered).toBe(total({ quick: 'thisMonth' }));
+      expect(d.tiles.monthAccepted).toBe(total({ quick: 'thisMonth', states: ACCEPTED_STATES }));
       expect(d.tiles.monthClosed).toBe(total({ quick: 'thisMonth', states: ['closed'] }));
-      expect(d.tiles.monthHandled).toBe(total({ quick: 'thisMonth', states: HANDLED_STATES }));
+      expect(d.tiles.monthResolved).toBe(total({ quick: 'thisMonth', mediationResult: 'success' }));
+      expect(d.tiles.monthOnSpot).toBe(total({ quick: 'thisMonth', onSpot: true }));
       for (const b of d.byState) expect(b.count).toBe(total({ quick: 'thisMonth', states: [b.state] }));
       for (const b of d.byCategory) expect(b.count).toBe(total({ quick: 'thisMonth', categoryCode: b.code }));
       for (const m of d.trend) {
-        expect(m.received).toBe(total({ createdFrom: m.from, createdTo: m.to }));
+        expect(m.registered).toBe(total({ createdFrom: m.from, createdTo: m.to }));
         expect(m.closed).toBe(total({ createdFrom: m.from, createdTo: m.to, states: ['closed'] }));
       }
     }
 
     const d = t.ok<DashboardSummary>('dashboard.summary', {}, s.admin);
     expect(d.month).toEqual({ from: '2026-03-01', to: '2026-03-31' });
-    // March: c5–c13. Handled: c9 closed, c10 rejected, c11 handled, c12 fed back.
-    expect(d.tiles.monthReceived).toBe(9);
+    // March: c5–c13 registered. Accepted: c5, c6 assigned, c9 closed, c11 handled, c12 fed back (c10
+    // was refused; c7, c8, c13 wait for 甄别).
+    expect(d.tiles.monthRegistered).toBe(9);
+    expect(d.tiles.monthAccepted).toBe(5);
     expect(d.tiles.monthClosed).toBe(1);
-    expect(d.tiles.monthHandled).toBe(4);
-    expect(d.rate).toBeCloseTo(4 / 9, 10);
-    expect(formatRate(d.rate)).toBe('44.44 %');
+    expect(d.tiles.monthResolved).toBe(1); // c9, mediated successfully
+    expect(d.tiles.monthOnSpot).toBe(0);
+    expect(d.rate).toBe(0.2);
+    expect(formatRate(d.rate)).toBe('20.00%');
     // Awaiting the reviewer: c4 and c8 to screen, c12 to close.
     expect(d.tiles.review).toBe(3);
     const reviewList = t.ok<ListResult>('cases.list', { quick: 'review' }, s.clerk);
@@ -115,8 +127,8 @@ describe('the 工作台 summary', () => {
       { code: '06', name: '突发事件', count: 1 },
     ]);
     expect(d.trend).toHaveLength(12);
-    expect(d.trend[0]).toEqual({ month: '2025-04', from: '2025-04-01', to: '2025-04-30', received: 0, closed: 0 });
-    const byMonth = Object.fromEntries(d.trend.map((m) => [m.month, [m.received, m.closed]]));
+    expect(d.trend[0]).toEqual({ month: '2025-04', from: '2025-04-01', to: '2025-04-30', registered: 0, closed: 0 });
+    const byMonth = Object.fromEntries(d.trend.map((m) => [m.month, [m.registered, m.closed]]));
     expect(byMonth['2025-12']).toEqual([2, 1]);
     expect(byMonth['2026-01']).toEqual([0, 0]);
     expect(byMonth['2026-02']).toEqual([2, 0]);
@@ -143,7 +155,14 @@ describe('the 工作台 summary', () => {
     });
 
     const d = t.ok<DashboardSummary>('dashboard.summary', {}, s.clerk);
-    expect(d.year).toMatchObject({ year: 2026, from: '2026-01-01', to: '2026-12-31', visits: 23, buildings: 5 });
+    expect(d.year).toMatchObject({ year: 2026, from: '2026-01-01', to: '2026-12-31', buildings: 5 });
+    // 入户走访 counts visits made in person only: the seed's phone and video contacts are not 户次.
+    const inPerson = t.core.deps.conn.sqlite
+      .prepare(`SELECT count(*) FROM household_visits WHERE method = 'in_person' AND visited_on >= '2026-01-01'`)
+      .pluck()
+      .get();
+    expect(d.year.visits).toBe(inPerson);
+    expect(d.year.visits).toBeLessThan(23);
     // Each number is its list's total for the same year: the page's links open exactly these.
     const cases = (filter: object) =>
       t.ok<ListResult>(
@@ -152,12 +171,12 @@ describe('the 工作台 summary', () => {
         s.clerk,
       ).total;
     const year = { from: '2026-01-01', to: '2026-12-31', limit: 1 };
-    expect(d.year.visits).toBe(t.ok<{ total: number }>('visits.list', year, s.clerk).total);
+    expect(d.year.visits).toBe(t.ok<{ total: number }>('visits.list', { ...year, method: 'in_person' }, s.clerk).total);
     expect(d.year.buildings).toBe(t.ok<{ total: number }>('buildings.list', year, s.clerk).total);
-    expect(d.year.received).toBe(cases({}));
-    expect(d.year.received).toBe(11); // c3–c13
+    expect(d.year.accepted).toBe(cases({ states: ACCEPTED_STATES }));
+    expect(d.year.accepted).toBe(5); // c5, c6, c9, c11, c12 (c3 and c10 refused)
     expect(d.year.closed).toBe(cases({ states: ['closed'] }));
-    expect(d.year.closedRate).toBe(handlingRate(d.year.closed, d.year.received));
+    expect(d.year.closedRate).toBe(rateOf(d.year.closed, d.year.accepted));
 
     // And the printed form's 合计 row says the same, figure for figure.
     const r = await dispatchAny(t.core.dispatch, {
@@ -173,9 +192,13 @@ describe('the 工作台 summary', () => {
         .filter((c) => c !== '' && c !== '合计');
     };
     const y = d.year;
+    const remote = t.core.deps.conn.sqlite
+      .prepare(`SELECT count(*) FROM household_visits WHERE method <> 'in_person' AND visited_on >= '2026-01-01'`)
+      .pluck()
+      .get();
     expect(cells((r.data as { html: string }).html)).toEqual([
-      ...[y.buildings, y.visits, y.appeals, y.disputesResolved, y.received, y.closed].map(String),
-      formatRate(y.closedRate).replace(' ', ''),
+      ...[y.buildings, y.visits, remote, y.appeals, y.disputesResolved, y.accepted, y.closed].map(String),
+      formatRate(y.closedRate),
     ]);
   });
 
@@ -187,15 +210,5 @@ describe('the 工作台 summary', () => {
       expect(r.error.code).toBe('VALIDATION');
       expect(r.error.message).toContain('登记起始日期');
     }
-  });
-});
-
-describe('处置率', () => {
-  it('is handled / received, shown truncated to two decimals', () => {
-    expect(handlingRate(0, 0)).toBeNull();
-    expect(formatRate(null)).toBe('—');
-    expect(formatRate(handlingRate(13_801, 13_837))).toBe('99.73 %');
-    expect(formatRate(handlingRate(13_836, 13_837))).toBe('99.99 %');
-    expect(formatRate(handlingRate(5, 5))).toBe('100.00 %');
   });
 });

@@ -1,7 +1,9 @@
 /**
- * 网格事件处置情况统计表 over demo cases (fixed seed and clock): the .xlsx read back (cells, merges,
- * print settings, borders), every figure equal to the total of the case list its filter opens, and
- * the 合计 处置率 equal to the 工作台's for the same month.
+ * 网格事件处置情况统计表 over demo cases (fixed seed and clock) with the month holding cases in every
+ * state the definitions tell apart (不予受理, 合并, 备案, 就地化解, 超期): the .xlsx read back (cells,
+ * merges, print settings, borders), every figure against its definition written out as plain SQL
+ * (tests/helpers/figure-oracle.ts) and against the total of the case list its filter opens, the 合计
+ * invariants, and the 合计 equal to the 工作台's numbers for the same month.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,20 +17,23 @@ import { dispatchAny } from '../../main/core/rpc/dispatcher';
 import type { DashboardSummary } from '../../shared/api/dashboard';
 import { makeCaseTownship } from '../helpers/cases';
 import { tempDir } from '../helpers/core';
+import { dayRange, expectedRate, oracle, seedEveryState, type OracleCounts } from '../helpers/figure-oracle';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
 import { SYSTEM_PYTHON, skipWithoutReader } from '../helpers/independent-reader';
 
 const NOW = '2026-09-30T10:00:00+08:00';
-// Columns: 序号, 事件类别, 受理, 甄别有效, 交办, 处置, 办结, 按期办结, 超期, 处置率, 按期办结率.
-const LAST_COL = 11;
+const MONTH = { createdFrom: '2026-09-01', createdTo: '2026-09-30' };
+// Columns: 序号, 事件类别, 登记, 受理, 不予受理, 交办, 办结, 按期办结, 超期, 就地化解, 办结率, 按期办结率.
+const LAST_COL = 12;
 const COUNT_COLS: [CaseHandlingKey, number][] = [
-  ['received', 3],
+  ['registered', 3],
   ['accepted', 4],
-  ['assigned', 5],
-  ['handled', 6],
+  ['rejected', 5],
+  ['assigned', 6],
   ['closed', 7],
   ['onTime', 8],
   ['overdue', 9],
+  ['onSpot', 10],
 ];
 
 let t: ReturnType<typeof makeCaseTownship>;
@@ -49,16 +54,24 @@ async function exportSheet(input: Record<string, unknown>) {
 const listTotal = (filter: object) =>
   t.ok<{ total: number }>('cases.list', { ...filter, limit: 1 }, t.sessions.clerk).total;
 
+/** The definitions as plain SQL over September's cases, optionally of one 大类. */
+function expected(categoryCode?: string): OracleCounts {
+  const [start, end] = dayRange(MONTH.createdFrom, MONTH.createdTo);
+  const where = `created_at >= ? AND created_at < ?${categoryCode ? ' AND category_code = ?' : ''}`;
+  return oracle(t.core.deps.conn.sqlite, NOW, where, [start, end, ...(categoryCode ? [categoryCode] : [])]);
+}
+
+/** A row of the form as the definitions say it should print. */
+const expectedRow = (o: OracleCounts) => [
+  ...COUNT_COLS.map(([k]) => o[k]),
+  expectedRate(o.closed, o.accepted),
+  expectedRate(o.onTime, o.closed),
+];
+
 beforeAll(async () => {
   t = makeCaseTownship(NOW);
   seedDemoCases(t.core.deps, { count: 3000, seed: 11, years: 1, now: new Date(NOW).toISOString() });
-  // One closed case that had missed a deadline on the way, so 按期办结 is not simply 办结.
-  t.core.deps.conn.sqlite
-    .prepare(
-      `UPDATE cases SET auto_supervised_due = closed_at WHERE id = (SELECT id FROM cases
-       WHERE state = 'closed' AND created_at >= '2026-08-31T16:00:00Z' ORDER BY number LIMIT 1)`,
-    )
-    .run();
+  seedEveryState(t.core.deps.conn.sqlite, ...dayRange(MONTH.createdFrom, MONTH.createdTo));
   categories = loadTaxonomy(t.core.deps.conn.db).categories;
   totalRow = 5 + categories.length;
   const sheet = await exportSheet({ form: 'case-handling', period: '2026-09' });
@@ -75,24 +88,40 @@ describe('网格事件处置情况统计表', () => {
     expect(rowValues(ws, 3, LAST_COL)).toEqual([
       '序号',
       '事件类别',
+      '登记数\n（件）',
       '受理数\n（件）',
-      '甄别有效\n（件）',
+      '不予\n受理数',
       '交办数\n（件）',
-      '处置数\n（件）',
       '办结情况（件）',
       null,
       null,
-      '处置率',
+      '就地\n化解数',
+      '办结率',
       '按期\n办结率',
     ]);
     expect(rowValues(ws, 4, LAST_COL).filter(Boolean)).toEqual(['办结数', '按期\n办结数', '超期数']);
     const merges = [...ws.model.merges];
-    for (const m of ['A1:K1', 'A3:A4', 'B3:B4', 'C3:C4', 'F3:F4', 'G3:I3', 'J3:J4', 'K3:K4', 'A12:B12']) {
+    for (const m of ['A1:L1', 'A3:A4', 'B3:B4', 'C3:C4', 'F3:F4', 'G3:I3', 'J3:J4', 'K3:K4', 'L3:L4', 'A12:B12']) {
       expect(merges).toContain(m);
     }
   });
 
-  it('lists every 大类 of the taxonomy in order with the month’s figures and derived rates', () => {
+  it('holds cases in every state the definitions tell apart', () => {
+    const states = t.core.deps.conn.sqlite
+      .prepare(`SELECT DISTINCT state FROM cases WHERE created_at >= ? AND created_at < ?`)
+      .pluck()
+      .all(...dayRange(MONTH.createdFrom, MONTH.createdTo));
+    expect(states).toEqual(
+      expect.arrayContaining(['reported', 'assigned', 'handling', 'closed', 'rejected', 'merged', 'filed']),
+    );
+    const all = expected();
+    expect(all.onSpot).toBe(2);
+    expect(all.overdue).toBeGreaterThan(0);
+    expect(all.onTime).toBeLessThan(all.closed);
+    expect(all.resolved).toBeGreaterThan(0);
+  });
+
+  it('prints every 大类 of the taxonomy in order, each figure as its definition counts it', () => {
     expect(categories.map((c) => c.name)).toEqual([
       '矛盾纠纷',
       '治安/安全隐患',
@@ -102,34 +131,55 @@ describe('网格事件处置情况统计表', () => {
       '突发事件',
       '其他',
     ]);
-    expect(rowValues(ws, 5, LAST_COL)).toEqual([1, '矛盾纠纷', 99, 95, 95, 92, 86, 85, 1, 0.9293, 0.9884]);
-    expect(rowValues(ws, 6, LAST_COL)).toEqual([2, '治安/安全隐患', 51, 47, 47, 45, 40, 40, 1, 0.8824, 1]);
-    expect(rowValues(ws, 10, LAST_COL)).toEqual([6, '突发事件', 3, 3, 3, 3, 3, 3, 0, 1, 1]);
-    expect(rowValues(ws, totalRow, LAST_COL)).toEqual(['合计', null, 252, 236, 236, 230, 206, 205, 7, 0.9127, 0.9951]);
+    categories.forEach((c, i) => {
+      expect(rowValues(ws, 5 + i, LAST_COL), c.name).toEqual([i + 1, c.name, ...expectedRow(expected(c.code))]);
+    });
+    expect(rowValues(ws, totalRow, LAST_COL)).toEqual(['合计', null, ...expectedRow(expected())]);
     expect(ws.getCell(totalRow, 3).font?.bold).toBe(true);
-    expect(ws.getCell(totalRow, 10).numFmt).toBe(ws.getCell(5, 10).numFmt);
+    expect(ws.getCell(totalRow, 11).numFmt).toBe(ws.getCell(5, 11).numFmt);
+  });
+
+  it('prints — for a rate with nothing to divide by', async () => {
+    const empty = await exportSheet({ form: 'case-handling', period: '2024-01' });
+    expect(rowValues(empty.ws, 5, LAST_COL).slice(2)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, '—', '—']);
+    expect(rowValues(empty.ws, totalRow, LAST_COL).slice(2)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, '—', '—']);
+  });
+
+  it('keeps the 合计 honest: 受理 ≤ 登记, 办结 ≤ 受理, 按期办结 ≤ 办结, 受理 + 不予受理 ≤ 登记', () => {
+    for (let r = 5; r <= totalRow; r++) {
+      const [registered, accepted, rejected, assigned, closed, onTime] = rowValues(ws, r, 8).slice(2) as number[];
+      expect(accepted).toBeLessThanOrEqual(registered!);
+      expect(accepted! + rejected!).toBeLessThanOrEqual(registered!);
+      expect(closed).toBeLessThanOrEqual(accepted!);
+      expect(assigned).toBeLessThanOrEqual(accepted!);
+      expect(onTime).toBeLessThanOrEqual(closed!);
+    }
+    // The month's merged and filed cases are registered but neither accepted nor refused.
+    const total = expected();
+    expect(total.accepted + total.rejected).toBeLessThan(total.registered);
   });
 
   it('gives every figure as the total of the case list its filter opens (one number, one query)', () => {
-    const month = { createdFrom: '2026-09-01', createdTo: '2026-09-30' };
     categories.forEach((c, i) => {
       for (const [key, col] of COUNT_COLS) {
-        const filter = { ...month, categoryCode: c.code, ...CASE_HANDLING_FILTERS[key] };
+        const filter = { ...MONTH, categoryCode: c.code, ...CASE_HANDLING_FILTERS[key] };
         expect(own(ws, 5 + i, col), `${c.name} ${key}`).toBe(listTotal(filter));
       }
     });
     for (const [key, col] of COUNT_COLS) {
-      expect(own(ws, totalRow, col), key).toBe(listTotal({ ...month, ...CASE_HANDLING_FILTERS[key] }));
+      expect(own(ws, totalRow, col), key).toBe(listTotal({ ...MONTH, ...CASE_HANDLING_FILTERS[key] }));
     }
   });
 
-  it('prints the 工作台’s 处置率 for the same month in the 合计 row', () => {
+  it('prints the 工作台’s numbers for the same month in the 合计 row', () => {
     const summary = t.ok<DashboardSummary>('dashboard.summary', {}, t.sessions.clerk);
     expect(summary.month).toEqual({ from: '2026-09-01', to: '2026-09-30' });
-    expect(own(ws, totalRow, 3)).toBe(summary.tiles.monthReceived);
-    expect(own(ws, totalRow, 6)).toBe(summary.tiles.monthHandled);
+    expect(own(ws, totalRow, 3)).toBe(summary.tiles.monthRegistered);
+    expect(own(ws, totalRow, 4)).toBe(summary.tiles.monthAccepted);
     expect(own(ws, totalRow, 7)).toBe(summary.tiles.monthClosed);
-    expect(own(ws, totalRow, 10)).toBe(Math.round(summary.rate! * 10_000) / 10_000);
+    expect(own(ws, totalRow, 10)).toBe(summary.tiles.monthOnSpot);
+    expect(own(ws, totalRow, 11)).toBe(summary.rate);
+    expect(summary.tiles.monthResolved).toBe(expected().resolved);
   });
 
   it('borders every table cell and prints A4 landscape, one page wide, header rows repeated', () => {
@@ -151,6 +201,7 @@ describe('网格事件处置情况统计表', () => {
     expect(received).toBeLessThan(listTotal({ createdFrom: '2026-07-01', createdTo: '2026-09-30' }));
     expect(own(one.ws, totalRow, 3)).toBe(received);
     expect(own(one.ws, totalRow, 9)).toBe(listTotal({ ...quarter, late: true }));
+    expect(own(one.ws, totalRow, 4)).toBe(listTotal({ ...quarter, ...CASE_HANDLING_FILTERS.accepted }));
   });
 
   it('is on the 报表 page’s list of forms', () => {
@@ -181,7 +232,7 @@ describe('网格事件处置情况统计表', () => {
         fitToWidth: 1,
         printTitleRows: '$3:$4',
         title: '2026年9月玉井镇网格事件处置情况统计表',
-        total: ['合计', null, 252, 236, 236, 230, 206, 205, 7, 0.9127, 0.9951],
+        total: rowValues(ws, totalRow, LAST_COL),
       });
     },
   );

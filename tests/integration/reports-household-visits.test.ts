@@ -1,8 +1,9 @@
 /**
  * 入户走访登记表 over visits registered through the 走访 service (fixed seed and clock), exported as
  * a streamed job: the .xlsx read back (a known visit cell by cell, masked and revealed phone, merges,
- * A4 landscape, fit to width, print titles, borders), one row per visit countVisits finds for the
- * same period and scope, in date order; reveal refused to a 录入员; the preview's first 200 rows.
+ * A4 landscape, fit to width, print titles, borders), one row per 入户 visit of the period and scope
+ * — counted again in plain SQL, 电话/视频 contacts never on it — in date order; reveal refused to a
+ * 录入员; the preview's first 200 rows.
  */
 import fs from 'node:fs';
 import type ExcelJS from 'exceljs';
@@ -18,7 +19,7 @@ import { seedFieldwork } from '../helpers/fieldwork-seed';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
 
 const NOW = '2026-09-30T10:00:00+08:00';
-const LAST_COL = 13; // 序号 + 12 columns
+const LAST_COL = 12; // 序号 + 11 columns
 const FIRST_BODY = 4; // title, 填报单位 line, one header row
 const PHONE = '13903491234';
 
@@ -44,6 +45,18 @@ async function runJob(session: string, username: string, input: Record<string, u
   const { file } = jobs.finishedFile(job.id, userOf(username));
   return { start, job, ws: await readXlsxBytes(fs.readFileSync(file)) };
 }
+
+/** 入户走访（户次）: live visits made in person between two days, counted in plain SQL. */
+const inPerson = (from: string, to: string, villageId?: string) =>
+  Number(
+    t.core.deps.conn.sqlite
+      .prepare(
+        `SELECT count(*) FROM household_visits WHERE deleted_at IS NULL AND method = 'in_person'
+         AND visited_on BETWEEN ? AND ?${villageId ? ' AND village_id = ?' : ''}`,
+      )
+      .pluck()
+      .get(from, to, ...(villageId ? [villageId] : [])),
+  );
 
 /** The body row of the visit to 孙走访, the one visit registered by hand. */
 const knownRow = (ws: ExcelJS.Worksheet, rows: number) => {
@@ -71,7 +84,7 @@ beforeAll(async () => {
       gridId: t.gridB,
       visitorId: t.worker,
       visitedOn: '2026-05-12',
-      method: 'phone',
+      method: 'in_person',
       subjectName: '孙走访',
       address: '二组7号',
       phone: PHONE,
@@ -82,15 +95,37 @@ beforeAll(async () => {
     },
     t.sessions.clerk,
   );
-  total = countVisits(t.core.deps.conn.db, { period: parsePeriod('2026') });
+  // A phone call is a contact, not a 户次: it must stay off the register.
+  t.ok(
+    'visits.create',
+    {
+      villageId: t.villageB,
+      gridId: t.gridB,
+      visitorId: t.worker,
+      visitedOn: '2026-05-13',
+      method: 'phone',
+      subjectName: '钱电话',
+      address: '二组9号',
+      content: '电话询问低保申请进度',
+    },
+    t.sessions.clerk,
+  );
+  total = inPerson('2026-01-01', '2026-12-31');
   clerkSheet = (await runJob(t.sessions.clerk, 'lu', { form: 'household-visits', period: '2026' })).ws!;
 }, 120_000);
 afterAll(() => t?.core.close());
 
 describe('入户走访登记表', () => {
-  it('has one row per visit countVisits counts for the year, in date order', () => {
-    expect(total).toBe(421);
+  it('has one row per 入户 visit of the year, in date order; 电话/视频 contacts not on it', () => {
+    const all = countVisits(t.core.deps.conn.db, { period: parsePeriod('2026') });
+    expect(all).toBe(422);
+    expect(total).toBe(countVisits(t.core.deps.conn.db, { period: parsePeriod('2026'), method: 'in_person' }));
+    expect(total).toBeLessThan(all - 1);
+    expect(total).toBeGreaterThan(50);
     const ws = clerkSheet;
+    const subjects = Array.from({ length: total }, (_, i) => own(ws, FIRST_BODY + i, 6));
+    expect(subjects).toContain('孙走访');
+    expect(subjects).not.toContain('钱电话');
     expect(own(ws, FIRST_BODY + total - 1, 1)).toBe(total);
     expect(String(own(ws, FIRST_BODY + total, 1))).toMatch(/^填报人/);
     const dates = Array.from({ length: total }, (_, i) => String(own(ws, FIRST_BODY + i, 2)));
@@ -113,24 +148,24 @@ describe('入户走访登记表', () => {
     const ws = clerkSheet;
     expect(own(ws, 1, 1)).toBe('2026年度玉井镇入户走访登记表');
     expect(rowValues(ws, 3, LAST_COL)).toEqual([
-      '序号', '走访日期', '村（社区）', '网格', '走访人', '走访对象', '住址', '联系电话', '走访\n方式', '走访内容',
-      '反映问题', '跟进情况', '关联事件',
+      '序号', '走访日期', '村（社区）', '网格', '走访人', '走访对象', '住址', '联系电话', '走访内容', '反映问题',
+      '跟进情况', '关联事件',
     ]); // prettier-ignore
-    expect([...ws.model.merges]).toContain('A1:M1');
+    expect([...ws.model.merges]).toContain('A1:L1');
   });
 
   it('prints A4 landscape, fitted to the width, the header row on every page, every cell bordered', () => {
     const ws = clerkSheet;
     expectPrintSetup(ws, 9, 'landscape', '3:3');
     expectTableBorders(ws, 3, FIRST_BODY + total - 1, LAST_COL);
-    expect(ws.getCell(FIRST_BODY, 10).alignment?.wrapText).toBe(true);
+    expect(ws.getCell(FIRST_BODY, 9).alignment?.wrapText).toBe(true);
   });
 
   it('prints a known visit as registered, the phone masked, its case by number', () => {
     const ws = clerkSheet;
     const r = knownRow(ws, total);
     expect(rowValues(ws, r, LAST_COL).slice(1)).toEqual([
-      '2026年05月12日', villageNames.get(t.villageB), '第一网格', '王网格', '孙走访', '二组7号', '139****1234', '电话',
+      '2026年05月12日', villageNames.get(t.villageB), '第一网格', '王网格', '孙走访', '二组7号', '139****1234',
       '询问春耕用水情况', '灌渠堵塞', '已报村委会疏通', caseNumber,
     ]); // prettier-ignore
   });
@@ -150,15 +185,15 @@ describe('入户走访登记表', () => {
     expect(t.count('report_exports')).toBe(before);
   });
 
-  it('lists one village’s visits for a village scope, as countVisits counts them', async () => {
+  it('lists one village’s 入户 visits for a village scope', async () => {
     const code = t.core.deps.conn.sqlite.prepare('SELECT code FROM villages WHERE id = ?').pluck().get(t.villageA);
     const run = await runJob(t.sessions.clerk, 'lu', {
       form: 'household-visits',
       period: '2026-Q2',
       villageCode: code,
     });
-    const n = countVisits(t.core.deps.conn.db, { period: parsePeriod('2026-Q2'), villageId: t.villageA });
-    expect(n).toBeGreaterThan(30);
+    const n = inPerson('2026-04-01', '2026-06-30', t.villageA);
+    expect(n).toBeGreaterThan(10);
     expect(run.job).toMatchObject({ state: 'done', total: n });
     const villages = new Set(Array.from({ length: n }, (_, i) => own(run.ws!, FIRST_BODY + i, 3)));
     expect([...villages]).toEqual([villageNames.get(t.villageA)]);

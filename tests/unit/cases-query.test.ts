@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseQueryString, parseCaseQuery } from '../../renderer/src/components/cases/caseQuery';
+import { casesHash, caseQueryString, parseCaseQuery } from '../../renderer/src/components/cases/caseQuery';
+import { CASE_FIGURES, figureFilter, type CaseFigure } from '../../shared/cases/figures';
 
 describe('the 事件 page reads and writes its filters in the hash query', () => {
   it('reads the 工作台 links, keys named like cases.list', () => {
@@ -31,6 +32,20 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
       source: 'hotline',
     });
     expect(parseCaseQuery('#/cases?late=yes&quick=mine')).toEqual({ quick: 'mine' });
+    expect(parseCaseQuery('#/cases?onSpot=1&mediationResult=won&quick=mine')).toEqual({ quick: 'mine' });
+  });
+
+  it('opens every figure of the forms and the 工作台 as exactly its filter', () => {
+    for (const figure of Object.keys(CASE_FIGURES) as CaseFigure[]) {
+      const filter = { quick: 'thisMonth' as const, ...figureFilter(figure) };
+      expect(parseCaseQuery(casesHash(filter)), figure).toEqual(filter);
+    }
+    expect(casesHash({ quick: 'thisMonth', ...figureFilter('onSpot') })).toBe('#/cases?quick=thisMonth&onSpot=true');
+    expect(casesHash(figureFilter('resolved'))).toBe('#/cases?mediationResult=success');
+    expect(parseCaseQuery('#/cases?onSpot=false&states=assigned,closed')).toEqual({
+      states: ['assigned', 'closed'],
+      onSpot: false,
+    });
   });
 
   it('writes back what it reads', () => {

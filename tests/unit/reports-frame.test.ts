@@ -208,12 +208,12 @@ describe('print frame: xlsx', () => {
     expect(dump(ws)).toEqual(fromFile);
   });
 
-  it('leaves rates blank where there is nothing to divide by, and totals nothing when asked not to', async () => {
+  it('prints — for a rate with nothing to divide by, and totals nothing when asked not to', async () => {
     const file = path.join(dir, 'no-total.xlsx');
     const rows = [{ category: '无事件', received: 0, handled: 0 }];
     await renderXlsx(SAMPLE_FORM, { ...sampleData(rows), total: false }, { file });
     const ws = await readXlsx(file);
-    expect(ws.getCell('H5').value).toBeNull();
+    expect(ws.getCell('H5').value).toBe('—');
     expect(ws.getCell('A6').value).toMatch(/^填报人/);
   });
 

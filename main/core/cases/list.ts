@@ -91,7 +91,9 @@ function filtered(f: CaseFilter): boolean {
     f.quick ||
     f.createdFrom ||
     f.createdTo ||
-    f.late !== undefined,
+    f.late !== undefined ||
+    f.onSpot !== undefined ||
+    f.mediationResult,
   );
 }
 
@@ -148,6 +150,8 @@ function conditions(ctx: CaseQueryContext, f: CaseFilter, search: Search | null,
     const late = lateCondition(ctx.now);
     conds.push(f.late ? late : sql`NOT coalesce(${late}, 0)`);
   }
+  if (f.onSpot !== undefined) conds.push(eq(cases.onSpot, f.onSpot));
+  if (f.mediationResult) conds.push(eq(cases.mediationResult, f.mediationResult));
   return and(...conds);
 }
 

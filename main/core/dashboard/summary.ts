@@ -5,11 +5,12 @@
 import { sql } from 'drizzle-orm';
 import type { CaseFilter } from '../../../shared/api/cases';
 import type { DashboardSummary } from '../../../shared/api/dashboard';
-import { HANDLED_STATES, handlingRate } from '../../../shared/cases/handling-rate';
+import { rateOf } from '../../../shared/rate';
 import { CASE_STATES, type CaseState } from '../../../shared/cases/loop';
 import { shanghaiDateIso } from '../../../shared/dates';
 import type { HandlerContext } from '../context';
-import { caseConditions, countCases, type CaseQueryContext } from '../cases/list';
+import { countFigures } from '../cases/figures';
+import { caseConditions, countCases } from '../cases/list';
 import { cases } from '../cases/schema';
 import { loadTaxonomy } from '../cases/taxonomy-store';
 import { fieldworkYearFigures, type FieldworkYearCounts } from '../reports/figures/fieldwork-yearly';
@@ -27,18 +28,6 @@ export function monthOf(today: string, monthsBack = 0): { month: string; from: s
   return { month, from: `${month}-01`, to: `${month}-${pad(last.getUTCDate())}` };
 }
 
-/**
- * 处置率 over any case filter (a period is `createdFrom`/`createdTo`, or quick: thisMonth); the
- * definition is in shared/cases/handling-rate.ts. The report forms count with this too.
- */
-export function handlingRateOf(ctx: CaseQueryContext, filter: CaseFilter) {
-  const received = countCases(ctx, filter);
-  const states = HANDLED_STATES.filter((s) => !filter.states?.length || filter.states.includes(s));
-  // An empty `states` means "any state" to the filter, so no overlap is counted as none here.
-  const handled = states.length ? countCases(ctx, { ...filter, states: [...states] }) : 0;
-  return { received, handled, rate: handlingRate(handled, received) };
-}
-
 /** Cases matching `filter`, counted per value of one column (one grouped query, same WHERE). */
 function countBy(ctx: HandlerContext, filter: CaseFilter, column: typeof cases.state | typeof cases.categoryCode) {
   const rows = ctx.db
@@ -52,7 +41,8 @@ function countBy(ctx: HandlerContext, filter: CaseFilter, column: typeof cases.s
 
 export function dashboardSummary(ctx: HandlerContext): DashboardSummary {
   const thisMonth: CaseFilter = { quick: 'thisMonth' };
-  const rate = handlingRateOf(ctx, thisMonth);
+  // The month's figures as the 网格事件处置情况统计表 counts them (one scan, the shared filters).
+  const month = countFigures(ctx, thisMonth, ['registered', 'accepted', 'closed', 'resolved', 'onSpot'] as const);
 
   const perState = countBy(ctx, thisMonth, cases.state);
   const byState = CASE_STATES.filter((s) => perState.has(s)).map((state: CaseState) => ({
@@ -72,11 +62,7 @@ export function dashboardSummary(ctx: HandlerContext): DashboardSummary {
   const today = shanghaiDateIso(new Date(ctx.now));
   const trend = Array.from({ length: TREND_MONTHS }, (_, i) => monthOf(today, TREND_MONTHS - 1 - i)).map((m) => {
     const period: CaseFilter = { createdFrom: m.from, createdTo: m.to };
-    return {
-      ...m,
-      received: countCases(ctx, period),
-      closed: countCases(ctx, { ...period, states: ['closed'] }),
-    };
+    return { ...m, ...countFigures(ctx, period, ['registered', 'closed'] as const) };
   });
 
   const current = monthOf(today);
@@ -85,9 +71,10 @@ export function dashboardSummary(ctx: HandlerContext): DashboardSummary {
   const year: FieldworkYearCounts = {
     buildings: 0,
     visits: 0,
+    remoteContacts: 0,
     appeals: 0,
     disputesResolved: 0,
-    received: 0,
+    accepted: 0,
     closed: 0,
   };
   for (const row of fieldworkYearFigures(ctx, { period: yearPeriod, villageId: null })) {
@@ -100,17 +87,24 @@ export function dashboardSummary(ctx: HandlerContext): DashboardSummary {
       dueSoon: countCases(ctx, { quick: 'dueSoon' }),
       overdue: countCases(ctx, { quick: 'overdue' }),
       review: countCases(ctx, { quick: 'review' }),
-      monthReceived: rate.received,
-      monthClosed: countCases(ctx, { ...thisMonth, states: ['closed'] }),
-      monthHandled: rate.handled,
+      monthRegistered: month.registered,
+      monthAccepted: month.accepted,
+      monthClosed: month.closed,
+      monthResolved: month.resolved,
+      monthOnSpot: month.onSpot,
     },
-    rate: rate.rate,
+    rate: rateOf(month.closed, month.accepted),
     year: {
       year: Number(yearPeriod.code),
       from: yearPeriod.start,
       to: yearPeriod.end,
-      ...year,
-      closedRate: handlingRate(year.closed, year.received),
+      buildings: year.buildings,
+      visits: year.visits,
+      appeals: year.appeals,
+      disputesResolved: year.disputesResolved,
+      accepted: year.accepted,
+      closed: year.closed,
+      closedRate: rateOf(year.closed, year.accepted),
     },
     byState,
     byCategory,

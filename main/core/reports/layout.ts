@@ -5,6 +5,7 @@
  */
 import { isGroup, type Align, type CellValue, type ColumnNode, type LeafColumn, type NumberFormat } from './definition';
 import type { ReportDefinition, ReportRow } from './definition';
+import { NO_RATE, formatRate, rateOf } from '../../../shared/rate';
 
 export const SEQ_KEY = '#';
 export const TOTAL_LABEL = '合计';
@@ -109,17 +110,18 @@ export function layoutTable(definition: ReportDefinition): TableLayout {
   return { columns, headerRows, headerCells, totalLabelSpan };
 }
 
-/** A rate as printed to two decimals of a percent; stored rounded so Excel and the preview agree. */
+/**
+ * A rate column's value: the fraction rounded half up to two decimals of a percent (shared/rate.ts),
+ * stored rounded so Excel's `0.00%` and the preview show the same digits; null with a 0 denominator.
+ */
 export function rate(numerator: CellValue, denominator: CellValue): number | null {
-  const n = Number(numerator ?? 0);
-  const d = Number(denominator ?? 0);
-  if (!Number.isFinite(n) || !Number.isFinite(d) || d <= 0) return null;
-  return Math.round((n * 10_000) / d) / 10_000;
+  return rateOf(Number(numerator ?? 0), Number(denominator ?? 0));
 }
 
+/** A rate with nothing to divide by prints `—` on screen, in the .xlsx and on paper alike. */
 function withRates(layout: TableLayout, values: Record<string, CellValue>): CellValue[] {
   return layout.columns.map((c) =>
-    c.rate ? rate(values[c.rate.numerator], values[c.rate.denominator]) : values[c.key],
+    c.rate ? (rate(values[c.rate.numerator], values[c.rate.denominator]) ?? NO_RATE) : values[c.key],
   );
 }
 
@@ -197,7 +199,7 @@ export function displayText(value: CellValue, format: NumberFormat): string {
   if (typeof value === 'string') return value;
   switch (format) {
     case 'percent':
-      return `${(value * 100).toFixed(2)}%`;
+      return formatRate(value);
     case 'decimal':
       return value.toFixed(2);
     case 'integer':

@@ -3,7 +3,8 @@ import { Button, Empty, Spin, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import type { CaseFilter } from '../../../shared/api/cases';
 import type { DashboardSummary } from '../../../shared/api/dashboard';
-import { HANDLED_STATES, formatRate } from '../../../shared/cases/handling-rate';
+import { figureFilter, type CaseFigure } from '../../../shared/cases/figures';
+import { formatRate } from '../../../shared/rate';
 import { formatDateZh } from '../../../shared/dates';
 import { api } from '../api/client';
 import { EChart } from '../components/EChart';
@@ -17,6 +18,9 @@ import { useLoader } from '../hooks/useLoader';
 import { palette, panelStyle } from '../theme';
 
 const THIS_MONTH = { quick: 'thisMonth' } as const;
+
+/** A figure of this month's cases, as the list filter that counts it (shared/cases/figures.ts). */
+const monthFigure = (figure: CaseFigure): CaseFilter => ({ ...THIS_MONTH, ...figureFilter(figure) });
 
 /** A chart's bar opens the list it counts, as a tile's link does. */
 function openCases(filter: CaseFilter): void {
@@ -44,19 +48,39 @@ function Tiles({ d }: { d: DashboardSummary }) {
         color={palette.red}
       />
       <StatTile label="待审核" value={n(t.review)} href={casesHash({ quick: 'review' })} hint="甄别、延期、办结" />
-      <StatTile label="本月受理" value={n(t.monthReceived)} href={casesHash(THIS_MONTH)} hint="本月登记的事件" />
+      <StatTile label="本月登记" value={n(t.monthRegistered)} href={casesHash(THIS_MONTH)} hint="本月登记的全部事项" />
+      <StatTile
+        label="本月受理"
+        value={n(t.monthAccepted)}
+        href={casesHash(monthFigure('accepted'))}
+        hint="甄别有效（不含不予受理、合并、备案）"
+      />
       <StatTile
         label="本月办结"
         value={n(t.monthClosed)}
-        href={casesHash({ ...THIS_MONTH, states: ['closed'] })}
+        href={casesHash(monthFigure('closed'))}
         hint="本月登记且已办结"
         color="#2f9e6b"
       />
       <StatTile
-        label="处置率"
+        label="办结率"
         value={formatRate(d.rate)}
-        href={casesHash({ ...THIS_MONTH, states: [...HANDLED_STATES] })}
-        hint={`本月已处置 ${n(t.monthHandled)} / 受理 ${n(t.monthReceived)}`}
+        href={casesHash(monthFigure('closed'))}
+        hint={`办结 ${n(t.monthClosed)} / 受理 ${n(t.monthAccepted)}`}
+        color="#2f9e6b"
+      />
+      <StatTile
+        label="本月化解"
+        value={n(t.monthResolved)}
+        href={casesHash(monthFigure('resolved'))}
+        hint="矛盾纠纷调解成功"
+        color="#2f9e6b"
+      />
+      <StatTile
+        label="就地化解"
+        value={n(t.monthOnSpot)}
+        href={casesHash(monthFigure('onSpot'))}
+        hint="发现即办结"
         color="#2f9e6b"
       />
     </div>
@@ -65,7 +89,7 @@ function Tiles({ d }: { d: DashboardSummary }) {
 
 /**
  * This year's work, township-wide: the 网格化服务管理工作情况统计表's 合计 row. A number with a list of
- * its own opens it; 诉求 and 纠纷 are counted over several sources and 大类, so they open the form.
+ * its own opens it; 诉求 are counted over several sources, so they open the form.
  */
 function YearTiles({ d }: { d: DashboardSummary }) {
   const y = d.year;
@@ -86,23 +110,28 @@ function YearTiles({ d }: { d: DashboardSummary }) {
         <StatTile
           label="入户走访"
           value={n(y.visits)}
-          href={fieldworkHash('visits', { from: y.from, to: y.to })}
-          hint="本年走访户次"
+          href={fieldworkHash('visits', { from: y.from, to: y.to, method: 'in_person' })}
+          hint="本年入户走访户次（不含电话、视频）"
         />
         <StatTile label="收集群众诉求" value={n(y.appeals)} href={form} hint="来电、12345、来访" />
         <StatTile
           label="化解矛盾纠纷"
           value={n(y.disputesResolved)}
-          href={form}
+          href={casesHash({ ...period, ...figureFilter('resolved') })}
           hint="调解成功的矛盾纠纷"
           color="#2f9e6b"
         />
-        <StatTile label="办理事项" value={n(y.received)} href={casesHash(period)} hint="本年登记的事件" />
+        <StatTile
+          label="办理事项"
+          value={n(y.accepted)}
+          href={casesHash({ ...period, ...figureFilter('accepted') })}
+          hint="本年受理的事项"
+        />
         <StatTile
           label="办结率"
           value={formatRate(y.closedRate)}
-          href={casesHash({ ...period, states: ['closed'] })}
-          hint={`已办结 ${n(y.closed)} / 办理 ${n(y.received)}`}
+          href={casesHash({ ...period, ...figureFilter('closed') })}
+          hint={`办结 ${n(y.closed)} / 受理 ${n(y.accepted)}`}
           color="#2f9e6b"
         />
       </div>
@@ -147,15 +176,15 @@ function Charts({ d }: { d: DashboardSummary }) {
           />
         </ChartPanel>
       </div>
-      <ChartPanel title={`近 12 个月受理与办结（${monthLabel(first.month)}—${monthLabel(last.month)}）`} empty={false}>
+      <ChartPanel title={`近 12 个月登记与办结（${monthLabel(first.month)}—${monthLabel(last.month)}）`} empty={false}>
         <EChart
-          label="近12个月受理与办结趋势"
+          label="近12个月登记与办结趋势"
           option={trendOpt}
           style={{ height: 240 }}
           onClick={(series, i) => {
             const m = d.trend[i]!;
             const period = { createdFrom: m.from, createdTo: m.to };
-            openCases(series === 1 ? { states: ['closed'], ...period } : period);
+            openCases(series === 1 ? { ...period, ...figureFilter('closed') } : period);
           }}
         />
       </ChartPanel>
@@ -175,7 +204,7 @@ export function HomePage() {
           {d && (
             <Typography.Text type="secondary">
               统计月份：{formatDateZh(`${d.month.from}T00:00:00+08:00`)}至{formatDateZh(`${d.month.to}T00:00:00+08:00`)}
-              ；办结、处置率按本月登记的事件计
+              ；受理、办结、办结率按本月登记的事项计
             </Typography.Text>
           )}
           <Button icon={<ReloadOutlined />} onClick={() => void summary.reload()} loading={summary.loading}>

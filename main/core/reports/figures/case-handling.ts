@@ -1,34 +1,36 @@
 /**
- * The 网格事件处置情况统计表's figures: the cases registered in a period (the same cohort the
- * 工作台's 处置率 counts), per 大类, at each stage of the loop they have reached. Every figure is a
- * case filter counted through cases/list.ts's caseConditions (and subsetCount), so each equals the total of the case
- * list that filter opens, and the 合计 处置率 equals the 工作台's for the same month.
+ * The 网格事件处置情况统计表's figures: the cases registered in a period, per 大类, counted as the
+ * shared figure definitions say (shared/cases/figures.ts: 登记, 受理, 不予受理, 交办, 办结, 按期办结,
+ * 超期, 就地化解). Every figure is a case filter counted through cases/list.ts, so each equals the
+ * total of the case list that filter opens, and the 合计 row equals the 工作台's for the same month.
  */
 import type { SQL } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
-import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
-import { caseConditions, subsetCount, type CaseQueryContext } from '../../cases/list';
+import { CASE_FIGURES } from '../../../../shared/cases/figures';
+import { figureColumns } from '../../cases/figures';
+import { caseConditions, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
 import { loadTaxonomy } from '../../cases/taxonomy-store';
 
-/** The columns counted, each as the filter that narrows the period's cases to it. */
-export const CASE_HANDLING_FILTERS = {
-  /** 受理数: every case registered in the period, whatever became of it. */
-  received: {},
-  /** 甄别有效: taken on at 甄别 (not merged, refused or only filed) and anywhere after it. */
-  accepted: { states: ['accepted', 'assigned', 'handling', 'handled', 'fedBack', 'closed'] },
-  /** 交办数: handed to someone to deal with, and anywhere after it. */
-  assigned: { states: ['assigned', 'handling', 'handled', 'fedBack', 'closed'] },
-  /** 处置数: as the 工作台's 处置率 counts it (shared/cases/handling-rate.ts). */
-  handled: { states: [...HANDLED_STATES] },
-  closed: { states: ['closed'] },
-  onTime: { states: ['closed'], late: false },
-  /** 超期数: missed a deadline, whether closed since or still open. */
-  overdue: { late: true },
-} satisfies Record<string, CaseFilter>;
+/** The form's count columns, in print order. */
+export const CASE_HANDLING_KEYS = [
+  'registered',
+  'accepted',
+  'rejected',
+  'assigned',
+  'closed',
+  'onTime',
+  'overdue',
+  'onSpot',
+] as const satisfies readonly (keyof typeof CASE_FIGURES)[];
 
-export type CaseHandlingKey = keyof typeof CASE_HANDLING_FILTERS;
+export type CaseHandlingKey = (typeof CASE_HANDLING_KEYS)[number];
 export type CaseHandlingCounts = Record<CaseHandlingKey, number>;
+
+/** Each column as the filter that narrows the period's cases to it (the shared definitions). */
+export const CASE_HANDLING_FILTERS = Object.fromEntries(
+  CASE_HANDLING_KEYS.map((k) => [k, CASE_FIGURES[k] as CaseFilter]),
+) as Record<CaseHandlingKey, CaseFilter>;
 
 export interface CategoryCounts extends CaseHandlingCounts {
   code: string;
@@ -43,22 +45,20 @@ export interface CaseHandlingQuery {
   villageId: string | null;
 }
 
-const KEYS = Object.keys(CASE_HANDLING_FILTERS) as CaseHandlingKey[];
-
 /** The period and scope as the case list's filter. */
 export function caseHandlingFilter(q: CaseHandlingQuery): CaseFilter {
   return { createdFrom: q.from, createdTo: q.to, ...(q.villageId ? { villageId: q.villageId } : {}) };
 }
 
 /**
- * Every column in one grouped scan of the period's cases: each is the count of its subset filter
+ * Every column in one grouped scan of the period's cases: each is the count of its figure's filter
  * (subsetCount), so it still equals countCases of the period with that filter — and a year over a
  * million cases reads its index range once, not once a column.
  */
 function perCategory(ctx: CaseQueryContext, base: CaseFilter): Map<string, CaseHandlingCounts> {
-  const columns = Object.fromEntries(KEYS.map((k) => [k, subsetCount(ctx, base, CASE_HANDLING_FILTERS[k])]));
+  const columns = figureColumns(ctx, base, CASE_HANDLING_KEYS) as Record<CaseHandlingKey, SQL<number>>;
   const rows = ctx.db
-    .select({ code: cases.categoryCode, ...(columns as Record<CaseHandlingKey, SQL<number>>) })
+    .select({ code: cases.categoryCode, ...columns })
     .from(cases)
     .where(caseConditions(ctx, base))
     .groupBy(cases.categoryCode)
@@ -77,7 +77,7 @@ export function caseHandlingFigures(ctx: CaseQueryContext, q: CaseHandlingQuery)
   const extra = [...counts.keys()].filter((code) => !known.has(code)).sort();
   return [...named, ...extra.map((code) => ({ code, name: `大类 ${code}` }))].map((c) => {
     const row = { ...c } as CategoryCounts;
-    for (const k of KEYS) row[k] = counts.get(c.code)?.[k] ?? 0;
+    for (const k of CASE_HANDLING_KEYS) row[k] = counts.get(c.code)?.[k] ?? 0;
     return row;
   });
 }

@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
 import type { CaseScale } from '../../../../shared/cases/codes';
-import { HANDLED_STATES } from '../../../../shared/cases/handling-rate';
+import type { CaseState } from '../../../../shared/cases/loop';
 import { caseConditions, subsetCount, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
 import { loadTaxonomy } from '../../cases/taxonomy-store';
@@ -15,7 +15,7 @@ import type { Db } from '../../db/connection';
 export interface DisputeCounts {
   /** 排查数: dispute cases registered in the period. */
   found: number;
-  /** 调处数: those among them handled, as the 处置率 counts handled (shared/cases/handling-rate.ts). */
+  /** 调处数: those among them handled, no longer waiting on anyone (HANDLED_STATES). */
   handled: number;
   /** 成功数: handled ones whose mediation is recorded as successful, so 成功率 never passes 100 %. */
   succeeded: number;
@@ -103,6 +103,9 @@ function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
     .groupBy(cases.subcategoryCode, band, major)
     .all();
 }
+
+/** 调处: no longer waiting on anyone — dealt with, or disposed of at 甄别. */
+export const HANDLED_STATES: readonly CaseState[] = ['handled', 'fedBack', 'closed', 'merged', 'rejected', 'filed'];
 
 const empty = (): DisputeCounts => ({ found: 0, handled: 0, succeeded: 0 });
 

@@ -1,21 +1,20 @@
 /**
  * 网格化服务管理工作情况统计表's figures per village/community: 楼院采集 and 入户走访 counted by
- * fieldwork/counts.ts, and the case figures through the forms that already define them — 收集群众诉求
- * as subsets of the case list's source filter, 化解矛盾纠纷 as the 矛盾纠纷排查化解情况表's 成功数
- * (succeededCount over its dispute 大类), 办理事项 and 办结 as the 网格事件处置情况统计表's 受理数 and
- * 办结数 (CASE_HANDLING_FILTERS) — all columns of one scan of the period's cases grouped by village.
- * One number, one query: each cell equals its own form's or list's count.
+ * fieldwork/counts.ts (入户走访（户次） is method 入户 only; 电话/视频 contacts have their own column),
+ * 收集群众诉求 as subsets of the case list's source filter, and 化解矛盾纠纷, 办理事项 (受理) and 办结 as
+ * the shared figure definitions (shared/cases/figures.ts) — all case columns of one scan of the
+ * period's cases grouped by village. One number, one query: each cell equals its own list's count.
  */
 import { and, asc, eq, gte, isNull, or, type SQL } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
 import type { CaseSource } from '../../../../shared/cases/codes';
+import { figureColumns } from '../../cases/figures';
 import { caseConditions, subsetCount, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
 import { countBuildings, countVisits } from '../../fieldwork/counts';
 import { villages } from '../../org/schema';
 import { periodInstants, type ReportPeriod } from '../periods';
-import { CASE_HANDLING_FILTERS, caseHandlingFilter } from './case-handling';
-import { disputeCategoryCodes, succeededCount } from './disputes';
+import { caseHandlingFilter } from './case-handling';
 
 /** 群众诉求: what the public brings in themselves — the hotline, 12345 transfers and walk-ins. */
 export const PUBLIC_APPEAL_SOURCES: readonly CaseSource[] = ['hotline', 'transfer12345', 'walkIn'];
@@ -23,15 +22,17 @@ export const PUBLIC_APPEAL_SOURCES: readonly CaseSource[] = ['hotline', 'transfe
 export interface FieldworkYearCounts {
   /** 楼院采集（个） */
   buildings: number;
-  /** 入户走访（户次） */
+  /** 入户走访（户次）: visits with method 入户 */
   visits: number;
+  /** 电话/视频联系（次）: the other contacts, never counted as 入户走访 */
+  remoteContacts: number;
   /** 收集群众诉求（件） */
   appeals: number;
-  /** 化解矛盾纠纷（件） */
+  /** 化解矛盾纠纷（件）: 化解数 */
   disputesResolved: number;
   /** 办理事项（件）: 受理数 */
-  received: number;
-  /** 办结（件） */
+  accepted: number;
+  /** 办结（件）: 办结数 */
   closed: number;
 }
 
@@ -60,23 +61,18 @@ function villagesInScope(ctx: CaseQueryContext, period: ReportPeriod, villageId:
     .all();
 }
 
+type CaseCounts = Pick<FieldworkYearCounts, 'appeals' | 'disputesResolved' | 'accepted' | 'closed'>;
+
 /** The case columns per village in one grouped scan of the period's cases (subset counts). */
-function caseCountsByVillage(ctx: CaseQueryContext, base: CaseFilter) {
+function caseCountsByVillage(ctx: CaseQueryContext, base: CaseFilter): Map<string, CaseCounts> {
   const bySource = Object.fromEntries(
     PUBLIC_APPEAL_SOURCES.map((source) => [source, subsetCount(ctx, base, { source })]),
   ) as Record<CaseSource, SQL<number>>;
-  // 成功数 of each dispute 大类, as the 矛盾纠纷排查化解情况表 counts it over that 大类's cases.
-  const disputeCodes = disputeCategoryCodes(ctx.db);
-  const succeeded = Object.fromEntries(
-    disputeCodes.map((categoryCode, i) => [`d${i}`, succeededCount(ctx, { categoryCode })]),
-  ) as Record<string, SQL<number>>;
   const rows = ctx.db
     .select({
       villageId: cases.villageId,
       ...bySource,
-      ...succeeded,
-      received: subsetCount(ctx, base, CASE_HANDLING_FILTERS.received),
-      closed: subsetCount(ctx, base, CASE_HANDLING_FILTERS.closed),
+      ...figureColumns(ctx, base, ['resolved', 'accepted', 'closed'] as const),
     })
     .from(cases)
     .where(caseConditions(ctx, base))
@@ -87,8 +83,8 @@ function caseCountsByVillage(ctx: CaseQueryContext, base: CaseFilter) {
       r.villageId,
       {
         appeals: PUBLIC_APPEAL_SOURCES.reduce((n, s) => n + (r as unknown as Record<CaseSource, number>)[s], 0),
-        disputesResolved: disputeCodes.reduce((n, _, i) => n + (r as unknown as Record<string, number>)[`d${i}`]!, 0),
-        received: r.received,
+        disputesResolved: r.resolved,
+        accepted: r.accepted,
         closed: r.closed,
       },
     ]),
@@ -107,15 +103,18 @@ export function fieldworkYearFigures(
   );
   return villagesInScope(ctx, period, q.villageId).map((v) => {
     const c = byVillage.get(v.id);
+    const scope = { period, villageId: v.id };
     return {
       villageId: v.id,
       code: v.code,
       name: v.name,
-      buildings: countBuildings(ctx.db, { period, villageId: v.id }),
-      visits: countVisits(ctx.db, { period, villageId: v.id }),
+      buildings: countBuildings(ctx.db, scope),
+      visits: countVisits(ctx.db, { ...scope, method: 'in_person' }),
+      remoteContacts:
+        countVisits(ctx.db, { ...scope, method: 'phone' }) + countVisits(ctx.db, { ...scope, method: 'video' }),
       appeals: c?.appeals ?? 0,
       disputesResolved: c?.disputesResolved ?? 0,
-      received: c?.received ?? 0,
+      accepted: c?.accepted ?? 0,
       closed: c?.closed ?? 0,
     };
   });

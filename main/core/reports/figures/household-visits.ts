@@ -1,12 +1,13 @@
 /**
- * 入户走访登记表's rows: every live visit of the period and scope (the visit list's own conditions,
- * so the register has exactly countVisits rows), by 走访日期 then village and grid in the org's
+ * 入户走访登记表's rows: every live 入户 visit of the period and scope — 入户走访（户次） counts method
+ * 入户 only; 电话/视频 contacts are not household visits and are counted in the yearly form's own
+ * column — through the visit list's own conditions, so the register has exactly countVisits rows, by 走访日期 then village and grid in the org's
  * code order, with the names it prints. Read as a preview page or chunk by chunk from the rowids,
  * never as 100,000 objects at once.
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { formatDateZh } from '../../../../shared/dates';
-import { VISIT_METHOD_LABELS } from '../../../../shared/fieldwork/codes';
+import type { VisitMethod } from '../../../../shared/fieldwork/codes';
 import { maskPhone } from '../../../../shared/people/mask';
 import type { PiiCipher } from '../../crypto/pii';
 import { cases } from '../../cases/schema';
@@ -29,7 +30,6 @@ const FIELDS = {
   subjectName: v.subjectName,
   address: v.address,
   phoneEnc: v.phoneEnc,
-  method: v.method,
   content: v.content,
   issues: v.issues,
   followUp: v.followUp,
@@ -41,11 +41,15 @@ const col = fieldReader<VisitFields>(FIELDS);
 /** The register's order: day, then village and grid as the organisation lists them, then entry. */
 const ORDER = [asc(v.visitedOn), asc(villages.code), asc(grids.code), asc(v.createdAt), asc(v.id)];
 
+/** What the register lists: visits made in person (入户). */
+export const REGISTER_METHOD: VisitMethod = 'in_person';
+
 /** The period and scope as the visit list filters them (fieldwork/filters.ts). */
 export function visitFilter(params: FormParams) {
   return {
     from: params.period.start,
     to: params.period.end,
+    method: REGISTER_METHOD,
     ...(params.villageId ? { villageId: params.villageId } : {}),
   };
 }
@@ -53,6 +57,7 @@ export function visitFilter(params: FormParams) {
 export function visitsCount(source: FormSource, params: FormParams): number {
   return countVisits(source.db, {
     period: params.period,
+    method: REGISTER_METHOD,
     ...(params.villageId ? { villageId: params.villageId } : {}),
   });
 }
@@ -123,7 +128,6 @@ function visitRow(raw: RawRow, pii: PiiCipher, reveal: boolean): ReportRow {
     subject: col(raw, 'subjectName'),
     address: col(raw, 'address'),
     phone: phone === null ? '' : reveal ? phone : maskPhone(phone),
-    method: VISIT_METHOD_LABELS[col(raw, 'method')],
     content: col(raw, 'content'),
     issues: col(raw, 'issues') ?? '',
     followUp: col(raw, 'followUp') ?? '',

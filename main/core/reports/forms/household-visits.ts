@@ -1,6 +1,7 @@
 /**
- * 入户走访登记表: one row per household visit of the period, streamed when exported (a township's
- * year holds over 120,000). A4 landscape: the register's 13 columns (about 90 characters wide, a
+ * 入户走访登记表: one row per 入户 visit of the period (电话/视频 contacts are not 户次 and stay off
+ * it), streamed when exported (a township's year holds over 120,000). A4 landscape: the register's
+ * 12 columns (about 90 characters wide, a
  * date, a grid name and a case number each on one line) fit an A4 sheet at about 80 % of 宋体 11 —
  * still readable, on the paper every township printer holds — where A3 would print the same lines
  * larger on paper few centres stock.
@@ -27,8 +28,7 @@ export const householdVisitsDefinition = defineReport({
     centred('subject', '走访对象', 4),
     { key: 'address', header: '住址', width: 7.5 },
     centred('phone', '联系电话', 6.2),
-    centred('method', '走访\n方式', 2.6),
-    { key: 'content', header: '走访内容', width: 11.5 },
+    { key: 'content', header: '走访内容', width: 14.1 },
     { key: 'issues', header: '反映问题', width: 9 },
     { key: 'followUp', header: '跟进情况', width: 9 },
     centred('caseNumber', '关联事件', 11),
@@ -40,6 +40,7 @@ export const householdVisitsForm: ReportForm = {
   periodKinds: ALL_PERIOD_KINDS,
   scopes: ['township', 'village'],
   revealable: true,
+  columnNotes: ['每行一次入户走访（户次）；电话、视频联系不列入本表，在工作情况统计表中单列。'],
   build(source, params) {
     return { rows: visitsPage(source, params, VISITS_PREVIEW_ROWS), rowCount: visitsCount(source, params) };
   },

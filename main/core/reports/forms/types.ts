@@ -30,6 +30,11 @@ export interface ReportForm {
   scopes: readonly ReportScope[];
   /** The form carries personal numbers that a 管理员 or 审核人 may ask to print in full. */
   revealable: boolean;
+  /**
+   * What the counted columns mean, one sentence each, as `report --list` prints them: the county
+   * queries a figure that does not match its definition, so the definition travels with the form.
+   */
+  columnNotes?: readonly string[];
   /** The rows for preview and export; a streamed form returns its first page and `rowCount`, all of them. */
   build(source: FormSource, params: FormParams): { rows: ReportRow[]; total?: boolean | ReportRow; rowCount?: number };
   /**

@@ -6,7 +6,10 @@ import {
   CASE_QUICK_FILTERS,
   CASE_SOURCE_LABELS,
   CASE_SOURCES,
+  MEDIATION_RESULT_LABELS,
+  MEDIATION_RESULTS,
   type CaseQuickFilter,
+  type MediationResult,
   type CaseSource,
 } from '../../../../shared/cases/codes';
 import { CASE_STATE_LABELS, CASE_STATES, type CaseState } from '../../../../shared/cases/loop';
@@ -25,8 +28,13 @@ interface Props {
 const ALL = 'all';
 /** The `late` filter as a choice: missed a deadline at some point (超期) or kept every one so far. */
 type LateChoice = 'late' | 'onTime';
+/** The `onSpot` filter as a choice: settled on the spot (就地化解) or walked the loop. */
+type OnSpotChoice = 'onSpot' | 'loop';
 
-/** 待我处理 / 即将超期 / 已超期 / 本月 / 待审核, then state, village, grid, category, source, 超期, 登记日期 and a full-text search. */
+/**
+ * 待我处理 / 即将超期 / 已超期 / 本月 / 待审核, then state, village, grid, category, source, 超期,
+ * 就地化解, 调解结果, 登记日期 and a full-text search: every filter a 工作台 or report number opens.
+ */
 export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Props) {
   const set = (patch: Partial<CaseFilter>) => onChange({ ...value, ...patch });
   const shownGrids = value.villageId ? grids.filter((g) => g.villageId === value.villageId) : grids;
@@ -119,6 +127,27 @@ export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Prop
           { value: 'late', label: '曾超期' },
           { value: 'onTime', label: '未超期' },
         ]}
+      />
+      <FilterSelect<OnSpotChoice>
+        id="case-filter-onSpot"
+        label="按是否就地化解筛选"
+        placeholder="就地化解与否"
+        width={140}
+        value={value.onSpot === undefined ? undefined : value.onSpot ? 'onSpot' : 'loop'}
+        onChange={(choice) => set({ onSpot: choice === undefined ? undefined : choice === 'onSpot' })}
+        options={[
+          { value: 'onSpot', label: '就地化解' },
+          { value: 'loop', label: '非就地化解' },
+        ]}
+      />
+      <FilterSelect<MediationResult>
+        id="case-filter-mediationResult"
+        label="按调解结果筛选"
+        placeholder="全部调解结果"
+        width={140}
+        value={value.mediationResult}
+        onChange={(mediationResult) => set({ mediationResult })}
+        options={MEDIATION_RESULTS.map((r) => ({ value: r, label: MEDIATION_RESULT_LABELS[r] }))}
       />
       <DatePicker.RangePicker
         aria-label="按登记日期筛选"

@@ -15,6 +15,8 @@ export type CaseFilter = Partial<
     | 'createdFrom'
     | 'createdTo'
     | 'late'
+    | 'onSpot'
+    | 'mediationResult'
     | 'q'
   >
 >;
@@ -31,6 +33,8 @@ const KEYS = [
   'createdFrom',
   'createdTo',
   'late',
+  'onSpot',
+  'mediationResult',
   'q',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
@@ -48,7 +52,7 @@ export function parseCaseQuery(hash: string): CaseFilter {
     const value =
       key === 'states'
         ? raw.split(',').filter(Boolean)
-        : key === 'late'
+        : key === 'late' || key === 'onSpot'
           ? raw === 'true' || (raw === 'false' ? false : raw) // anything else fails the schema
           : raw;
     const parsed = caseListInputSchema.shape[key].safeParse(value);

@@ -47,7 +47,7 @@ export function trendOption(d: DashboardSummary): ChartOption {
   return bars(
     d.trend.map((m) => monthLabel(m.month)),
     [
-      { name: '受理', color: palette.blue, data: d.trend.map((m) => m.received) },
+      { name: '登记', color: palette.blue, data: d.trend.map((m) => m.registered) },
       { name: '办结', color: '#2f9e6b', data: d.trend.map((m) => m.closed) },
     ],
   );
