@@ -21,8 +21,12 @@ const optionalNote = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-/** Extensions are working days; 15 is the published ceiling for any one step. */
-export const EXTENSION_DAYS_MAX = 15;
+/**
+ * Extensions are working days. This is only the absolute bound of the form; each 大类 sets its own,
+ * lower one (taxonomy extensionMaxDays, checked in core): 人民调解 may run on a month with both
+ * parties' consent, ordinary matters far less.
+ */
+export const EXTENSION_DAYS_MAX = 60;
 const extensionDays = z
   .number({ message: '请填写延期天数' })
   .int({ message: '延期天数必须是整数' })
@@ -91,6 +95,7 @@ export const actionPayloadSchemas = {
     note: optionalNote,
   }),
   file: z.object({ reason: required('备案理由') }),
+  escalate: z.object({ reason: required('提级理由') }),
 } as const;
 
 export type LoopAction = keyof typeof actionPayloadSchemas;
