@@ -216,7 +216,7 @@ describe('required fields', () => {
         'requestExtension',
         { days: 61, reason: '等待鉴定' },
         ['days'],
-        '延期天数不能超过 15 个工作日',
+        '延期天数不能超过 60 个工作日',
       ],
       [
         { state: 'handling', extensionPending: true },
