@@ -10,7 +10,13 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * it is an upsert by id (a tombstone is a row with deleted_at set). A row may only be written by
  * the township that created it. Runs inside the caller's transaction.
  */
-export function applyChanges(db: CountyDb, township: string, changes: ChangeLine[]): void {
+export function applyChanges(
+  db: CountyDb,
+  township: string,
+  changes: ChangeLine[],
+  /** Rows a priority bundle already brought from a later change: older changes of them are skipped. */
+  newer: Map<string, number> = new Map(),
+): void {
   const statements = new Map<string, Database.Statement>();
   const upsert = (table: string, columns: string[]) => {
     const key = `${table}|${columns.join(',')}`;
@@ -40,6 +46,7 @@ export function applyChanges(db: CountyDb, township: string, changes: ChangeLine
         `第 ${c.seq} 号变更含有未知的列 ${c.table}.${unknown}，请升级县级接收端`,
       );
     }
+    if ((newer.get(`${c.table}|${c.id}`) ?? 0) > c.seq) continue;
     const info = upsert(c.table, columns).run(township, ...columns.map((col) => c.row[col]));
     if (info.changes === 0) {
       throw new CountyError(409, 'FOREIGN_ROW', `第 ${c.seq} 号变更要改写其他乡镇的记录（${c.table} ${c.id}）`);

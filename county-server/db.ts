@@ -36,6 +36,15 @@ CREATE TABLE IF NOT EXISTS county_bundles (
   raw BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS county_bundles_township_idx ON county_bundles(township_code, seq_to);
+-- Rows a priority bundle delivered ahead of the sequence, with the change they came from: the
+-- regular stream does not overwrite them with an older change; cleared once it has passed them.
+CREATE TABLE IF NOT EXISTS county_priority_rows (
+  township_code TEXT NOT NULL REFERENCES county_townships(code),
+  table_name TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (township_code, table_name, row_id)
+);
 `;
 
 /**
@@ -74,6 +83,10 @@ export function openCountyDb(file: string, tables = wireTableInfo()): CountyDb {
     const have = new Set(sqlite.prepare("SELECT name FROM pragma_table_info('county_townships')").pluck().all());
     for (const col of ['last_error', 'last_error_at']) {
       if (!have.has(col)) sqlite.exec(`ALTER TABLE county_townships ADD COLUMN ${col} TEXT`);
+    }
+    const bundleCols = new Set(sqlite.prepare("SELECT name FROM pragma_table_info('county_bundles')").pluck().all());
+    if (!bundleCols.has('priority')) {
+      sqlite.exec('ALTER TABLE county_bundles ADD COLUMN priority INTEGER NOT NULL DEFAULT 0');
     }
     for (const t of tables) ensureMirror(sqlite, t);
   })();

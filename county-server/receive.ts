@@ -25,7 +25,7 @@ export interface Receipt {
 
 export interface Receiver {
   /** 201 with a new receipt, 200 with the original one for an identical repeat, or a CountyError. */
-  receive(id: string, raw: Buffer): Promise<{ status: 200 | 201; receipt: Receipt }>;
+  receive(id: string, raw: Buffer, priority?: boolean): Promise<{ status: 200 | 201; receipt: Receipt }>;
 }
 
 const STATUS: Record<BundleErrorKind, [number, string]> = {
@@ -74,9 +74,25 @@ export function createReceiver(
   const lastSeq = sqlite.prepare('SELECT last_seq FROM county_townships WHERE code = ?').pluck();
   const insertBundle = sqlite.prepare(
     `INSERT INTO county_bundles (id, township_code, seq_from, seq_to, change_count, schema_version, sender_kid,
-       hash, received_at, raw) VALUES (@id, @township, @seqFrom, @seqTo, @count, @schemaVersion, @senderKid,
-       @hash, @receivedAt, @raw)`,
+       hash, received_at, raw, priority) VALUES (@id, @township, @seqFrom, @seqTo, @count, @schemaVersion,
+       @senderKid, @hash, @receivedAt, @raw, @priority)`,
   );
+  const priorityRows = sqlite.prepare(
+    'SELECT table_name, row_id, seq FROM county_priority_rows WHERE township_code = ?',
+  );
+  const notePriority = sqlite.prepare(
+    `INSERT INTO county_priority_rows (township_code, table_name, row_id, seq) VALUES (?, ?, ?, ?)
+     ON CONFLICT (township_code, table_name, row_id) DO UPDATE SET seq = max(seq, excluded.seq)`,
+  );
+  const clearPriority = sqlite.prepare(
+    'DELETE FROM county_priority_rows WHERE township_code = @township AND seq <= @seqTo',
+  );
+
+  /** `table|id` → the change a priority bundle brought ahead of the sequence. */
+  function newerRows(township: string): Map<string, number> {
+    const rows = priorityRows.all(township) as { table_name: string; row_id: string; seq: number }[];
+    return new Map(rows.map((r) => [`${r.table_name}|${r.row_id}`, r.seq]));
+  }
   const noteError = sqlite.prepare('UPDATE county_townships SET last_error = ?, last_error_at = ? WHERE code = ?');
   const advance = sqlite.prepare(
     `UPDATE county_townships SET last_seq = @seqTo, last_bundle_id = @id, last_received_at = @receivedAt,
@@ -92,7 +108,7 @@ export function createReceiver(
   }
 
   return {
-    async receive(id, raw) {
+    async receive(id, raw, priority = false) {
       if (!UUID_RE.test(id)) throw new CountyError(400, 'BAD_ID', '包编号应为小写的 UUIDv7');
       const hash = bundleHash(raw);
       const early = repeat(id, hash);
@@ -114,7 +130,11 @@ export function createReceiver(
       }
       const { header, changes } = decoded;
       try {
-        return accept(id, hash, raw, header, changes);
+        if ((header.priority === true) !== priority) {
+          const why = priority ? '优先通道只收优先包（包头 priority）' : '优先包须上传到 /api/v1/priority/';
+          throw new CountyError(422, 'BAD_CONTENT', why);
+        }
+        return priority ? acceptPriority(id, hash, raw, header, changes) : accept(id, hash, raw, header, changes);
       } catch (err) {
         // The signature says who sent it, so the refusal is kept for the status page.
         if (err instanceof CountyError)
@@ -146,10 +166,33 @@ export function createReceiver(
             },
           );
         }
-        applyChanges(db, header.township, changes);
-        const row = { ...header, id, hash, receivedAt: now().toISOString(), raw };
+        applyChanges(db, header.township, changes, newerRows(header.township));
+        const row = { ...header, id, hash, receivedAt: now().toISOString(), raw, priority: 0 };
         insertBundle.run(row);
         advance.run(row);
+        clearPriority.run({ township: header.township, seqTo: header.seqTo });
+        return { status: 201 as const, receipt: toReceipt(findBundle.get(id) as BundleRow) };
+      })
+      .immediate();
+  }
+
+  /**
+   * A priority bundle: applied at once, out of sequence, without advancing it. Changes the regular
+   * stream already carried are skipped (the county has them, or newer); the rest are noted so the
+   * stream's older copies of the same rows do not overwrite them when they arrive.
+   */
+  function acceptPriority(id: string, hash: string, raw: Buffer, header: BundleHeader, changes: ChangeLine[]) {
+    if (header.bundleId !== id)
+      throw new CountyError(400, 'ID_MISMATCH', `包头中的编号 ${header.bundleId} 与地址中的 ${id} 不符`);
+    return sqlite
+      .transaction(() => {
+        const again = repeat(id, hash);
+        if (again) return again;
+        const last = lastSeq.get(header.township) as number;
+        const ahead = changes.filter((c) => c.seq > last);
+        applyChanges(db, header.township, ahead, newerRows(header.township));
+        for (const c of ahead) notePriority.run(header.township, c.table, c.id, c.seq);
+        insertBundle.run({ ...header, id, hash, receivedAt: now().toISOString(), raw, priority: 1 });
         return { status: 201 as const, receipt: toReceipt(findBundle.get(id) as BundleRow) };
       })
       .immediate();

@@ -26,7 +26,8 @@ export interface CountyServer {
   close(): Promise<void>;
 }
 
-const BUNDLE_PATH = /^\/api\/v1\/bundles\/([^/]+)$/;
+/** Regular bundles at bundles/, priority bundles (突发事件 reports, out of sequence) at priority/. */
+const BUNDLE_PATH = /^\/api\/v1\/(bundles|priority)\/([^/]+)$/;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
@@ -82,7 +83,7 @@ async function route(
   if (bundle) {
     if (req.method !== 'PUT') throw new CountyError(405, 'METHOD', '上报包只能用 PUT 上传');
     const raw = await readBody(req, max);
-    const { status, receipt } = await receiver.receive(bundle[1]!, raw);
+    const { status, receipt } = await receiver.receive(bundle[2]!, raw, bundle[1] === 'priority');
     return sendJson(res, status, { receipt });
   }
   if (url.pathname === '/api/v1/status') {

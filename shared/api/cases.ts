@@ -6,6 +6,7 @@ import {
   CASE_SCALES,
   CASE_SOURCES,
   CASE_URGENCIES,
+  EMERGENCY_REPORT_KINDS,
   LEGACY_MEDIATION_METHODS,
   MEDIATION_LEVELS,
   MEDIATION_METHODS,
@@ -21,6 +22,7 @@ import {
 } from '../cases/attachment-limits';
 import { ASSIGNEE_KINDS, SUPERVISION_LEVELS } from '../cases/loop-payloads';
 import { CASE_PARTY_ROLES, MAX_CASE_PARTIES } from '../cases/parties';
+import { EMERGENCY_REPORT_MAX, LATER_REPORT_KINDS } from '../cases/emergency';
 import { searchRuns } from '../cases/search-terms';
 import { taxonomySchema } from '../cases/taxonomy';
 import { method } from './define';
@@ -110,6 +112,15 @@ export const casePartySchema = z.object({
 });
 export type CaseParty = z.infer<typeof casePartySchema>;
 
+export const emergencyReportSchema = z.object({
+  id: z.string(),
+  kind: z.enum(EMERGENCY_REPORT_KINDS),
+  reportedAt: z.string(),
+  content: z.string(),
+  reporterName: z.string(),
+});
+export type EmergencyReport = z.infer<typeof emergencyReportSchema>;
+
 export const caseDetailSchema = z.object({
   case: caseSummarySchema.extend({
     peopleInvolved: z.number(),
@@ -124,6 +135,11 @@ export const caseDetailSchema = z.object({
     mediationResult: z.enum(MEDIATION_RESULTS).nullable(),
     mediationOutcome: z.string().nullable(),
     closedAt: z.string().nullable(),
+    emergency: z.boolean(),
+    orderRef: z.string().nullable(),
+    orderDueDate: z.string().nullable(),
+    /** 提级: when it was sent up to the county centre. */
+    escalatedAt: z.string().nullable(),
   }),
   /** Loop actions the caller's role may take now (the buttons to show). */
   actions: z.array(z.enum(LOOP_ACTIONS)),
@@ -131,6 +147,10 @@ export const caseDetailSchema = z.object({
   attachments: z.array(caseAttachmentSchema),
   /** 当事人 of a dispute case (empty for other cases). */
   parties: z.array(casePartySchema),
+  /** 突发事件's 首报/续报/终报, oldest first (empty for other cases). */
+  emergencyReports: z.array(emergencyReportSchema),
+  /** Report kinds the caller may add now (the drawer's buttons). */
+  emergencyReportKinds: z.array(z.enum(LATER_REPORT_KINDS)),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -251,6 +271,12 @@ export const casesApi = {
       then: z.array(loopStepSchema).max(8).default([]),
       /** 转为事件: the 入户走访 this case comes from, linked to it in the same transaction. */
       visitId: idSchema.optional(),
+      /** 上级交办: the order's 文号/工单号 and 办理时限 (required for that source, checked in core). */
+      orderRef: optionalText('交办文号/工单号', 60),
+      orderDueDate: listDay('办理时限').nullish(),
+      /** 突发事件: reported to the county at once and never screened; needs the 首报. */
+      emergency: z.boolean({ message: '突发事件应为是或否' }).default(false),
+      firstReport: optionalText('首报内容', EMERGENCY_REPORT_MAX),
     }),
     output: caseDetailSchema,
   }),
@@ -266,6 +292,17 @@ export const casesApi = {
     access: ALL_ROLES,
     write: true,
     input: z.object({ id: idSchema, ...loopStepSchema.shape }),
+    output: caseDetailSchema,
+  }),
+  'cases.addEmergencyReport': method({
+    title: '报送突发事件续报/终报',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({
+      caseId: idSchema,
+      kind: z.enum(LATER_REPORT_KINDS, { message: '报告类型只能是 续报 或 终报' }),
+      content: nameSchema('报告内容', EMERGENCY_REPORT_MAX),
+    }),
     output: caseDetailSchema,
   }),
   'cases.setMediation': method({

@@ -21,29 +21,42 @@ const optionalNote = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-/** Extensions are working days; 15 is the published ceiling for any one step. */
-export const EXTENSION_DAYS_MAX = 15;
+/**
+ * Extensions are working days. This is only the absolute bound of the form; each 大类 sets its own,
+ * lower one (taxonomy extensionMaxDays, checked in core): 人民调解 may run on a month with both
+ * parties' consent, ordinary matters far less.
+ */
+export const EXTENSION_DAYS_MAX = 60;
 const extensionDays = z
   .number({ message: '请填写延期天数' })
   .int({ message: '延期天数必须是整数' })
   .min(1, { message: '延期天数至少 1 个工作日' })
   .max(EXTENSION_DAYS_MAX, { message: `延期天数不能超过 ${EXTENSION_DAYS_MAX} 个工作日` });
 
-/** Who a case is assigned to: a grid worker, a village, a township office, or up to the county. */
-export const ASSIGNEE_KINDS = ['gridWorker', 'village', 'office', 'county'] as const;
+/**
+ * Who a case is 交办 to: a grid worker, a village, a township office (站所). 交办 only runs
+ * downward; going up to the county is 提级 (the `escalate` action), never a hand-over.
+ */
+export const ASSIGN_KINDS = ['gridWorker', 'village', 'office'] as const;
+/** Offered before 提级 existed: old cases 交办 to a county body still read, under the word for it. */
+export const LEGACY_ASSIGNEE_KINDS = ['county'] as const;
+/** Every kind a stored case may carry. */
+export const ASSIGNEE_KINDS = [...ASSIGN_KINDS, ...LEGACY_ASSIGNEE_KINDS] as const;
 export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
 export const ASSIGNEE_KIND_LABELS: Record<AssigneeKind, string> = {
   gridWorker: '网格员',
   village: '村（社区）',
   office: '乡镇站所',
-  county: '县级部门',
+  county: '提级（县级）',
 };
 
 const assignee = z
   .object(
     {
-      kind: z.enum(ASSIGNEE_KINDS, { message: '承办方只能是 网格员、村（社区）、乡镇站所 或 县级部门' }),
-      // Grid workers and villages are rows of ours; offices and county bodies are named only.
+      kind: z.enum(ASSIGN_KINDS, {
+        message: '承办方只能是 网格员、村（社区） 或 乡镇站所；上报县级请用「提级」',
+      }),
+      // Grid workers and villages are rows of ours; offices are named only.
       id: z.string().trim().optional(),
       name: required('承办方名称'),
     },
@@ -91,6 +104,7 @@ export const actionPayloadSchemas = {
     note: optionalNote,
   }),
   file: z.object({ reason: required('备案理由') }),
+  escalate: z.object({ reason: required('提级理由') }),
 } as const;
 
 export type LoopAction = keyof typeof actionPayloadSchemas;

@@ -70,6 +70,7 @@ export const LOOP_ACTIONS = [
   'supervise',
   'followUp',
   'file',
+  'escalate',
 ] as const satisfies readonly LoopAction[];
 
 export const LOOP_ACTION_LABELS: Record<LoopAction, string> = {
@@ -90,6 +91,7 @@ export const LOOP_ACTION_LABELS: Record<LoopAction, string> = {
   supervise: '督办',
   followUp: '回访',
   file: '备案',
+  escalate: '提级',
 };
 
 /** The step of the loop (or side track) an action belongs to, for grouping buttons. */
@@ -111,6 +113,7 @@ export const LOOP_ACTION_STEPS: Record<LoopAction, string> = {
   supervise: '督办',
   followUp: '回访',
   file: '备案',
+  escalate: '提级',
 };
 
 const ANYONE: readonly Role[] = ['admin', 'reviewer', 'clerk'];
@@ -171,6 +174,9 @@ export const TRANSITIONS: Record<LoopAction, Rule> = {
   supervise: { roles: REVIEWERS, next: stay(OPEN) },
   followUp: { roles: ANYONE, next: { closed: 'closed' } },
   file: { roles: REVIEWERS, next: { registered: 'filed', reported: 'filed', screening: 'filed' } },
+  // 提级: beyond the township, sent up to the county centre (交办 only ever runs downward). The case
+  // stays where it is; the county's answer arrives over the county link.
+  escalate: { roles: REVIEWERS, next: stay(OPEN) },
 };
 
 /** Steps that carry a working-day time limit (set per category in the taxonomy). */
@@ -203,6 +209,17 @@ export interface LoopSnapshot {
   state: CaseState;
   /** A 延期 request awaits the reviewer. */
   extensionPending?: boolean;
+  /** Already 提级 to the county centre. */
+  escalated?: boolean;
+}
+
+/** The loop's view of a stored case. */
+export function loopSnapshot(row: {
+  state: CaseState;
+  extensionPending: boolean;
+  escalatedAt?: string | null;
+}): LoopSnapshot {
+  return { state: row.state, extensionPending: row.extensionPending, escalated: Boolean(row.escalatedAt) };
 }
 
 /** What the service writes to the timeline; who and when are its to add. */
@@ -239,6 +256,7 @@ function sideTrackRefusal(action: LoopAction, snapshot: LoopSnapshot): string | 
   const pending = snapshot.extensionPending === true;
   if (action === 'requestExtension' && pending) return '已有待审批的延期申请，请等审核人处理后再申请';
   if ((action === 'approveExtension' || action === 'denyExtension') && !pending) return '当前没有待审批的延期申请';
+  if (action === 'escalate' && snapshot.escalated) return '该事件已提级上报县综治中心，请等待县级答复';
   return null;
 }
 
@@ -362,5 +380,7 @@ function describe(action: LoopAction, data: unknown, to: CaseState): string {
     }
     case 'file':
       return `备案，不再流转。理由：${(data as ActionPayload<'file'>).reason}`;
+    case 'escalate':
+      return `提级，上报县综治中心。理由：${(data as ActionPayload<'escalate'>).reason}`;
   }
 }

@@ -4,10 +4,17 @@
  * Codes are unique within their parent only, so 矛盾纠纷's 小类 keep their GB/T 31000 codes.
  */
 import { z } from 'zod';
+import { CASE_SOURCES, CASE_SOURCE_LABELS, type CaseSource } from './codes';
 import { LIMIT_STEPS, LIMIT_STEP_LABELS, type LimitStep } from './loop';
+import { EXTENSION_DAYS_MAX } from './loop-payloads';
 
-/** The published ceiling: no step may be given more than 15 working days. */
-export const STEP_LIMIT_MAX = 15;
+/**
+ * The most working days any one step may be given: 人民调解 generally takes about a month (some
+ * 22 working days); ordinary matters stay at 1–7, which is the default taxonomy's business, not a cap.
+ */
+export const STEP_LIMIT_MAX = 30;
+/** A kind's 延期 bound when its row predates the setting (the old single ceiling). */
+export const EXTENSION_MAX_DEFAULT = 15;
 
 const limitDays = (step: LimitStep) => {
   const label = `${LIMIT_STEP_LABELS[step]}时限`;
@@ -46,12 +53,41 @@ export const subcategorySchema = z.object({
   items: z.array(taxonomyItemSchema).optional(),
 });
 
+/** Step limits that differ by 来源 (e.g. 12345 转办 orders answer on the platform's clock). */
+export const sourceLimitsSchema = z
+  .record(z.string(), stepLimitsSchema.partial(), { message: '按来源的时限格式不正确' })
+  .superRefine((bySource, ctx) => {
+    for (const key of Object.keys(bySource)) {
+      if (!(CASE_SOURCES as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `未知的事件来源「${key}」` });
+      }
+    }
+    // An order from above brings its own 办理时限 (cases.order_due_date), which the clock keeps.
+    if (bySource.superior?.handle !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['superior', 'handle'],
+        message: `${CASE_SOURCE_LABELS.superior}的处置时限以交办单的办理时限为准，不能在分类表中设置`,
+      });
+    }
+  });
+export type SourceLimits = z.infer<typeof sourceLimitsSchema>;
+
 export const categorySchema = z.object({
   code: code('大类', 2),
   name: name('大类'),
   /** Dispute cases carry the mediation fields (方式、组织、责任人、是否成功、结果). */
   dispute: z.boolean().optional(),
   limits: stepLimitsSchema,
+  /** The most working days one 延期 may add to a step of this kind; unset: EXTENSION_MAX_DEFAULT. */
+  extensionMaxDays: z
+    .number({ message: '请填写延期上限' })
+    .int({ message: '延期上限必须是整数个工作日' })
+    .min(0, { message: '延期上限不能为负数' })
+    .max(EXTENSION_DAYS_MAX, { message: `延期上限不能超过 ${EXTENSION_DAYS_MAX} 个工作日` })
+    .optional(),
+  /** Per-source step limits; they win over the 小类's and the 大类's. */
+  sourceLimits: sourceLimitsSchema.optional(),
   subcategories: z.array(subcategorySchema).min(1, { message: '每个大类至少要有一个小类' }),
 });
 
@@ -105,10 +141,24 @@ export type Taxonomy = z.infer<typeof taxonomySchema>;
 export type Category = z.infer<typeof categorySchema>;
 export type Subcategory = z.infer<typeof subcategorySchema>;
 
-/** The limits that apply to a 小类: its own where set, else its 大类's; null for an unknown code. */
-export function limitsFor(taxonomy: Taxonomy, categoryCode: string, subcategoryCode: string): StepLimits | null {
+/**
+ * The limits that apply to a case, step by step: the 大类's source override where set, else the
+ * 小类's own, else the 大类's; null for an unknown code. Without a source, only 小类 over 大类.
+ */
+export function limitsFor(
+  taxonomy: Taxonomy,
+  categoryCode: string,
+  subcategoryCode: string,
+  source?: CaseSource,
+): StepLimits | null {
   const category = taxonomy.categories.find((c) => c.code === categoryCode);
   const sub = category?.subcategories.find((s) => s.code === subcategoryCode);
   if (!category || !sub) return null;
-  return { ...category.limits, ...sub.limits };
+  const bySource = source ? category.sourceLimits?.[source] : undefined;
+  return { ...category.limits, ...sub.limits, ...bySource };
+}
+
+/** The most working days one 延期 may add to a step of this 大类. */
+export function extensionMaxFor(category: Pick<Category, 'extensionMaxDays'>): number {
+  return category.extensionMaxDays ?? EXTENSION_MAX_DEFAULT;
 }

@@ -64,6 +64,12 @@ export function addWorkingDays(start: Date, n: number, calendar: HolidayCalendar
   return new Date(dayStart(last + 1) - 1);
 }
 
+/** The end (23:59:59.999 Shanghai) of a calendar day given as YYYY-MM-DD: a date set from outside. */
+export function endOfShanghaiDate(isoDate: string): Date {
+  const day = Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+  return new Date(dayStart(day + 1) - 1);
+}
+
 /** An approved 延期 of `days` working days, counted on from the current deadline. */
 export function extendDeadline(due: Date, days: number, calendar: HolidayCalendar): Date {
   assertDays(days, '延期天数');

@@ -37,7 +37,7 @@ export function makeCaseTownship(start = '2026-09-30T10:00:00+08:00') {
   return { ...t, ...time, sessions, fresh, villageA: v1!.id, villageB: v2!.id, gridA, gridB, worker };
 }
 
-/** A 邻里纠纷 (矛盾纠纷 01 / 02: 3 working days to handle) as the hotline takes it. */
+/** A 邻里纠纷 (矛盾纠纷 01 / 02: 22 working days to handle, as 人民调解 takes) as the hotline takes it. */
 export function caseInput(gridId: string, extra: Record<string, unknown> = {}) {
   return {
     source: 'hotline',

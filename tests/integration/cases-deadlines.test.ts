@@ -12,6 +12,9 @@ const ASSIGN_NOW = (workerId: string) => [
   { action: 'assign', payload: { assignee: { kind: 'gridWorker', id: workerId, name: '王网格' } } },
 ];
 
+/** 民生服务 / 社会保障: 3 working days to handle (a dispute now has about a month). */
+const THREE_DAYS = { categoryCode: '03', subcategoryCode: '01' };
+
 function lightAt(id: string, when: string): string | null {
   t!.at(when);
   return t!.ok('cases.get', { id }, t!.login('lu')).case.light;
@@ -25,7 +28,11 @@ const supervisions = (id: string) =>
 describe('deadlines in working days', () => {
   it('a 3-working-day case assigned on 30 Sep turns yellow and red on the right days across 国庆', () => {
     t = makeCaseTownship('2026-09-30T10:00:00+08:00');
-    const c = t.ok('cases.create', caseInput(t.gridA, { then: ASSIGN_NOW(t.worker) }), t.sessions.clerk).case;
+    const c = t.ok(
+      'cases.create',
+      caseInput(t.gridA, { ...THREE_DAYS, then: ASSIGN_NOW(t.worker) }),
+      t.sessions.clerk,
+    ).case;
     expect(c).toMatchObject({ state: 'assigned', stepLimitDays: 3, light: 'green' });
     // 1–7 Oct off; Thu 8, Fri 9 and the make-up Saturday 10 Oct are the three working days.
     expect(c.dueAt).toBe('2026-10-10T15:59:59.999Z');
@@ -52,7 +59,8 @@ describe('deadlines in working days', () => {
 
   it('the overdue sweep raises exactly one 督办 per missed deadline, also across restarts', () => {
     t = makeCaseTownship('2026-09-30T10:00:00+08:00');
-    const id = t.ok('cases.create', caseInput(t.gridA, { then: ASSIGN_NOW(t.worker) }), t.sessions.clerk).case.id;
+    const id = t.ok('cases.create', caseInput(t.gridA, { ...THREE_DAYS, then: ASSIGN_NOW(t.worker) }), t.sessions.clerk)
+      .case.id;
     t.at('2026-10-10T20:00:00+08:00');
     expect(t.core.sweepOverdue()).toBe(0); // yellow, not overdue
     t.at('2026-10-12T09:00:00+08:00');
@@ -93,7 +101,7 @@ describe('deadlines in working days', () => {
   it('a corrected calendar moves running deadlines', () => {
     t = makeCaseTownship('2026-09-30T10:00:00+08:00');
     const s = t.sessions;
-    const id = t.ok('cases.create', caseInput(t.gridA, { then: ASSIGN_NOW(t.worker) }), s.clerk).case.id;
+    const id = t.ok('cases.create', caseInput(t.gridA, { ...THREE_DAYS, then: ASSIGN_NOW(t.worker) }), s.clerk).case.id;
     const days = t.ok('holidays.list', { year: 2026 }, s.clerk);
     expect(days).toContainEqual({ date: '2026-10-10', kind: 'workday', name: '国庆节' });
     expect(days.filter((d: { date: string }) => d.date.startsWith('2026-10-0'))).toHaveLength(7);
@@ -145,7 +153,7 @@ describe('deadlines in working days', () => {
     expect(refused.ok || refused.error.message).toContain('矛盾纠纷 / 邻里纠纷');
 
     const bad = structuredClone(taxonomy);
-    bad.categories[1].limits.handle = 30;
+    bad.categories[1].limits.handle = 31;
     expect(t.call('taxonomy.update', bad, s.reviewer)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', issues: [{ path: ['categories', 1, 'limits', 'handle'] }] },

@@ -32,17 +32,17 @@ describe('the seven-step loop', () => {
     const assigned = act(s.clerk, id, 'assign', {
       assignee: { kind: 'gridWorker', id: t.worker, name: '王网格' },
     }); // 交办
-    expect(assigned.case).toMatchObject({ state: 'assigned', assigneeId: t.worker, stepLimitDays: 3 });
-    // Assigned Wed 30 Sep 2026: 3 working days after it, across 国庆 (1–7 Oct), end on the make-up Saturday.
-    expect(assigned.case.dueAt).toBe('2026-10-10T15:59:59.999Z');
+    expect(assigned.case).toMatchObject({ state: 'assigned', assigneeId: t.worker, stepLimitDays: 22 });
+    // Assigned Wed 30 Sep 2026: a dispute's 22 working days after it, across 国庆 (1–7 Oct, make-up Sat 10).
+    expect(assigned.case.dueAt).toBe('2026-11-05T15:59:59.999Z');
 
     act(s.clerk, id, 'progress', { note: '已到现场了解情况' }); // 处置
     act(s.clerk, id, 'requestExtension', { days: 2, reason: '双方需等待村委会协调' });
     expect(caseRow(id)).toMatchObject({ extension_pending: 1, awaiting: 'reviewer' });
     const extended = act(s.reviewer, id, 'approveExtension', { days: 2 });
-    // Two more working days after Sat 10 Oct: Mon 12, Tue 13.
+    // Two more working days after Thu 5 Nov: Fri 6, Mon 9.
     expect(extended.case).toMatchObject({
-      dueAt: '2026-10-13T15:59:59.999Z',
+      dueAt: '2026-11-09T15:59:59.999Z',
       extensionDays: 2,
       extensionPending: false,
     });

@@ -32,6 +32,7 @@ const VALID: Record<LoopAction, unknown> = {
   supervise: { level: 'yellow' },
   followUp: { satisfaction: 'satisfied' },
   file: { reason: '仅需登记备查' },
+  escalate: { reason: '涉及跨乡镇，超出本级处置能力' },
 };
 
 /**
@@ -73,6 +74,16 @@ const EXPECTED: Record<LoopAction, Partial<Record<CaseState, CaseState>>> = {
   },
   followUp: { closed: 'closed' },
   file: { registered: 'filed', reported: 'filed', screening: 'filed' },
+  escalate: {
+    registered: 'registered',
+    reported: 'reported',
+    screening: 'screening',
+    accepted: 'accepted',
+    assigned: 'assigned',
+    handling: 'handling',
+    handled: 'handled',
+    fedBack: 'fedBack',
+  },
 };
 
 /** What a 录入员 may never do; 管理员 and 审核人 may do everything. */
@@ -85,6 +96,7 @@ const CLERK_FORBIDDEN: LoopAction[] = [
   'denyExtension',
   'supervise',
   'file',
+  'escalate',
 ];
 
 const pendingFor = (action: LoopAction) => action === 'approveExtension' || action === 'denyExtension';
@@ -95,7 +107,7 @@ describe('the loop transition table', () => {
     for (const s of CASE_STATES) expect(CASE_STATE_LABELS[s]).toMatch(/\p{Script=Han}/u);
     for (const a of LOOP_ACTIONS) expect(LOOP_ACTION_LABELS[a]).toMatch(/\p{Script=Han}/u);
     expect(CASE_STATES).toHaveLength(12);
-    expect(LOOP_ACTIONS).toHaveLength(17);
+    expect(LOOP_ACTIONS).toHaveLength(18);
   });
 
   it('allows or refuses every (state, action) pair, for every role, with the right code', () => {
@@ -151,7 +163,7 @@ describe('the loop transition table', () => {
       }
     }
     expect(availableActions({ state: 'fedBack' }, 'clerk')).toEqual([]);
-    expect(availableActions({ state: 'fedBack' }, 'reviewer')).toEqual(['close', 'sendBack', 'supervise']);
+    expect(availableActions({ state: 'fedBack' }, 'reviewer')).toEqual(['close', 'sendBack', 'supervise', 'escalate']);
     expect(availableActions({ state: 'closed' }, 'clerk')).toEqual(['followUp']);
     for (const s of ['merged', 'rejected', 'filed'] as const)
       expect(availableActions({ state: s }, 'admin')).toEqual([]);
@@ -203,9 +215,9 @@ describe('required fields', () => {
       [
         { state: 'handling' },
         'requestExtension',
-        { days: 16, reason: '等待鉴定' },
+        { days: 61, reason: '等待鉴定' },
         ['days'],
-        '延期天数不能超过 15 个工作日',
+        '延期天数不能超过 60 个工作日',
       ],
       [
         { state: 'handling', extensionPending: true },

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import disputeTypes from '../../resources/codes/dispute-types.json' with { type: 'json' };
 import defaultFile from '../../resources/taxonomy/default.json' with { type: 'json' };
 import { buildTaxonomy, defaultTaxonomy, disputeTypesSchema } from '../../main/core/cases/default-taxonomy';
-import { STEP_LIMIT_MAX, limitsFor, taxonomySchema, type Taxonomy } from '../../shared/cases/taxonomy';
+import {
+  EXTENSION_MAX_DEFAULT,
+  STEP_LIMIT_MAX,
+  extensionMaxFor,
+  limitsFor,
+  taxonomySchema,
+  type Taxonomy,
+} from '../../shared/cases/taxonomy';
+import { EXTENSION_DAYS_MAX } from '../../shared/cases/loop-payloads';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -37,19 +45,62 @@ describe('the shipped taxonomy', () => {
     expect(subs.find((s) => s.code === '09')?.items?.find((i) => i.code === '0902')?.name).toBe('宅基地使用');
   });
 
-  it('gives every 小类 limits within the published range: ordinary 2–3 days, hard 7, never over 15', () => {
+  it('gives ordinary matters 1–7 working days to handle and disputes about a month (人民调解)', () => {
     for (const c of taxonomy.categories) {
       for (const s of c.subcategories) {
         const limits = limitsFor(taxonomy, c.code, s.code)!;
         for (const days of Object.values(limits)) expect(days).toBeLessThanOrEqual(STEP_LIMIT_MAX);
         expect(limits.handle, `${c.name}/${s.name}`).toBeGreaterThanOrEqual(1);
+        if (!c.dispute) expect(limits.handle, `${c.name}/${s.name}`).toBeLessThanOrEqual(7);
       }
     }
-    expect(limitsFor(taxonomy, '01', '02')).toEqual({ screen: 1, handle: 3, feedback: 1 }); // 邻里纠纷
-    expect(limitsFor(taxonomy, '01', '09')).toEqual({ screen: 1, handle: 7, feedback: 1 }); // 土地及资源权属
+    expect(limitsFor(taxonomy, '01', '02')).toEqual({ screen: 1, handle: 22, feedback: 1 }); // 邻里纠纷
+    expect(limitsFor(taxonomy, '01', '09')).toEqual({ screen: 1, handle: 22, feedback: 1 }); // 土地及资源权属
+    expect(extensionMaxFor(taxonomy.categories[0]!)).toBe(22); // with both parties' consent
     expect(limitsFor(taxonomy, '06', '05')).toEqual({ screen: 0, handle: 1, feedback: 1 }); // 群体性事件
     expect(limitsFor(taxonomy, '01', '42')).toBeNull();
     expect(limitsFor(taxonomy, '77', '01')).toBeNull();
+  });
+
+  it('gives 12345 转办 five working days to handle, whatever the kind but 突发事件', () => {
+    expect(limitsFor(taxonomy, '01', '02', 'transfer12345')).toEqual({ screen: 1, handle: 5, feedback: 1 });
+    expect(limitsFor(taxonomy, '03', '02', 'transfer12345')).toEqual({ screen: 1, handle: 5, feedback: 1 });
+    expect(limitsFor(taxonomy, '03', '02', 'hotline')).toEqual({ screen: 1, handle: 7, feedback: 1 });
+    expect(limitsFor(taxonomy, '06', '05', 'transfer12345')).toEqual({ screen: 0, handle: 1, feedback: 1 });
+  });
+});
+
+describe('limitsFor precedence: source > 小类 > 大类', () => {
+  const t: Taxonomy = {
+    version: 1,
+    categories: [
+      {
+        code: '02',
+        name: '治安/安全隐患',
+        limits: { screen: 1, handle: 3, feedback: 2 },
+        sourceLimits: { transfer12345: { handle: 5 }, patrol: { screen: 0 } },
+        subcategories: [
+          { code: '01', name: '治安隐患' },
+          { code: '02', name: '消防安全隐患', limits: { handle: 2, feedback: 1 } },
+        ],
+      },
+    ],
+  };
+
+  it('takes each step from the most specific level that sets it', () => {
+    expect(limitsFor(t, '02', '01')).toEqual({ screen: 1, handle: 3, feedback: 2 });
+    expect(limitsFor(t, '02', '02')).toEqual({ screen: 1, handle: 2, feedback: 1 });
+    // The source's handle wins over the 小类's; the 小类's feedback still holds.
+    expect(limitsFor(t, '02', '02', 'transfer12345')).toEqual({ screen: 1, handle: 5, feedback: 1 });
+    expect(limitsFor(t, '02', '02', 'patrol')).toEqual({ screen: 0, handle: 2, feedback: 1 });
+    // A source with no override changes nothing.
+    expect(limitsFor(t, '02', '01', 'walkIn')).toEqual({ screen: 1, handle: 3, feedback: 2 });
+    expect(limitsFor(t, '02', '77', 'patrol')).toBeNull();
+  });
+
+  it('uses the old single ceiling as the extension bound of a kind that sets none', () => {
+    expect(extensionMaxFor(t.categories[0]!)).toBe(EXTENSION_MAX_DEFAULT);
+    expect(extensionMaxFor({ extensionMaxDays: 0 })).toBe(0);
   });
 });
 
@@ -74,16 +125,43 @@ describe('the taxonomy schema', () => {
     expect(firstIssue(u)).toMatchObject({ path: ['categories', 3, 'name'], message: '大类「民生服务」重复' });
   });
 
-  it('refuses limits over 15 working days, negative or fractional', () => {
+  it('refuses limits over 30 working days, negative or fractional', () => {
     const t = base();
-    t.categories[1]!.limits.handle = 16;
+    t.categories[1]!.limits.handle = STEP_LIMIT_MAX + 1;
     expect(firstIssue(t)).toMatchObject({
       path: ['categories', 1, 'limits', 'handle'],
-      message: '处置时限不能超过 15 个工作日',
+      message: '处置时限不能超过 30 个工作日',
     });
     const u = base();
     u.categories[1]!.subcategories[0]!.limits = { feedback: 1.5 };
     expect(firstIssue(u).message).toBe('反馈办结时限必须是整数个工作日');
+  });
+
+  it('refuses a bad source override or extension bound, naming where', () => {
+    const t = base();
+    t.categories[1]!.sourceLimits = { transfer12345: { handle: 31 } };
+    expect(firstIssue(t)).toMatchObject({
+      path: ['categories', 1, 'sourceLimits', 'transfer12345', 'handle'],
+      message: '处置时限不能超过 30 个工作日',
+    });
+    const u = base();
+    (u.categories[1]!.sourceLimits as Record<string, unknown>) = { fax: { handle: 2 } };
+    expect(firstIssue(u).path).toEqual(['categories', 1, 'sourceLimits', 'fax']);
+    const v = base();
+    v.categories[1]!.sourceLimits = { superior: { handle: 3 } };
+    expect(firstIssue(v)).toMatchObject({
+      path: ['categories', 1, 'sourceLimits', 'superior', 'handle'],
+      message: '上级交办的处置时限以交办单的办理时限为准，不能在分类表中设置',
+    });
+    const w = base();
+    w.categories[0]!.extensionMaxDays = EXTENSION_DAYS_MAX + 1;
+    expect(firstIssue(w)).toMatchObject({
+      path: ['categories', 0, 'extensionMaxDays'],
+      message: `延期上限不能超过 ${EXTENSION_DAYS_MAX} 个工作日`,
+    });
+    const x = base();
+    x.categories[0]!.extensionMaxDays = -1;
+    expect(firstIssue(x).message).toBe('延期上限不能为负数');
   });
 
   it('refuses an item outside its 小类, a 大类 without 小类, and a second dispute 大类', () => {

@@ -4,9 +4,17 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { ASSIGNEE_KIND_LABELS, type ActionPayload, type LoopAction } from '../../../shared/cases/loop-payloads';
-import { FINAL_STATES, STEP_CLOCK, nextState, type CaseState, type TimelineDraft } from '../../../shared/cases/loop';
+import {
+  FINAL_STATES,
+  STEP_CLOCK,
+  loopSnapshot,
+  nextState,
+  type CaseState,
+  type TimelineDraft,
+} from '../../../shared/cases/loop';
 import type { AwaitingRole } from '../../../shared/cases/codes';
-import { limitsFor } from '../../../shared/cases/taxonomy';
+import { extensionMaxFor, limitsFor } from '../../../shared/cases/taxonomy';
+import { endOfShanghaiDate, workingDaysBetween } from '../../../shared/cases/working-days';
 import { ApiError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
 import { actorId, type HandlerContext } from '../context';
@@ -14,7 +22,7 @@ import { newId } from '../ids';
 import { villages } from '../org/schema';
 import { persons } from '../people/schema';
 import { loadCalendar } from './calendar';
-import { clockInstants } from './deadline';
+import { clockInstants, fixedDueDateOf } from './deadline';
 import { caseEvents, cases } from './schema';
 import { loadTaxonomy } from './taxonomy-store';
 import type { CaseRow } from './view';
@@ -73,6 +81,20 @@ function rebase(err: ApiError, prefix: (string | number)[]): ApiError {
   );
 }
 
+/** One 延期 may add at most the kind's bound (taxonomy extensionMaxDays); the form's own cap is wider. */
+function checkExtensionBound(ctx: HandlerContext, row: CaseRow, days: number, at: (string | number)[]): void {
+  const category = loadTaxonomy(ctx.db).categories.find((c) => c.code === row.categoryCode);
+  if (!category) throw new ApiError('CONFLICT', `事件分类「${row.categoryLabel}」已不在分类表中，请先恢复该分类`);
+  const max = extensionMaxFor(category);
+  if (days <= max) return;
+  const message =
+    max === 0
+      ? `「${category.name}」类事件不能延期`
+      : `「${category.name}」类事件每次延期不能超过 ${max} 个工作日` +
+        (category.dispute ? '（人民调解延期须经双方当事人同意）' : '');
+  throw new ApiError('VALIDATION', message, [{ path: [...at, 'days'], message }]);
+}
+
 /** Rows the payload names must exist: the duplicate case, the assigned grid worker or village. */
 function checkReferences(
   ctx: HandlerContext,
@@ -95,6 +117,9 @@ function checkReferences(
       const message = `请选择${label}`;
       throw new ApiError('VALIDATION', message, [{ path: [...at, field], message }]);
     }
+  }
+  if (action === 'requestExtension' || action === 'approveExtension') {
+    checkExtensionBound(ctx, row, (payload as ActionPayload<'requestExtension'>).days, at);
   }
   if (action === 'merge') {
     const { duplicateOf } = payload as ActionPayload<'merge'>;
@@ -129,30 +154,37 @@ function checkReferences(
 }
 
 /** The step clock after a move: unchanged within a step, restarted on a new one, cleared when none runs. */
-function clockChanges(ctx: HandlerContext, row: CaseRow, to: CaseState, extensionDays: number) {
+export function clockChanges(ctx: HandlerContext, row: CaseRow, to: CaseState, extensionDays: number) {
   const toStep = STEP_CLOCK[to];
   if (!toStep) {
     return { stepStartedAt: null, stepLimitDays: null, extensionDays: 0, dueAt: null, yellowAt: null };
   }
   const restart = toStep !== STEP_CLOCK[row.state] || !row.stepStartedAt;
   if (!restart && extensionDays === 0) return {};
+  const calendar = loadCalendar(ctx.db);
+  const fixedDueDate = fixedDueDateOf(row, toStep);
   let clock;
   if (restart) {
-    const limits = limitsFor(loadTaxonomy(ctx.db), row.categoryCode, row.subcategoryCode);
+    const limits = limitsFor(loadTaxonomy(ctx.db), row.categoryCode, row.subcategoryCode, row.source);
     if (!limits) throw new ApiError('CONFLICT', `事件分类「${row.categoryLabel}」已不在分类表中，请先恢复该分类`);
-    clock = { startedAt: ctx.now, limitDays: limits[toStep], extensionDays: 0 };
+    // An order's own date is shown as the working days it leaves (never negative once it has passed).
+    const limitDays = fixedDueDate
+      ? Math.max(0, workingDaysBetween(new Date(ctx.now), endOfShanghaiDate(fixedDueDate), calendar))
+      : limits[toStep];
+    clock = { startedAt: ctx.now, limitDays, extensionDays: 0, fixedDueDate };
   } else {
     clock = {
       startedAt: row.stepStartedAt!,
       limitDays: row.stepLimitDays ?? 0,
       extensionDays: row.extensionDays + extensionDays,
+      fixedDueDate,
     };
   }
   return {
     stepStartedAt: clock.startedAt,
     stepLimitDays: clock.limitDays,
     extensionDays: clock.extensionDays,
-    ...clockInstants(clock, loadCalendar(ctx.db)),
+    ...clockInstants(clock, calendar),
   };
 }
 
@@ -177,7 +209,7 @@ export function planAction(
   at: (string | number)[] = ['payload'],
   extra: Partial<typeof cases.$inferInsert> = {},
 ): PlannedStep {
-  const result = nextState({ state: row.state, extensionPending: row.extensionPending }, action, actor.role, payload);
+  const result = nextState(loopSnapshot(row), action, actor.role, payload);
   if (!result.ok) throw rebase(result.error, at);
   const { entry } = result;
   const changes: Partial<typeof cases.$inferInsert> = {
@@ -190,7 +222,7 @@ export function planAction(
     updatedBy: actor.id,
     ...extra,
   };
-  Object.assign(changes, timelineFactChanges(row, action, entry.payload));
+  Object.assign(changes, timelineFactChanges(ctx, row, action, entry.payload));
   if (FINAL_STATES.includes(entry.to) && !FINAL_STATES.includes(row.state)) changes.closedAt = ctx.now;
   // 回退 from the hand-over back to 受理 clears the assignee: the next 交办 names one afresh.
   if (action === 'sendBack' && entry.to === 'accepted') {
@@ -199,12 +231,18 @@ export function planAction(
   return { row: { ...row, ...changes } as CaseRow, changes, entry };
 }
 
-/** What the step leaves on the case of the timeline's facts: 督办 level and count, 处置结果, 回访满意度. */
-function timelineFactChanges(row: CaseRow, action: LoopAction, payload: unknown): Partial<typeof cases.$inferInsert> {
+/** What the step leaves on the case of the timeline's facts: 督办 level and count, 处置结果, 回访, 提级. */
+function timelineFactChanges(
+  ctx: HandlerContext,
+  row: CaseRow,
+  action: LoopAction,
+  payload: unknown,
+): Partial<typeof cases.$inferInsert> {
   if (action === 'supervise') {
     const { level } = payload as ActionPayload<'supervise'>;
     return { supervisionLevel: level, supervisionCount: row.supervisionCount + 1 };
   }
+  if (action === 'escalate') return { escalatedAt: ctx.now };
   if (action === 'resolve') return { resolution: (payload as ActionPayload<'resolve'>).result };
   if (action === 'followUp') {
     const d = payload as ActionPayload<'followUp'>;

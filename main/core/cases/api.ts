@@ -4,7 +4,15 @@ import { addAttachment, getAttachment, listAttachments } from './attachments';
 import { deleteHoliday, listHolidays, upsertHoliday } from './calendar';
 import { listCases } from './list';
 import { addParty, removeParty, revealParty, updateParty } from './parties';
-import { actOnCase, casesByContact, createCase, getCase, revealContact, setMediation } from './service';
+import {
+  actOnCase,
+  addEmergencyReport,
+  casesByContact,
+  createCase,
+  getCase,
+  revealContact,
+  setMediation,
+} from './service';
 import { loadTaxonomy, saveTaxonomy } from './taxonomy-store';
 import { assembleUpload, beginUpload, receiveChunk } from './uploads';
 
@@ -16,6 +24,7 @@ export const casesHandlers: Handlers<typeof casesApi> = {
   'cases.get': (input, ctx) => getCase(ctx, input.id),
   'cases.act': (input, ctx) => actOnCase(ctx, input),
   'cases.setMediation': (input, ctx) => setMediation(ctx, input),
+  'cases.addEmergencyReport': (input, ctx) => addEmergencyReport(ctx, input),
   'cases.addParty': (input, ctx) => getCase(ctx, addParty(ctx, input)),
   'cases.updateParty': (input, ctx) => getCase(ctx, updateParty(ctx, input)),
   'cases.removeParty': (input, ctx) => getCase(ctx, removeParty(ctx, input.id)),

@@ -16,6 +16,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { MEDIATION_RESULT_LABELS, type CaseSource, type MediationResult } from '../../../shared/cases/codes';
 import { FINAL_STATES, STEP_CLOCK, nextState, type CaseState, type LoopAction } from '../../../shared/cases/loop';
 import { limitsFor, type Taxonomy } from '../../../shared/cases/taxonomy';
+import { ASSIGNEE_KIND_LABELS, type AssigneeKind } from '../../../shared/cases/loop-payloads';
 import { formatCaseNumber } from '../../../shared/cases/number';
 import { shanghaiDateIso } from '../../../shared/dates';
 import type { Role } from '../../../shared/roles';
@@ -312,13 +313,6 @@ const EVENT_COLUMNS = [
 const insertSql = (table: string, cols: readonly string[]) =>
   `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
 
-const ASSIGNEE_LABEL: Record<string, string> = {
-  gridWorker: '网格员',
-  village: '村（社区）',
-  office: '乡镇站所',
-  county: '县级部门',
-};
-
 /**
  * Seeds `count` cases registered over the `years` before `now`, in the township's existing grids,
  * numbered after any case already issued. Deterministic for a given seed and database.
@@ -377,13 +371,13 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
         ? rand.weighted(category.subcategories.map((s) => [s, DISPUTE_WEIGHTS[s.code] ?? 1] as const))
         : rand.pick(category.subcategories);
     const item = sub.items?.length && rand.next() < 0.6 ? rand.pick(sub.items) : null;
-    const limits = limitsFor(taxonomy, category.code, sub.code)!;
     const year = Number(shanghaiDateIso(new Date(t0)).slice(0, 4));
     const seq = (lastSeq.get(year) ?? 0) + 1;
     lastSeq.set(year, seq);
     const number = formatCaseNumber({ townshipCode: township.code, year, seq });
     const id = uuidv7({ msecs: Math.floor(t0), random: rand.bytes() });
     const source = rand.weighted(SOURCE_WEIGHTS);
+    const limits = limitsFor(taxonomy, category.code, sub.code, source)!;
     const scale = rand.weighted([
       ['01', 95],
       ['02', 4.5],
@@ -511,7 +505,7 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
         Object.assign(row, {
           assignee_kind: a.kind,
           assignee_id: a.id ?? null,
-          assignee_label: `${ASSIGNEE_LABEL[a.kind]}：${a.name}`,
+          assignee_label: `${ASSIGNEE_KIND_LABELS[a.kind as AssigneeKind]}：${a.name}`,
         });
       }
       if (step.action === 'merge') row.merged_into_id = dup!.id;

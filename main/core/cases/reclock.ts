@@ -4,7 +4,8 @@ import type { HolidayCalendar } from '../../../shared/cases/holiday-calendar';
 import type { HandlerContext } from '../context';
 import { actorId } from '../context';
 import { holidayCalendar } from '../../../shared/cases/holiday-calendar';
-import { clockInstants } from './deadline';
+import { STEP_CLOCK } from '../../../shared/cases/loop';
+import { clockInstants, fixedDueDateOf } from './deadline';
 import { cases, holidays } from './schema';
 
 export function recomputeOpenDeadlines(ctx: HandlerContext, calendar?: HolidayCalendar): number {
@@ -18,6 +19,9 @@ export function recomputeOpenDeadlines(ctx: HandlerContext, calendar?: HolidayCa
       extensionDays: cases.extensionDays,
       dueAt: cases.dueAt,
       yellowAt: cases.yellowAt,
+      state: cases.state,
+      source: cases.source,
+      orderDueDate: cases.orderDueDate,
     })
     .from(cases)
     .where(and(isNull(cases.deletedAt), isNotNull(cases.stepStartedAt), isNotNull(cases.dueAt)))
@@ -25,7 +29,12 @@ export function recomputeOpenDeadlines(ctx: HandlerContext, calendar?: HolidayCa
   let changed = 0;
   for (const r of running) {
     const next = clockInstants(
-      { startedAt: r.startedAt!, limitDays: r.limitDays ?? 0, extensionDays: r.extensionDays },
+      {
+        startedAt: r.startedAt!,
+        limitDays: r.limitDays ?? 0,
+        extensionDays: r.extensionDays,
+        fixedDueDate: fixedDueDateOf(r, STEP_CLOCK[r.state]),
+      },
       cal,
     );
     if (next.dueAt === r.dueAt && next.yellowAt === r.yellowAt) continue;

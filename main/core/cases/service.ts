@@ -10,7 +10,8 @@ import type {
   MediationResult,
 } from '../../../shared/cases/codes';
 import { CASE_SOURCE_LABELS, MEDIATION_RESULT_LABELS } from '../../../shared/cases/codes';
-import { availableActions, FINAL_STATES } from '../../../shared/cases/loop';
+import { availableActions, FINAL_STATES, loopSnapshot } from '../../../shared/cases/loop';
+import type { LaterReportKind } from '../../../shared/cases/emergency';
 import type { LoopAction } from '../../../shared/cases/loop-payloads';
 import { shanghaiDateIso } from '../../../shared/dates';
 import { ApiError, fieldError } from '../../../shared/errors';
@@ -19,7 +20,8 @@ import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { grids } from '../org/schema';
 import { getTownship } from '../setup/service';
-import { actorOf, applyAction, awaitingOf, planAction, writeEvent } from './act';
+import { actorOf, applyAction, awaitingOf, clockChanges, planAction, writeEvent } from './act';
+import { addLaterReport, allowedReportKinds, listEmergencyReports, writeEmergencyReport } from './emergency';
 import { listAttachments } from './attachments';
 import { allocateCaseNumber } from './numbering';
 import { linkNewCase } from '../fieldwork/visits';
@@ -55,14 +57,15 @@ export function getCase(ctx: HandlerContext, id: string): CaseDetail {
       text: e.text,
       payload: JSON.parse(e.payload) as Record<string, unknown>,
     }));
+  const reports = listEmergencyReports(ctx, id);
   return {
     case: toDetailCase(ctx, row),
-    actions: ctx.user
-      ? availableActions({ state: row.state, extensionPending: row.extensionPending }, ctx.user.role)
-      : [],
+    actions: ctx.user ? availableActions(loopSnapshot(row), ctx.user.role) : [],
     events,
     attachments: listAttachments(ctx, id),
     parties: listParties(ctx, id),
+    emergencyReports: reports,
+    emergencyReportKinds: allowedReportKinds(row, reports),
   };
 }
 
@@ -98,6 +101,7 @@ const EMPTY_CASE = {
   mediationLevel: null,
   mediationResult: null,
   mediationOutcome: null,
+  escalatedAt: null,
   closedAt: null,
 } satisfies Partial<CaseRow>;
 
@@ -119,6 +123,28 @@ export interface CreateCaseInput {
   then: { action: LoopAction; payload: Record<string, unknown> }[];
   /** 转为事件 from this 入户走访. */
   visitId?: string;
+  /** 上级交办's 文号/工单号 and 办理时限 (YYYY-MM-DD); required for that source, refused for any other. */
+  orderRef?: string | null;
+  orderDueDate?: string | null;
+  /** 突发事件 with its 首报. */
+  emergency?: boolean;
+  firstReport?: string | null;
+}
+
+/** 上级交办 brings its order's number and deadline; other sources have neither. */
+function orderOf(ctx: HandlerContext, input: CreateCaseInput) {
+  const ref = input.orderRef ?? null;
+  const due = input.orderDueDate ?? null;
+  if (input.source !== 'superior') {
+    if (ref) throw fieldError(['orderRef'], '只有上级交办的事件才填写交办文号/工单号');
+    if (due) throw fieldError(['orderDueDate'], '只有上级交办的事件才填写办理时限');
+    return { orderRef: null, orderDueDate: null };
+  }
+  if (!ref) throw fieldError(['orderRef'], '上级交办的事件须填写交办文号/工单号');
+  if (!due) throw fieldError(['orderDueDate'], '上级交办的事件须填写办理时限');
+  const today = shanghaiDateIso(new Date(ctx.now));
+  if (due < today) throw fieldError(['orderDueDate'], `办理时限（${due}）不能早于今天（${today}）`);
+  return { orderRef: ref, orderDueDate: due };
 }
 
 function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
@@ -138,6 +164,25 @@ function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
   };
 }
 
+/**
+ * 突发事件 are reported up at once and never screened: the case starts 已受理 (the screen step's
+ * clock runs to its 交办), with a timeline row saying why it skipped 上报 and 甄别.
+ */
+function emergencyEntry(ctx: HandlerContext, row: CaseRow) {
+  const to = 'accepted' as const;
+  const changes = { ...clockChanges(ctx, row, to, 0), state: to, awaiting: awaitingOf(to, false) };
+  return {
+    row: { ...row, ...changes } as CaseRow,
+    entry: {
+      action: 'emergency',
+      from: row.state,
+      to,
+      text: '突发事件：即时首报县综治中心，免予甄别，直接受理',
+      payload: {},
+    },
+  };
+}
+
 /** 登记: the next number of this year, the row, its first timeline entry, then any steps asked for. */
 export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDetail {
   const township = getTownship(ctx.db);
@@ -149,6 +194,10 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
   if (+new Date(input.occurredAt) > +new Date(ctx.now) + 60_000) {
     throw fieldError(['occurredAt'], '发生时间不能晚于现在');
   }
+  const order = orderOf(ctx, input);
+  const emergency = input.emergency === true;
+  if (emergency && !input.firstReport) throw fieldError(['firstReport'], '突发事件须填写首报内容');
+  if (!emergency && input.firstReport) throw fieldError(['firstReport'], '只有突发事件才填写首报内容');
   const contact = input.reporterContact ? normalContact(input.reporterContact, ['reporterContact']) : null;
   if (input.parties.length > 0 && !category.dispute) {
     throw fieldError(['parties'], '只有矛盾纠纷类事件才能登记当事人');
@@ -192,12 +241,16 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     reporterContactHash: contact === null ? null : ctx.pii.lookupHash(contact),
     peopleInvolved: input.peopleInvolved,
     summary: input.summary,
+    ...order,
+    emergency,
     state: 'registered' as const,
     awaiting: awaitingOf('registered', false),
   };
   // The steps asked for are decided first and the row written once in its final state, so the
   // change log holds one entry for the new case (and nothing when a step is refused).
   let current = { ...row, ...EMPTY_CASE } as CaseRow;
+  const first = emergency ? emergencyEntry(ctx, current) : null;
+  if (first) current = first.row;
   const steps = input.then.map((step, i) => {
     const planned = planAction(ctx, current, step.action, step.payload, actor, ['then', i, 'payload']);
     current = planned.row;
@@ -214,9 +267,22 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
       (parties.length > 0 ? `，当事人 ${parties.map((p) => p.name).join('、')}` : ''),
     payload: {},
   });
+  if (first) {
+    writeEvent(ctx, row.id, actor, first.entry);
+    writeEmergencyReport(ctx, current, actor, 'first', input.firstReport!);
+  }
   for (const entry of steps) writeEvent(ctx, row.id, actor, entry);
   if (input.visitId) linkNewCase(ctx, input.visitId, row.id);
   return getCase(ctx, row.id);
+}
+
+/** 续报 / 终报 of a 突发事件. */
+export function addEmergencyReport(
+  ctx: HandlerContext,
+  input: { caseId: string; kind: LaterReportKind; content: string },
+): CaseDetail {
+  addLaterReport(ctx, caseRow(ctx, input.caseId), actorOf(ctx), input.kind, input.content);
+  return getCase(ctx, input.caseId);
 }
 
 export function actOnCase(

@@ -1,6 +1,8 @@
 /** The taxonomy in the database, one row per 大类, read and written as shared/cases/taxonomy.ts's shape. */
 import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import {
+  extensionMaxFor,
+  sourceLimitsSchema,
   subcategorySchema,
   taxonomySchema,
   type Category,
@@ -23,6 +25,8 @@ function toCategory(row: CategoryRow): Category {
     name: row.name,
     ...(row.dispute ? { dispute: true } : {}),
     limits: { screen: row.screenDays, handle: row.handleDays, feedback: row.feedbackDays },
+    extensionMaxDays: row.extensionMaxDays,
+    sourceLimits: sourceLimitsSchema.parse(JSON.parse(row.sourceLimits)),
     subcategories: subcategorySchema.array().parse(JSON.parse(row.subcategories)) as Subcategory[],
   };
 }
@@ -46,6 +50,8 @@ function columnsOf(c: Category, sortOrder: number) {
     screenDays: c.limits.screen,
     handleDays: c.limits.handle,
     feedbackDays: c.limits.feedback,
+    extensionMaxDays: extensionMaxFor(c),
+    sourceLimits: JSON.stringify(c.sourceLimits ?? {}),
     subcategories: JSON.stringify(c.subcategories),
   };
 }

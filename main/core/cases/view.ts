@@ -69,5 +69,9 @@ export function toDetailCase(ctx: Pick<HandlerContext, 'pii' | 'now'>, r: CaseRo
     mediationResult: r.mediationResult,
     mediationOutcome: r.mediationOutcome,
     closedAt: r.closedAt,
+    emergency: r.emergency,
+    orderRef: r.orderRef,
+    orderDueDate: r.orderDueDate,
+    escalatedAt: r.escalatedAt,
   };
 }

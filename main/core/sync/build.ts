@@ -15,7 +15,7 @@ export interface BundleLimits {
 
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = { maxChanges: 10_000, maxBytes: 8 * 1024 * 1024 };
 
-interface LogRow {
+export interface LogRow {
   seq: number;
   table_name: string;
   row_id: string;
@@ -25,7 +25,7 @@ interface LogRow {
 }
 
 /** One change as a JSON line; `data` is already JSON from SQLite, so it is spliced in, not re-parsed. */
-function changeLine(r: LogRow, toWire: WireRow): string {
+export function changeLine(r: LogRow, toWire: WireRow): string {
   return (
     `{"seq":${r.seq},"table":${JSON.stringify(r.table_name)},"id":${JSON.stringify(r.row_id)},` +
     `"op":${JSON.stringify(r.op)},"at":${JSON.stringify(r.at)},"row":${toWire(r.table_name, r.data)}}`

@@ -32,6 +32,8 @@ export const headerSchema = z.object({
   createdAt: z.iso.datetime({ message: '创建时间应为 ISO 8601 时间' }),
   senderKid: kidSchema,
   recipientKid: kidSchema,
+  /** A priority bundle (突发事件 reports, out of sequence): sent to its own address, never advances the sequence. */
+  priority: z.literal(true).optional(),
 });
 export type BundleHeader = z.infer<typeof headerSchema>;
 

@@ -66,13 +66,14 @@ function reason(err: unknown): string {
 export async function sendBundle(
   countyUrl: string,
   bundle: { id: string; body: string; hash: string; seqTo: number },
-  opts: { fetch?: FetchLike; timeoutMs?: number } = {},
+  opts: { fetch?: FetchLike; timeoutMs?: number; priority?: boolean } = {},
 ): Promise<UploadOutcome> {
   const doFetch = opts.fetch ?? envProxyFetch();
   let res: Response;
   let json: unknown;
   try {
-    res = await doFetch(`${countyUrl}/api/v1/bundles/${bundle.id}`, {
+    const kind = opts.priority ? 'priority' : 'bundles';
+    res = await doFetch(`${countyUrl}/api/v1/${kind}/${bundle.id}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/jose' },
       body: bundle.body,

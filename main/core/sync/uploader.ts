@@ -2,6 +2,7 @@ import type { CoreDeps } from '../context';
 import { backoffMs } from './backoff';
 import { buildNextBundle, type BundleLimits } from './build';
 import { sendBundle, type FetchLike } from './county-client';
+import { buildPriorityBundle } from './priority';
 import { enqueue, markAcked, markFailed, markUploading, nextUnsent, withdrawUnsent } from './outbox';
 import { readSyncState, updateSyncState } from './state';
 
@@ -32,6 +33,24 @@ const MAX_RESUMES = 3;
  * Sends everything the county has not acknowledged: first any bundle already in the outbox (same
  * bytes), then new ones from the log. Stops at the first failure and schedules the next attempt.
  */
+/**
+ * Unsent 突发事件 reports first, in a priority bundle of their own (sync/priority.ts). Best effort:
+ * it is not kept in the outbox, since the regular stream carries the same changes anyway; a
+ * failure here is left to the regular upload right after it, which meets the same network.
+ */
+async function pushPriority(
+  deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys' | 'pii'>,
+  countyUrl: string,
+  opts: PushOptions,
+): Promise<void> {
+  const { db, sqlite } = deps.conn;
+  const src = { sqlite, keys: deps.keys, pii: deps.pii, now: () => deps.clock.now() };
+  const bundle = await buildPriorityBundle(src, readSyncState(db).ackedSeq);
+  if (!bundle) return;
+  const row = { id: bundle.header.bundleId, body: bundle.body, hash: bundle.hash, seqTo: bundle.header.seqTo };
+  await sendBundle(countyUrl, row, { fetch: opts.fetch, timeoutMs: opts.timeoutMs, priority: true });
+}
+
 export async function pushOnce(
   deps: Pick<CoreDeps, 'conn' | 'clock' | 'keys' | 'pii'>,
   opts: PushOptions = {},
@@ -73,6 +92,7 @@ export async function pushOnce(
     return result(sent, changes, readSyncState(db).lastError);
   };
 
+  await pushPriority(deps, start.countyUrl, opts);
   for (;;) {
     let row = nextUnsent(db);
     if (!row) {

@@ -102,5 +102,7 @@ export function ActionFields({ action, gridId, dispute }: { action: LoopAction; 
       );
     case 'file':
       return text('reason', '备案理由');
+    case 'escalate':
+      return text('reason', '提级理由（为何须上报县综治中心）');
   }
 }

@@ -1,5 +1,5 @@
 import { Form, Input, Select, type SelectProps } from 'antd';
-import { ASSIGNEE_KIND_LABELS, ASSIGNEE_KINDS, type AssigneeKind } from '../../../../shared/cases/loop-payloads';
+import { ASSIGNEE_KIND_LABELS, ASSIGN_KINDS, type AssigneeKind } from '../../../../shared/cases/loop-payloads';
 import { api } from '../../api/client';
 import { useLoader } from '../../hooks/useLoader';
 
@@ -9,7 +9,7 @@ interface Props {
 
 /**
  * 交办 to a grid worker (this grid's first), a village (rows of ours, chosen from a list), or a
- * township office / county body (named only).
+ * township office (站所, named only). Going up to the county is 提级, not 交办.
  */
 export function AssigneeFields({ gridId }: Props) {
   const form = Form.useFormInstance();
@@ -36,7 +36,7 @@ export function AssigneeFields({ gridId }: Props) {
     <>
       <Form.Item name={['assignee', 'kind']} label="承办方类型">
         <Select
-          options={ASSIGNEE_KINDS.map((k) => ({ value: k, label: ASSIGNEE_KIND_LABELS[k] }))}
+          options={ASSIGN_KINDS.map((k) => ({ value: k, label: ASSIGNEE_KIND_LABELS[k] }))}
           onChange={(next: AssigneeKind) => form.setFieldValue('assignee', { kind: next })}
         />
       </Form.Item>

@@ -10,6 +10,7 @@ import { CaseActions } from './CaseActions';
 import { CaseAttachments } from './CaseAttachments';
 import { CaseFacts } from './CaseFacts';
 import { CaseTimeline } from './CaseTimeline';
+import { EmergencyReportsSection } from './EmergencyReportsSection';
 import { MediationSection } from './MediationSection';
 import { PartySection } from './PartySection';
 
@@ -49,6 +50,15 @@ export function CaseDrawer({ caseId, canReveal, onClose, onChanged }: Props) {
           <>
             <CaseFacts detail={detail} canReveal={canReveal} />
             {detail.case.dispute && <PartySection detail={detail} canReveal={canReveal} onChanged={changed} />}
+            {detail.case.emergency && (
+              <>
+                <SectionHeader
+                  title="突发事件报告"
+                  summary={`${detail.emergencyReports.length} 次，已即时上报县综治中心`}
+                />
+                <EmergencyReportsSection detail={detail} onChanged={changed} />
+              </>
+            )}
             <SectionHeader title="办理" />
             <CaseActions actions={detail.actions} onPick={setActing} />
             <SectionHeader title="办理过程" summary={`${detail.events.length} 条记录`} />

@@ -4,6 +4,7 @@ import { CASE_SCALE_LABELS, CASE_SOURCE_LABELS, CASE_URGENCY_LABELS } from '../.
 import { LIMIT_STEP_LABELS, STEP_CLOCK } from '../../../../shared/cases/loop';
 import { ContactReveal } from './ContactReveal';
 import { LightTag, StateTag, SupervisionTag } from './CaseTags';
+import { formatDateZh } from '../../../../shared/dates';
 import { formatTime } from './format';
 
 interface Props {
@@ -23,6 +24,12 @@ export function CaseFacts({ detail, canReveal }: Props) {
       <Descriptions.Item label="状态">
         <StateTag state={c.state} />
         <SupervisionTag level={c.supervisionLevel} />
+        {c.emergency && <Tag color="red">突发事件</Tag>}
+        {c.escalatedAt && (
+          <Tag color="volcano" title={`提级于 ${formatTime(c.escalatedAt)}`} data-testid="case-escalated">
+            已提级
+          </Tag>
+        )}
       </Descriptions.Item>
       <Descriptions.Item label="办理时限" span={2}>
         <span data-testid="case-deadline">
@@ -40,6 +47,12 @@ export function CaseFacts({ detail, canReveal }: Props) {
         </span>
       </Descriptions.Item>
       <Descriptions.Item label="事件来源">{CASE_SOURCE_LABELS[c.source]}</Descriptions.Item>
+      {c.orderRef && (
+        <Descriptions.Item label="交办文号/工单号">
+          {c.orderRef}
+          {c.orderDueDate && `（办理时限 ${formatDateZh(c.orderDueDate)}）`}
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="事件类别">{c.categoryLabel}</Descriptions.Item>
       <Descriptions.Item label="事件规模">{CASE_SCALE_LABELS[c.scale]}</Descriptions.Item>
       <Descriptions.Item label="紧急程度">{CASE_URGENCY_LABELS[c.urgency]}</Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Cascader, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Cascader, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Grid, Village } from '../../../../shared/api/org';
 import {
   CASE_SCALE_LABELS,
@@ -25,6 +25,8 @@ export function isDisputeCategory(taxonomy: Taxonomy | undefined, category: stri
 /** The 登记事件 fields; names match cases.create except the two cascaders (category, grid). */
 export function CaseFormFields({ taxonomy, villages, grids }: Props) {
   const category = Form.useWatch<string[] | undefined>('category');
+  const source = Form.useWatch<string | undefined>('source');
+  const emergency = Form.useWatch<boolean | undefined>('emergency');
   const dispute = isDisputeCategory(taxonomy, category);
   const categoryOptions =
     taxonomy?.categories.map((c) => ({
@@ -55,6 +57,29 @@ export function CaseFormFields({ taxonomy, villages, grids }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      {/* 上级交办 brings its own deadline, which the handling clock keeps. */}
+      {source === 'superior' && (
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="orderRef" label="交办文号/工单号">
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="orderDueDate" label="办理时限">
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      <Form.Item name="emergency" valuePropName="checked">
+        <Checkbox>突发事件（即时首报县综治中心，免予甄别，直接受理）</Checkbox>
+      </Form.Item>
+      {emergency && (
+        <Form.Item name="firstReport" label="首报内容">
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+      )}
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name="scale" label="事件规模">

@@ -24,6 +24,10 @@ export interface CaseValues {
   reporterContact?: string;
   summary?: string;
   parties?: PartyValues[];
+  orderRef?: string;
+  orderDueDate?: Dayjs | null;
+  emergency?: boolean;
+  firstReport?: string;
 }
 
 interface Props {
@@ -76,6 +80,11 @@ export function RegisterCaseModal({ taxonomy, villages, grids, initial, visitId,
             }))
           : [],
         ...(visitId ? { visitId } : {}),
+        ...(v.source === 'superior'
+          ? { orderRef: v.orderRef || null, orderDueDate: v.orderDueDate ? v.orderDueDate.format('YYYY-MM-DD') : null }
+          : {}),
+        emergency: v.emergency === true,
+        firstReport: v.emergency ? v.firstReport || null : null,
       });
       message.success(`已登记事件 ${detail.case.number}`);
       onCreated(detail);
