@@ -54,7 +54,7 @@ function expected(villageId: string | undefined, period = parsePeriod('2026')) {
     countBuildings(db, place),
     countVisits(db, place),
     PUBLIC_APPEAL_SOURCES.reduce((n, source) => n + listTotal({ ...scope, source }), 0),
-    disputes.total.succeeded,
+    disputes.total.all.resolved,
     received,
     closed,
     received ? Math.round((closed / received) * 10000) / 10000 : null,

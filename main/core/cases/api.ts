@@ -3,6 +3,7 @@ import type { Handlers, Preparers } from '../context';
 import { addAttachment, getAttachment, listAttachments } from './attachments';
 import { deleteHoliday, listHolidays, upsertHoliday } from './calendar';
 import { listCases } from './list';
+import { setMajorDispute } from './major';
 import { addParty, removeParty, revealParty, updateParty } from './parties';
 import { actOnCase, casesByContact, createCase, getCase, revealContact, setMediation } from './service';
 import { loadTaxonomy, saveTaxonomy } from './taxonomy-store';
@@ -16,6 +17,7 @@ export const casesHandlers: Handlers<typeof casesApi> = {
   'cases.get': (input, ctx) => getCase(ctx, input.id),
   'cases.act': (input, ctx) => actOnCase(ctx, input),
   'cases.setMediation': (input, ctx) => setMediation(ctx, input),
+  'cases.setMajorDispute': (input, ctx) => setMajorDispute(ctx, input),
   'cases.addParty': (input, ctx) => getCase(ctx, addParty(ctx, input)),
   'cases.updateParty': (input, ctx) => getCase(ctx, updateParty(ctx, input)),
   'cases.removeParty': (input, ctx) => getCase(ctx, removeParty(ctx, input.id)),

@@ -91,7 +91,12 @@ function filtered(f: CaseFilter): boolean {
     f.quick ||
     f.createdFrom ||
     f.createdTo ||
-    f.late !== undefined,
+    f.late !== undefined ||
+    f.majorDispute !== undefined ||
+    f.mediationLevel ||
+    f.mediationResults?.length ||
+    f.peopleFrom !== undefined ||
+    f.peopleTo !== undefined,
   );
 }
 
@@ -148,6 +153,11 @@ function conditions(ctx: CaseQueryContext, f: CaseFilter, search: Search | null,
     const late = lateCondition(ctx.now);
     conds.push(f.late ? late : sql`NOT coalesce(${late}, 0)`);
   }
+  if (f.majorDispute !== undefined) conds.push(eq(cases.majorDispute, f.majorDispute));
+  if (f.mediationLevel) conds.push(eq(cases.mediationLevel, f.mediationLevel));
+  if (f.mediationResults?.length) conds.push(inArray(cases.mediationResult, f.mediationResults));
+  if (f.peopleFrom !== undefined) conds.push(gte(cases.peopleInvolved, f.peopleFrom));
+  if (f.peopleTo !== undefined) conds.push(lte(cases.peopleInvolved, f.peopleTo));
   return and(...conds);
 }
 

@@ -1,15 +1,16 @@
 /** 事件: registration, reading, the contact reveal, the hotline lookup and the mediation record. */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { CaseDetail, CasePartyInput, CaseSummary } from '../../../shared/api/cases';
+import { majorDisputeIssue, type CaseDetail, type CasePartyInput, type CaseSummary } from '../../../shared/api/cases';
 import type {
   CaseScale,
   CaseSource,
   CaseUrgency,
+  MajorDisputeGround,
   MediationLevel,
   MediationMethod,
   MediationResult,
 } from '../../../shared/cases/codes';
-import { CASE_SOURCE_LABELS, MEDIATION_RESULT_LABELS } from '../../../shared/cases/codes';
+import { CASE_SOURCE_LABELS, majorGroundsText, MEDIATION_RESULT_LABELS } from '../../../shared/cases/codes';
 import { availableActions, FINAL_STATES } from '../../../shared/cases/loop';
 import type { LoopAction } from '../../../shared/cases/loop-payloads';
 import { shanghaiDateIso } from '../../../shared/dates';
@@ -119,6 +120,9 @@ export interface CreateCaseInput {
   then: { action: LoopAction; payload: Record<string, unknown> }[];
   /** 转为事件 from this 入户走访. */
   visitId?: string;
+  /** 重大矛盾纠纷 and its grounds (the schema has checked they go together). */
+  majorDispute?: boolean;
+  majorGrounds?: MajorDisputeGround[];
 }
 
 function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
@@ -150,6 +154,14 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     throw fieldError(['occurredAt'], '发生时间不能晚于现在');
   }
   const contact = input.reporterContact ? normalContact(input.reporterContact, ['reporterContact']) : null;
+  const majorIssue = majorDisputeIssue({
+    majorDispute: input.majorDispute === true,
+    majorGrounds: input.majorGrounds ?? [],
+  });
+  if (majorIssue) throw fieldError(['majorGrounds'], majorIssue);
+  if (input.majorDispute && !category.dispute) {
+    throw fieldError(['majorDispute'], '只有矛盾纠纷类事件才能认定为重大矛盾纠纷');
+  }
   if (input.parties.length > 0 && !category.dispute) {
     throw fieldError(['parties'], '只有矛盾纠纷类事件才能登记当事人');
   }
@@ -191,6 +203,8 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     reporterContactEnc: ctx.pii.encryptNullable(contact),
     reporterContactHash: contact === null ? null : ctx.pii.lookupHash(contact),
     peopleInvolved: input.peopleInvolved,
+    majorDispute: input.majorDispute === true,
+    majorGrounds: input.majorDispute ? JSON.stringify(input.majorGrounds ?? []) : null,
     summary: input.summary,
     state: 'registered' as const,
     awaiting: awaitingOf('registered', false),
@@ -211,8 +225,9 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     to: 'registered',
     text:
       `登记事件 ${number}（来源：${CASE_SOURCE_LABELS[input.source]}）` +
-      (parties.length > 0 ? `，当事人 ${parties.map((p) => p.name).join('、')}` : ''),
-    payload: {},
+      (parties.length > 0 ? `，当事人 ${parties.map((p) => p.name).join('、')}` : '') +
+      (row.majorDispute ? `，认定为重大矛盾纠纷（${majorGroundsText(input.majorGrounds ?? [])}）` : ''),
+    payload: row.majorDispute ? { majorGrounds: input.majorGrounds } : {},
   });
   for (const entry of steps) writeEvent(ctx, row.id, actor, entry);
   if (input.visitId) linkNewCase(ctx, input.visitId, row.id);
@@ -267,6 +282,10 @@ export function setMediation(ctx: HandlerContext, input: MediationInput): CaseDe
   const row = caseRow(ctx, input.id);
   if (!row.dispute) throw new ApiError('CONFLICT', '只有矛盾纠纷类事件才需登记调解情况');
   if (FINAL_STATES.includes(row.state)) throw new ApiError('CONFLICT', '事件已结束，不能再修改调解情况');
+  // The 矛盾纠纷排查化解情况表 counts 调处 and 化解 by level: a mediation that ended was held at one.
+  if (input.result !== null && input.level === null) {
+    throw fieldError(['level'], '登记调解结果时请选择调解层级（乡镇（街道） 或 村（社区））');
+  }
   const actor = actorOf(ctx);
   ctx.db
     .update(cases)

@@ -109,8 +109,12 @@ export function layoutTable(definition: ReportDefinition): TableLayout {
   return { columns, headerRows, headerCells, totalLabelSpan };
 }
 
-/** A rate as printed to two decimals of a percent; stored rounded so Excel and the preview agree. */
+/**
+ * A rate as printed to two decimals of a percent, rounded half up; stored rounded so Excel and the
+ * preview agree. A row that leaves the numerator blank (a figure it does not count) has no rate.
+ */
 export function rate(numerator: CellValue, denominator: CellValue): number | null {
+  if (numerator === null || numerator === undefined || numerator === '') return null;
   const n = Number(numerator ?? 0);
   const d = Number(denominator ?? 0);
   if (!Number.isFinite(n) || !Number.isFinite(d) || d <= 0) return null;

@@ -120,6 +120,18 @@ export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Prop
           { value: 'onTime', label: '未超期' },
         ]}
       />
+      <FilterSelect<'major' | 'ordinary'>
+        id="case-filter-major"
+        label="按是否重大矛盾纠纷筛选"
+        placeholder="重大矛盾纠纷"
+        width={140}
+        value={value.majorDispute === undefined ? undefined : value.majorDispute ? 'major' : 'ordinary'}
+        onChange={(choice) => set({ majorDispute: choice === undefined ? undefined : choice === 'major' })}
+        options={[
+          { value: 'major', label: '重大矛盾纠纷' },
+          { value: 'ordinary', label: '非重大' },
+        ]}
+      />
       <DatePicker.RangePicker
         aria-label="按登记日期筛选"
         placeholder={['登记起始日期', '登记截止日期']}
