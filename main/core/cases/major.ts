@@ -23,6 +23,7 @@ export interface MajorDisputeInput {
 /** 认定 / 取消 重大矛盾纠纷 on an open dispute: one UPDATE and one timeline row. */
 export function setMajorDispute(ctx: HandlerContext, input: MajorDisputeInput): CaseDetail {
   const row = caseRow(ctx, input.id);
+  ctx.audit.recordId = row.id;
   if (!row.dispute) throw new ApiError('CONFLICT', '只有矛盾纠纷类事件才能认定为重大矛盾纠纷');
   if (FINAL_STATES.includes(row.state)) throw new ApiError('CONFLICT', '事件已结束，不能再修改重大矛盾纠纷认定');
   const before = majorGroundsOf(row.majorGrounds);

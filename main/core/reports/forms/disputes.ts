@@ -74,7 +74,7 @@ export const disputesDefinition = defineReport({
   orientation: 'landscape',
   columns: [
     { key: 'group', header: '分类', width: 5.2, align: 'center', mergeRuns: true },
-    { key: 'item', header: '项目', width: 10.5 },
+    { key: 'item', header: '项目', width: 12 },
     periodBlock('本期', 'p'),
     periodBlock('本年累计', 'y'),
   ],
