@@ -8,6 +8,7 @@ import {
   CASE_URGENCIES,
   EMERGENCY_REPORT_KINDS,
   LEGACY_MEDIATION_METHODS,
+  MAJOR_DISPUTE_GROUNDS,
   MEDIATION_LEVELS,
   MEDIATION_METHODS,
   MEDIATION_RESULTS,
@@ -49,6 +50,9 @@ export const caseSummarySchema = z.object({
   dispute: z.boolean(),
   scale: z.enum(CASE_SCALES),
   urgency: z.enum(CASE_URGENCIES),
+  /** 重大矛盾纠纷 and why (MAJOR_DISPUTE_GROUNDS); false with no grounds on every other case. */
+  majorDispute: z.boolean(),
+  majorGrounds: z.array(z.enum(MAJOR_DISPUTE_GROUNDS)),
   gridId: z.string(),
   gridName: z.string(),
   villageId: z.string(),
@@ -160,6 +164,36 @@ const loopStepSchema = z.object({
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 
+/**
+ * 重大矛盾纠纷: flagged with at least one ground, or not flagged with none. The grounds come in any
+ * order and may repeat; they are kept once each in the list's order.
+ */
+const majorGroundsSchema = z
+  .array(
+    z.enum(MAJOR_DISPUTE_GROUNDS, {
+      message: '重大矛盾纠纷的认定依据只能是 涉及金额较大、有激化风险、影响社会稳定 或 涉及人数众多',
+    }),
+    {
+      message: '重大矛盾纠纷的认定依据应为列表',
+    },
+  )
+  .max(MAJOR_DISPUTE_GROUNDS.length * 2, { message: '重大矛盾纠纷的认定依据过多' })
+  .transform((g) => MAJOR_DISPUTE_GROUNDS.filter((k) => g.includes(k)));
+const majorFields = {
+  majorDispute: z.boolean({ message: '是否重大矛盾纠纷应为是或否' }).default(false),
+  majorGrounds: majorGroundsSchema.default([]),
+};
+/** What is wrong with a flag and its grounds together (the message for `majorGrounds`), or null. */
+export function majorDisputeIssue(v: { majorDispute: boolean; majorGrounds: readonly string[] }): string | null {
+  if (v.majorDispute && v.majorGrounds.length === 0) return '请选择重大矛盾纠纷的认定依据（至少一项）';
+  if (!v.majorDispute && v.majorGrounds.length > 0) return '未认定为重大矛盾纠纷时不应填写认定依据';
+  return null;
+}
+const majorRefinement = (v: { majorDispute: boolean; majorGrounds: string[] }, c: z.RefinementCtx) => {
+  const message = majorDisputeIssue(v);
+  if (message) c.addIssue({ code: 'custom', path: ['majorGrounds'], message });
+};
+
 const instantSchema = (label: string) =>
   z.iso.datetime({ offset: true, message: `${label}应为带时区的时间（ISO 8601）` });
 
@@ -200,8 +234,19 @@ export const caseListInputSchema = z.object({
   late: z.boolean({ message: '超期筛选应为是或否' }).optional(),
   /** 就地化解 (true) or walked the loop (false): the forms' 就地化解 column and the 交办 figure. */
   onSpot: z.boolean({ message: '就地化解筛选应为是或否' }).optional(),
-  /** A dispute's recorded 调解结果; 调解成功 is what 化解 counts. */
-  mediationResult: z.enum(MEDIATION_RESULTS, { message: '未知的调解结果' }).optional(),
+  /** 重大矛盾纠纷 (the flag on the case): the 矛盾纠纷排查化解情况表's 重大 row. */
+  majorDispute: z.boolean({ message: '重大矛盾纠纷筛选应为是或否' }).optional(),
+  /** 调解层级: the level columns of the 矛盾纠纷排查化解情况表. */
+  mediationLevel: z.enum(MEDIATION_LEVELS, { message: '调解层级只能是 乡镇（街道） 或 村（社区）' }).optional(),
+  /** 调解结果 among these: all three is 调处, 调解成功 alone is 化解. */
+  mediationResults: z
+    .array(z.enum(MEDIATION_RESULTS, { message: '未知的调解结果' }))
+    .min(1, { message: '请至少选择一种调解结果' })
+    .max(MEDIATION_RESULTS.length)
+    .optional(),
+  /** 涉及人数 from / to, inclusive: the form's people bands. */
+  peopleFrom: z.number({ message: '涉及人数下限应为数字' }).int({ message: '涉及人数下限应为整数' }).min(1).optional(),
+  peopleTo: z.number({ message: '涉及人数上限应为数字' }).int({ message: '涉及人数上限应为整数' }).min(1).optional(),
   /** Full-text search over summary and place; every word (run of letters/digits) must occur. */
   q: z
     .string({ message: '搜索内容必须是文字' })
@@ -277,6 +322,8 @@ export const casesApi = {
       /** 突发事件: reported to the county at once and never screened; needs the 首报. */
       emergency: z.boolean({ message: '突发事件应为是或否' }).default(false),
       firstReport: optionalText('首报内容', EMERGENCY_REPORT_MAX),
+      /** 重大矛盾纠纷, for a 矛盾纠纷 case only; flag and grounds checked together in core (majorDisputeIssue). */
+      ...majorFields,
     }),
     output: caseDetailSchema,
   }),
@@ -318,6 +365,14 @@ export const casesApi = {
       result: z.enum(MEDIATION_RESULTS, { message: '调解结果只能是 调解成功、调解不成 或 终止调解' }).nullable(),
       outcome: optionalText('调解结果', 2000),
     }),
+    output: caseDetailSchema,
+  }),
+  /** 认定 or 取消 重大矛盾纠纷 on an open dispute; the timeline says who and why. */
+  'cases.setMajorDispute': method({
+    title: '认定重大矛盾纠纷',
+    access: ALL_ROLES,
+    write: true,
+    input: z.object({ id: idSchema, ...majorFields }).superRefine(majorRefinement),
     output: caseDetailSchema,
   }),
   'cases.addParty': method({

@@ -81,6 +81,8 @@ export const MAJOR_DISPUTE_GROUND_LABELS: Record<MajorDisputeGround, string> = {
   stability: '影响社会稳定',
   crowd: '涉及人数众多',
 };
+export const majorGroundsText = (grounds: readonly MajorDisputeGround[]) =>
+  grounds.map((g) => MAJOR_DISPUTE_GROUND_LABELS[g]).join('、');
 
 /** 发现人: a member of the grid team (a person row), or 群众 (named, with a phone, e.g. on the hotline). */
 export const DISCOVERER_KINDS = ['team', 'public'] as const;

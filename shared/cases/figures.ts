@@ -46,7 +46,7 @@ export const CASE_FIGURES = {
   closed: { states: ['closed'] },
   onTime: { states: ['closed'], late: false },
   overdue: { late: true },
-  resolved: { mediationResult: 'success' },
+  resolved: { mediationResults: ['success'] },
   onSpot: { onSpot: true },
   filed: { states: ['filed'] },
 } as const satisfies Record<string, CaseFilter>;

@@ -78,7 +78,7 @@ describe('the 工作台 summary', () => {
       expect(d.tiles.monthRegistered).toBe(total({ quick: 'thisMonth' }));
       expect(d.tiles.monthAccepted).toBe(total({ quick: 'thisMonth', states: ACCEPTED_STATES }));
       expect(d.tiles.monthClosed).toBe(total({ quick: 'thisMonth', states: ['closed'] }));
-      expect(d.tiles.monthResolved).toBe(total({ quick: 'thisMonth', mediationResult: 'success' }));
+      expect(d.tiles.monthResolved).toBe(total({ quick: 'thisMonth', mediationResults: ['success'] }));
       expect(d.tiles.monthOnSpot).toBe(total({ quick: 'thisMonth', onSpot: true }));
       for (const b of d.byState) expect(b.count).toBe(total({ quick: 'thisMonth', states: [b.state] }));
       for (const b of d.byCategory) expect(b.count).toBe(total({ quick: 'thisMonth', categoryCode: b.code }));

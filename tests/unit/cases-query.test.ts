@@ -32,7 +32,7 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
       source: 'hotline',
     });
     expect(parseCaseQuery('#/cases?late=yes&quick=mine')).toEqual({ quick: 'mine' });
-    expect(parseCaseQuery('#/cases?onSpot=1&mediationResult=won&quick=mine')).toEqual({ quick: 'mine' });
+    expect(parseCaseQuery('#/cases?onSpot=1&mediationResults=won&quick=mine')).toEqual({ quick: 'mine' });
   });
 
   it('opens every figure of the forms and the 工作台 as exactly its filter', () => {
@@ -41,7 +41,7 @@ describe('the 事件 page reads and writes its filters in the hash query', () =>
       expect(parseCaseQuery(casesHash(filter)), figure).toEqual(filter);
     }
     expect(casesHash({ quick: 'thisMonth', ...figureFilter('onSpot') })).toBe('#/cases?quick=thisMonth&onSpot=true');
-    expect(casesHash(figureFilter('resolved'))).toBe('#/cases?mediationResult=success');
+    expect(casesHash(figureFilter('resolved'))).toBe('#/cases?mediationResults=success');
     expect(parseCaseQuery('#/cases?onSpot=false&states=assigned,closed')).toEqual({
       states: ['assigned', 'closed'],
       onSpot: false,

@@ -83,6 +83,11 @@ describe('report layout', () => {
     expect(rate(2, 3)).toBe(0.6667);
     expect(rate(0, 0)).toBeNull();
     expect(rate(5, null)).toBeNull();
+    // A row that does not count the numerator (开展集中排查次数 on the disputes form) has no rate, not 0 %.
+    expect(rate(null, 4)).toBeNull();
+    expect(rate(undefined, 4)).toBeNull();
+    expect(rate(0, 4)).toBe(0);
+    expect(rate(1, 8)).toBe(0.125);
     const layout = layoutTable(SAMPLE_FORM);
     const cells = bodyCells(layout, { ...SAMPLE_ROWS[1]!, handledRate: 0.5 }, 2);
     expect(cells[0]).toBe(2);

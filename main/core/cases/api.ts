@@ -3,6 +3,7 @@ import type { Handlers, Preparers } from '../context';
 import { addAttachment, getAttachment, listAttachments } from './attachments';
 import { deleteHoliday, listHolidays, upsertHoliday } from './calendar';
 import { listCases } from './list';
+import { setMajorDispute } from './major';
 import { addParty, removeParty, revealParty, updateParty } from './parties';
 import {
   actOnCase,
@@ -25,6 +26,7 @@ export const casesHandlers: Handlers<typeof casesApi> = {
   'cases.act': (input, ctx) => actOnCase(ctx, input),
   'cases.setMediation': (input, ctx) => setMediation(ctx, input),
   'cases.addEmergencyReport': (input, ctx) => addEmergencyReport(ctx, input),
+  'cases.setMajorDispute': (input, ctx) => setMajorDispute(ctx, input),
   'cases.addParty': (input, ctx) => getCase(ctx, addParty(ctx, input)),
   'cases.updateParty': (input, ctx) => getCase(ctx, updateParty(ctx, input)),
   'cases.removeParty': (input, ctx) => getCase(ctx, removeParty(ctx, input.id)),

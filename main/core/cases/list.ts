@@ -93,7 +93,11 @@ function filtered(f: CaseFilter): boolean {
     f.createdTo ||
     f.late !== undefined ||
     f.onSpot !== undefined ||
-    f.mediationResult,
+    f.majorDispute !== undefined ||
+    f.mediationLevel ||
+    f.mediationResults?.length ||
+    f.peopleFrom !== undefined ||
+    f.peopleTo !== undefined,
   );
 }
 
@@ -151,7 +155,11 @@ function conditions(ctx: CaseQueryContext, f: CaseFilter, search: Search | null,
     conds.push(f.late ? late : sql`NOT coalesce(${late}, 0)`);
   }
   if (f.onSpot !== undefined) conds.push(eq(cases.onSpot, f.onSpot));
-  if (f.mediationResult) conds.push(eq(cases.mediationResult, f.mediationResult));
+  if (f.majorDispute !== undefined) conds.push(eq(cases.majorDispute, f.majorDispute));
+  if (f.mediationLevel) conds.push(eq(cases.mediationLevel, f.mediationLevel));
+  if (f.mediationResults?.length) conds.push(inArray(cases.mediationResult, f.mediationResults));
+  if (f.peopleFrom !== undefined) conds.push(gte(cases.peopleInvolved, f.peopleFrom));
+  if (f.peopleTo !== undefined) conds.push(lte(cases.peopleInvolved, f.peopleTo));
   return and(...conds);
 }
 

@@ -1,15 +1,16 @@
 /** 事件: registration, reading, the contact reveal, the hotline lookup and the mediation record. */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { CaseDetail, CasePartyInput, CaseSummary } from '../../../shared/api/cases';
+import { majorDisputeIssue, type CaseDetail, type CasePartyInput, type CaseSummary } from '../../../shared/api/cases';
 import type {
   CaseScale,
   CaseSource,
   CaseUrgency,
+  MajorDisputeGround,
   MediationLevel,
   MediationMethod,
   MediationResult,
 } from '../../../shared/cases/codes';
-import { CASE_SOURCE_LABELS, MEDIATION_RESULT_LABELS } from '../../../shared/cases/codes';
+import { CASE_SOURCE_LABELS, majorGroundsText, MEDIATION_RESULT_LABELS } from '../../../shared/cases/codes';
 import { availableActions, FINAL_STATES, loopSnapshot } from '../../../shared/cases/loop';
 import type { LaterReportKind } from '../../../shared/cases/emergency';
 import type { LoopAction } from '../../../shared/cases/loop-payloads';
@@ -129,6 +130,9 @@ export interface CreateCaseInput {
   /** 突发事件 with its 首报. */
   emergency?: boolean;
   firstReport?: string | null;
+  /** 重大矛盾纠纷 and its grounds (the schema has checked they go together). */
+  majorDispute?: boolean;
+  majorGrounds?: MajorDisputeGround[];
 }
 
 /** 上级交办 brings its order's number and deadline; other sources have neither. */
@@ -199,6 +203,14 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
   if (emergency && !input.firstReport) throw fieldError(['firstReport'], '突发事件须填写首报内容');
   if (!emergency && input.firstReport) throw fieldError(['firstReport'], '只有突发事件才填写首报内容');
   const contact = input.reporterContact ? normalContact(input.reporterContact, ['reporterContact']) : null;
+  const majorIssue = majorDisputeIssue({
+    majorDispute: input.majorDispute === true,
+    majorGrounds: input.majorGrounds ?? [],
+  });
+  if (majorIssue) throw fieldError(['majorGrounds'], majorIssue);
+  if (input.majorDispute && !category.dispute) {
+    throw fieldError(['majorDispute'], '只有矛盾纠纷类事件才能认定为重大矛盾纠纷');
+  }
   if (input.parties.length > 0 && !category.dispute) {
     throw fieldError(['parties'], '只有矛盾纠纷类事件才能登记当事人');
   }
@@ -240,6 +252,8 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     reporterContactEnc: ctx.pii.encryptNullable(contact),
     reporterContactHash: contact === null ? null : ctx.pii.lookupHash(contact),
     peopleInvolved: input.peopleInvolved,
+    majorDispute: input.majorDispute === true,
+    majorGrounds: input.majorDispute ? JSON.stringify(input.majorGrounds ?? []) : null,
     summary: input.summary,
     ...order,
     emergency,
@@ -264,8 +278,9 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     to: 'registered',
     text:
       `登记事件 ${number}（来源：${CASE_SOURCE_LABELS[input.source]}）` +
-      (parties.length > 0 ? `，当事人 ${parties.map((p) => p.name).join('、')}` : ''),
-    payload: {},
+      (parties.length > 0 ? `，当事人 ${parties.map((p) => p.name).join('、')}` : '') +
+      (row.majorDispute ? `，认定为重大矛盾纠纷（${majorGroundsText(input.majorGrounds ?? [])}）` : ''),
+    payload: row.majorDispute ? { majorGrounds: input.majorGrounds } : {},
   });
   if (first) {
     writeEvent(ctx, row.id, actor, first.entry);
@@ -333,6 +348,10 @@ export function setMediation(ctx: HandlerContext, input: MediationInput): CaseDe
   const row = caseRow(ctx, input.id);
   if (!row.dispute) throw new ApiError('CONFLICT', '只有矛盾纠纷类事件才需登记调解情况');
   if (FINAL_STATES.includes(row.state)) throw new ApiError('CONFLICT', '事件已结束，不能再修改调解情况');
+  // The 矛盾纠纷排查化解情况表 counts 调处 and 化解 by level: a mediation that ended was held at one.
+  if (input.result !== null && input.level === null) {
+    throw fieldError(['level'], '登记调解结果时请选择调解层级（乡镇（街道） 或 村（社区））');
+  }
   const actor = actorOf(ctx);
   ctx.db
     .update(cases)

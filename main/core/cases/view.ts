@@ -1,6 +1,7 @@
 /** Case rows as the API returns them: names joined in, contact masked, light at the call's time. */
 import { eq, getTableColumns } from 'drizzle-orm';
 import type { CaseDetail, CaseSummary } from '../../../shared/api/cases';
+import { MAJOR_DISPUTE_GROUNDS, type MajorDisputeGround } from '../../../shared/cases/codes';
 import { maskPhone } from '../../../shared/people/mask';
 import type { HandlerContext } from '../context';
 import { grids, villages } from '../org/schema';
@@ -19,6 +20,13 @@ export function selectCases(ctx: Pick<HandlerContext, 'db'>) {
     .innerJoin(villages, eq(villages.id, cases.villageId));
 }
 
+/** The stored JSON of 重大矛盾纠纷 grounds, known codes only, in the list's order. */
+export function majorGroundsOf(raw: string | null): MajorDisputeGround[] {
+  if (!raw) return [];
+  const stored: unknown = JSON.parse(raw);
+  return Array.isArray(stored) ? MAJOR_DISPUTE_GROUNDS.filter((g) => stored.includes(g)) : [];
+}
+
 export function toSummary(ctx: Pick<HandlerContext, 'pii' | 'now'>, r: CaseRowWithNames): CaseSummary {
   const contact = ctx.pii.decryptNullable(r.reporterContactEnc);
   return {
@@ -32,6 +40,8 @@ export function toSummary(ctx: Pick<HandlerContext, 'pii' | 'now'>, r: CaseRowWi
     dispute: r.dispute,
     scale: r.scale,
     urgency: r.urgency,
+    majorDispute: r.majorDispute,
+    majorGrounds: majorGroundsOf(r.majorGrounds),
     gridId: r.gridId,
     gridName: r.gridName,
     villageId: r.villageId,

@@ -112,10 +112,12 @@ export function layoutTable(definition: ReportDefinition): TableLayout {
 
 /**
  * A rate column's value: the fraction rounded half up to two decimals of a percent (shared/rate.ts),
- * stored rounded so Excel's `0.00%` and the preview show the same digits; null with a 0 denominator.
+ * stored rounded so Excel's `0.00%` and the preview show the same digits; null with a 0 denominator,
+ * and null when the row leaves the numerator blank (a figure that row does not count).
  */
 export function rate(numerator: CellValue, denominator: CellValue): number | null {
-  return rateOf(Number(numerator ?? 0), Number(denominator ?? 0));
+  if (numerator === null || numerator === undefined || numerator === '') return null;
+  return rateOf(Number(numerator), Number(denominator ?? 0));
 }
 
 /** A rate with nothing to divide by prints `—` on screen, in the .xlsx and on paper alike. */

@@ -1,52 +1,69 @@
 /**
- * 矛盾纠纷 figures for a period: found (排查), handled (调处) and mediated successfully (调解成功),
- * by dispute type, by people involved and for 重大群体性 disputes. Every count is a grouped query over
- * cases/list.ts's caseConditions, so a figure is the total of the case list with the same filter.
+ * 矛盾纠纷 figures for a period: 排查 (found), 调处 (a mediation result recorded) and 化解 (调解成功),
+ * each for disputes mediated at 乡镇（街道）, at 村（社区） and for all of them (小计), by dispute type,
+ * by people involved, for 重大矛盾纠纷 and in total; and the 集中排查 sessions held. Every case count
+ * is `count(*) FILTER (WHERE …)` over cases/list.ts's caseConditions for a case filter (cellFilter), so
+ * a figure is the total of the case list opened with that filter.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { CaseFilter } from '../../../../shared/api/cases';
-import type { CaseScale } from '../../../../shared/cases/codes';
-import type { CaseState } from '../../../../shared/cases/loop';
+import { MEDIATION_RESULTS, type MediationLevel } from '../../../../shared/cases/codes';
 import { caseConditions, subsetCount, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
 import { loadTaxonomy } from '../../cases/taxonomy-store';
 import type { Db } from '../../db/connection';
+import { workLogs } from '../../worklogs/schema';
 
-export interface DisputeCounts {
-  /** 排查数: dispute cases registered in the period. */
-  found: number;
-  /** 调处数: those among them handled, no longer waiting on anyone (HANDLED_STATES). */
-  handled: number;
-  /** 成功数: handled ones whose mediation is recorded as successful, so 成功率 never passes 100 %. */
-  succeeded: number;
-}
-
-/** The people-involved bands of the form; each ends just below `below` (null: no upper end). */
+/**
+ * The people-involved bands as the form words them, inclusive at both ends. 以上/以下 usually include
+ * the number itself; here 50 starts the second band, so 50人以下 is 1–49, and 500人以上 is 500 and more.
+ */
 export const PEOPLE_BANDS = [
-  { label: '不足50人', below: 50 },
-  { label: '50至100人', below: 101 },
-  { label: '101至500人', below: 501 },
-  { label: '超过500人', below: null },
+  { label: '50人以下', from: 1, to: 49 },
+  { label: '50—99人', from: 50, to: 99 },
+  { label: '100—499人', from: 100, to: 499 },
+  { label: '500人以上', from: 500, to: null },
 ] as const;
 
-/** The taxonomy's dispute 大类 (normally just 01 矛盾纠纷): what 排查 counts. */
-export function disputeCategoryCodes(db: Db): string[] {
-  return loadTaxonomy(db)
-    .categories.filter((c) => c.dispute)
-    .map((c) => c.code);
+/** A band as the case list's filter. */
+export function bandFilter(band: (typeof PEOPLE_BANDS)[number]): CaseFilter {
+  return { peopleFrom: band.from, ...(band.to === null ? {} : { peopleTo: band.to }) };
 }
 
-/** 重大矛盾纠纷 are those registered at the 重大群体性 scale. */
-export const MAJOR_SCALE: CaseScale = '03';
+/** The column blocks: by 调解层级, then 小计 over every dispute (those not yet given a level too). */
+export const LEVELS = ['township', 'village', 'all'] as const;
+export type LevelKey = (typeof LEVELS)[number];
+export const MEASURES = ['found', 'mediated', 'resolved'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** What each measure adds to a filter: 调处 is any recorded result, 化解 调解成功 only. */
+const MEASURE_FILTERS: Record<Measure, CaseFilter> = {
+  found: {},
+  mediated: { mediationResults: [...MEDIATION_RESULTS] },
+  resolved: { mediationResults: ['success'] },
+};
+
+/** The case filter of one cell beyond the row's own: its level and its measure. */
+export function cellFilter(level: LevelKey, measure: Measure): CaseFilter {
+  return {
+    ...(level === 'all' ? {} : { mediationLevel: level satisfies MediationLevel }),
+    ...MEASURE_FILTERS[measure],
+  };
+}
+
+export type Counts = Record<Measure, number>;
+export type LevelCounts = Record<LevelKey, Counts>;
 
 export interface DisputeFigures {
   /** Keyed by `大类/小类`, e.g. `01/02` for 邻里纠纷. */
-  byType: Map<string, DisputeCounts>;
+  byType: Map<string, LevelCounts>;
   /** In PEOPLE_BANDS order. */
-  byPeople: DisputeCounts[];
-  major: DisputeCounts;
+  byPeople: LevelCounts[];
+  major: LevelCounts;
   /** Every dispute case once. */
-  total: DisputeCounts;
+  total: LevelCounts;
+  /** 开展集中排查次数: 矛盾纠纷集中排查 work-log entries. */
+  screenings: number;
 }
 
 export interface DisputeScope {
@@ -58,81 +75,107 @@ export interface DisputeScope {
   to: string;
 }
 
-const band = sql<number>`CASE ${sql.join(
-  PEOPLE_BANDS.map((b, i) =>
-    b.below === null
-      ? sql`ELSE ${sql.raw(String(i))}`
-      : sql`WHEN ${cases.peopleInvolved} < ${sql.raw(String(b.below))} THEN ${sql.raw(String(i))}`,
-  ),
-  sql` `,
-)} END`;
-const major = sql<number>`${cases.scale} = ${sql.raw(`'${MAJOR_SCALE}'`)}`;
-
-interface Group {
-  type: string;
-  band: number;
-  major: number;
-  found: number;
-  handled: number;
-  succeeded: number;
+/** The taxonomy's dispute 大类 (normally just 01 矛盾纠纷): what 排查 counts. */
+export function disputeCategoryCodes(db: Db): string[] {
+  return loadTaxonomy(db)
+    .categories.filter((c) => c.dispute)
+    .map((c) => c.code);
 }
 
 /**
- * 成功数 as a column of a scan: the scanned cases (narrowed to `subset`) handled and recorded as
- * mediated successfully. The 网格化服务管理工作情况统计表's 化解矛盾纠纷 counts with it too.
+ * 化解数 as a column of a scan: the scanned cases (narrowed to `subset`) whose mediation is recorded
+ * as 调解成功, whatever step they are at. The 网格化服务管理工作情况统计表's 化解矛盾纠纷 counts with it too.
  */
 export function succeededCount(ctx: CaseQueryContext, subset: CaseFilter = {}): SQL<number> {
-  const handledWhere = caseConditions(ctx, { ...subset, states: [...HANDLED_STATES] });
-  return sql<number>`count(*) FILTER (WHERE ${handledWhere} AND ${cases.mediationResult} = 'success')`;
+  return sql<number>`count(*) FILTER (WHERE ${caseConditions(ctx, { ...subset, ...MEASURE_FILTERS.resolved })})`;
 }
 
-/** 排查, 调处 and 成功 per type, band and scale in one scan; 调处 is a subset count (subsetCount). */
-function grouped(ctx: CaseQueryContext, filter: CaseFilter): Group[] {
-  const handled: CaseFilter = { states: [...HANDLED_STATES] };
-  return ctx.db
-    .select({
-      type: cases.subcategoryCode,
-      band,
-      major,
-      found: sql<number>`count(*)`,
-      handled: subsetCount(ctx, filter, handled),
-      succeeded: succeededCount(ctx),
-    })
-    .from(cases)
-    .where(caseConditions(ctx, filter))
-    .groupBy(cases.subcategoryCode, band, major)
-    .all();
+const emptyLevels = (): LevelCounts => ({
+  township: { found: 0, mediated: 0, resolved: 0 },
+  village: { found: 0, mediated: 0, resolved: 0 },
+  all: { found: 0, mediated: 0, resolved: 0 },
+});
+
+/** The nine cells of one row (`row` narrows the base: a band, 重大) as columns named `<prefix>_<level>_<measure>`. */
+function rowColumns(ctx: CaseQueryContext, base: CaseFilter, prefix: string, row: CaseFilter) {
+  const columns: Record<string, SQL<number>> = {};
+  for (const level of LEVELS) {
+    for (const measure of MEASURES) {
+      const subset = { ...row, ...cellFilter(level, measure) };
+      columns[`${prefix}_${level}_${measure}`] =
+        Object.keys(subset).length === 0 ? sql<number>`count(*)` : subsetCount(ctx, base, subset);
+    }
+  }
+  return columns;
 }
 
-/** 调处: no longer waiting on anyone — dealt with, or disposed of at 甄别. */
-export const HANDLED_STATES: readonly CaseState[] = ['handled', 'fedBack', 'closed', 'merged', 'rejected', 'filed'];
+function readRow(r: Record<string, unknown>, prefix: string): LevelCounts {
+  const out = emptyLevels();
+  for (const level of LEVELS) for (const m of MEASURES) out[level][m] = Number(r[`${prefix}_${level}_${m}`] ?? 0);
+  return out;
+}
 
-const empty = (): DisputeCounts => ({ found: 0, handled: 0, succeeded: 0 });
+function addInto(into: LevelCounts, c: LevelCounts) {
+  for (const level of LEVELS) for (const m of MEASURES) into[level][m] += c[level][m];
+}
+
+/** 开展集中排查次数: the period's 矛盾纠纷集中排查 entries of the work log, in the village when one is in scope. */
+export function screeningCount(db: Db, scope: Pick<DisputeScope, 'villageId' | 'from' | 'to'>): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(workLogs)
+    .where(
+      and(
+        gte(workLogs.workedOn, scope.from),
+        lte(workLogs.workedOn, scope.to),
+        eq(workLogs.kind, 'disputeScreening'),
+        scope.villageId ? eq(workLogs.villageId, scope.villageId) : undefined,
+        isNull(workLogs.deletedAt),
+      ),
+    )
+    .get();
+  return row?.n ?? 0;
+}
 
 export function disputeFigures(ctx: CaseQueryContext, scope: DisputeScope): DisputeFigures {
   const figures: DisputeFigures = {
     byType: new Map(),
-    byPeople: PEOPLE_BANDS.map(empty),
-    major: empty(),
-    total: empty(),
-  };
-  const add = (g: Group, key: string) => {
-    let t = figures.byType.get(key);
-    if (!t) figures.byType.set(key, (t = empty()));
-    for (const c of [t, figures.byPeople[g.band]!, figures.total, ...(g.major ? [figures.major] : [])]) {
-      c.found += g.found;
-      c.handled += g.handled;
-      c.succeeded += g.succeeded;
-    }
+    byPeople: PEOPLE_BANDS.map(emptyLevels),
+    major: emptyLevels(),
+    total: emptyLevels(),
+    screenings: screeningCount(ctx.db, scope),
   };
   for (const categoryCode of scope.categoryCodes) {
-    const filter: CaseFilter = {
+    const base: CaseFilter = {
       categoryCode,
       createdFrom: scope.from,
       createdTo: scope.to,
       ...(scope.villageId ? { villageId: scope.villageId } : {}),
     };
-    for (const g of grouped(ctx, filter)) add(g, `${categoryCode}/${g.type}`);
+    const where = caseConditions(ctx, base);
+    // By type: one grouped scan, the group being the list's 小类 filter.
+    const byType = ctx.db
+      .select({ type: cases.subcategoryCode, ...rowColumns(ctx, base, 'c', {}) })
+      .from(cases)
+      .where(where)
+      .groupBy(cases.subcategoryCode)
+      .all();
+    for (const r of byType) {
+      const key = `${categoryCode}/${r.type}`;
+      const into = figures.byType.get(key) ?? emptyLevels();
+      addInto(into, readRow(r, 'c'));
+      figures.byType.set(key, into);
+    }
+    // Bands, 重大 and the total: one ungrouped scan, each row a filter of its own.
+    const columns = {
+      ...Object.assign({}, ...PEOPLE_BANDS.map((b, i) => rowColumns(ctx, base, `b${i}`, bandFilter(b)))),
+      ...rowColumns(ctx, base, 'm', { majorDispute: true }),
+      ...rowColumns(ctx, base, 't', {}),
+    } as Record<string, SQL<number>>;
+    const whole = ctx.db.select(columns).from(cases).where(where).get() ?? {};
+    PEOPLE_BANDS.forEach((_, i) => addInto(figures.byPeople[i]!, readRow(whole, `b${i}`)));
+    addInto(figures.major, readRow(whole, 'm'));
+    addInto(figures.total, readRow(whole, 't'));
   }
   return figures;
 }

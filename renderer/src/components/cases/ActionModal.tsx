@@ -1,4 +1,5 @@
-import { App } from 'antd';
+import { Alert, App } from 'antd';
+import { useState } from 'react';
 import type { CaseDetail } from '../../../../shared/api/cases';
 import { ApiError } from '../../../../shared/errors';
 import { LOOP_ACTION_LABELS, type LoopAction } from '../../../../shared/cases/loop';
@@ -47,12 +48,17 @@ function toFormIssues(err: unknown, values: Values): unknown {
 export function ActionModal({ detail, action, onClose, onDone }: Props) {
   const { message } = App.useApp();
   const label = LOOP_ACTION_LABELS[action];
+  // A refusal about the case rather than a field (办结 of a dispute without a 调解结果) stays in the
+  // dialog, where the clerk is looking, until the next try.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const save = async (values: Values) => {
+    setRefusal(null);
     try {
       const next = await api.cases.act({ id: detail.case.id, action, payload: values });
       message.success(`${label}：已完成`);
       onDone(next);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') setRefusal(err.message);
       throw toFormIssues(err, values);
     }
   };
@@ -64,6 +70,16 @@ export function ActionModal({ detail, action, onClose, onDone }: Props) {
       onSave={save}
       onClose={onClose}
     >
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          title={`不能${label}`}
+          description={refusal}
+          data-testid="action-refusal"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <ActionFields action={action} gridId={detail.case.gridId} dispute={detail.case.dispute} />
     </FormModal>
   );

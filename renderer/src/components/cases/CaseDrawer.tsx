@@ -11,6 +11,7 @@ import { CaseAttachments } from './CaseAttachments';
 import { CaseFacts } from './CaseFacts';
 import { CaseTimeline } from './CaseTimeline';
 import { EmergencyReportsSection } from './EmergencyReportsSection';
+import { MajorDisputeSection } from './MajorDisputeSection';
 import { MediationSection } from './MediationSection';
 import { PartySection } from './PartySection';
 
@@ -67,6 +68,8 @@ export function CaseDrawer({ caseId, canReveal, onClose, onChanged }: Props) {
               <>
                 <SectionHeader title="调解情况" summary="矛盾纠纷类事件" />
                 <MediationSection key={detail.case.updatedAt} detail={detail} onSaved={changed} />
+                <SectionHeader title="重大矛盾纠纷" summary={detail.case.majorDispute ? '已认定' : '未认定'} />
+                <MajorDisputeSection key={`major-${detail.case.updatedAt}`} detail={detail} onSaved={changed} />
               </>
             )}
             <SectionHeader title="附件" summary={`${detail.attachments.length} 个`} />

@@ -1,9 +1,14 @@
 import { Descriptions, Tag } from 'antd';
 import type { CaseDetail } from '../../../../shared/api/cases';
-import { CASE_SCALE_LABELS, CASE_SOURCE_LABELS, CASE_URGENCY_LABELS } from '../../../../shared/cases/codes';
+import {
+  CASE_SCALE_LABELS,
+  CASE_SOURCE_LABELS,
+  CASE_URGENCY_LABELS,
+  majorGroundsText,
+} from '../../../../shared/cases/codes';
 import { LIMIT_STEP_LABELS, STEP_CLOCK } from '../../../../shared/cases/loop';
 import { ContactReveal } from './ContactReveal';
-import { LightTag, StateTag, SupervisionTag } from './CaseTags';
+import { LightTag, MajorDisputeTag, StateTag, SupervisionTag } from './CaseTags';
 import { formatDateZh } from '../../../../shared/dates';
 import { formatTime } from './format';
 
@@ -30,6 +35,7 @@ export function CaseFacts({ detail, canReveal }: Props) {
             已提级
           </Tag>
         )}
+        <MajorDisputeTag c={c} />
       </Descriptions.Item>
       <Descriptions.Item label="办理时限" span={2}>
         <span data-testid="case-deadline">
@@ -55,6 +61,13 @@ export function CaseFacts({ detail, canReveal }: Props) {
       )}
       <Descriptions.Item label="事件类别">{c.categoryLabel}</Descriptions.Item>
       <Descriptions.Item label="事件规模">{CASE_SCALE_LABELS[c.scale]}</Descriptions.Item>
+      {c.dispute && (
+        <Descriptions.Item label="重大矛盾纠纷">
+          <span data-testid="case-major-grounds">
+            {c.majorDispute ? `是（${majorGroundsText(c.majorGrounds)}）` : '否'}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="紧急程度">{CASE_URGENCY_LABELS[c.urgency]}</Descriptions.Item>
       <Descriptions.Item label="村（社区）/网格">
         {c.villageName} / {c.gridName}

@@ -145,9 +145,21 @@ export function CaseFilters({ value, onChange, villages, grids, taxonomy }: Prop
         label="按调解结果筛选"
         placeholder="全部调解结果"
         width={140}
-        value={value.mediationResult}
-        onChange={(mediationResult) => set({ mediationResult })}
+        value={value.mediationResults?.length === 1 ? value.mediationResults[0] : undefined}
+        onChange={(result) => set({ mediationResults: result ? [result] : undefined })}
         options={MEDIATION_RESULTS.map((r) => ({ value: r, label: MEDIATION_RESULT_LABELS[r] }))}
+      />
+      <FilterSelect<'major' | 'ordinary'>
+        id="case-filter-major"
+        label="按是否重大矛盾纠纷筛选"
+        placeholder="重大矛盾纠纷"
+        width={140}
+        value={value.majorDispute === undefined ? undefined : value.majorDispute ? 'major' : 'ordinary'}
+        onChange={(choice) => set({ majorDispute: choice === undefined ? undefined : choice === 'major' })}
+        options={[
+          { value: 'major', label: '重大矛盾纠纷' },
+          { value: 'ordinary', label: '非重大' },
+        ]}
       />
       <DatePicker.RangePicker
         aria-label="按登记日期筛选"

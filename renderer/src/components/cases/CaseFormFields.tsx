@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/cases/codes';
 import type { Taxonomy } from '../../../../shared/cases/taxonomy';
 import { CasePartiesField } from './CasePartiesField';
+import { MajorDisputeFields } from './MajorDisputeFields';
 
 interface Props {
   taxonomy: Taxonomy | undefined;
@@ -132,6 +133,7 @@ export function CaseFormFields({ taxonomy, villages, grids }: Props) {
       <Form.Item name="summary" label="事件概要">
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
+      {dispute && <MajorDisputeFields />}
       {dispute && <CasePartiesField />}
     </>
   );

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useApiError } from '../../hooks/useApiError';
 import { DataGrid } from '../DataGrid';
 import type { CaseFilter } from './caseQuery';
-import { LightTag, StateTag, SupervisionTag } from './CaseTags';
+import { LightTag, MajorDisputeTag, StateTag, SupervisionTag } from './CaseTags';
 import { formatTime } from './format';
 
 type Cell = ICellRendererParams<CaseSummary>;
@@ -29,7 +29,19 @@ const COLUMNS: ColDef<CaseSummary>[] = [
     cellRenderer: (p: Cell) => p.data && <LightTag light={p.data.light} />,
     tooltipValueGetter: (p) => (p.data?.dueAt ? `截止 ${formatTime(p.data.dueAt)}` : ''),
   },
-  { field: 'categoryLabel', headerName: '事件类别', width: 200 },
+  {
+    field: 'categoryLabel',
+    headerName: '事件类别',
+    width: 240,
+    // 重大矛盾纠纷 stands out in the list as it does in the drawer.
+    cellRenderer: (p: Cell) =>
+      p.data && (
+        <>
+          <MajorDisputeTag c={p.data} />
+          {p.data.categoryLabel}
+        </>
+      ),
+  },
   {
     colId: 'place',
     headerName: '村（社区）/网格',

@@ -1,5 +1,6 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { CaseSummary } from '../../../../shared/api/cases';
+import { majorGroundsText } from '../../../../shared/cases/codes';
 import { CASE_STATE_LABELS, type CaseState } from '../../../../shared/cases/loop';
 import { SUPERVISION_LEVEL_LABELS, type SupervisionLevel } from '../../../../shared/cases/loop-payloads';
 
@@ -44,4 +45,16 @@ const SUPERVISION_COLORS: Record<SupervisionLevel, string> = { normal: 'blue', y
 export function SupervisionTag({ level }: { level: SupervisionLevel | null }) {
   if (!level) return null;
   return <Tag color={SUPERVISION_COLORS[level]}>{SUPERVISION_LEVEL_LABELS[level]}</Tag>;
+}
+
+/** 重大矛盾纠纷: the flag the clerk set, its grounds on hover. */
+export function MajorDisputeTag({ c }: { c: Pick<CaseSummary, 'majorDispute' | 'majorGrounds'> }) {
+  if (!c.majorDispute) return null;
+  return (
+    <Tooltip title={`认定依据：${majorGroundsText(c.majorGrounds)}`}>
+      <Tag color="volcano" data-testid="case-major-dispute">
+        重大矛盾纠纷
+      </Tag>
+    </Tooltip>
+  );
 }

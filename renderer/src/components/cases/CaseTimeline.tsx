@@ -7,6 +7,7 @@ import { formatTime } from './format';
 const OTHER_LABELS: Record<string, string> = {
   register: '登记',
   mediation: '调解情况',
+  majorDispute: '重大矛盾纠纷',
   attach: '上传附件',
   party: '当事人',
 };

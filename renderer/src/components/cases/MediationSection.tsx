@@ -80,7 +80,7 @@ export function MediationSection({ detail, onSaved }: { detail: CaseDetail; onSa
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name="method" label="调解方式">
-            <Select options={methodOptions(detail.case.mediationMethod)} />
+            <Select options={methodOptions(detail.case.mediationMethod)} placeholder="请选择调解方式" />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -96,12 +96,15 @@ export function MediationSection({ detail, onSaved }: { detail: CaseDetail; onSa
       </Row>
       <Row gutter={16}>
         <Col span={8}>
-          <Form.Item name="level" label="调解层级">
-            <Select options={MEDIATION_LEVELS.map((l) => ({ value: l, label: MEDIATION_LEVEL_LABELS[l] }))} />
+          <Form.Item name="level" label="调解层级" extra="登记调解结果时必填">
+            <Select
+              options={MEDIATION_LEVELS.map((l) => ({ value: l, label: MEDIATION_LEVEL_LABELS[l] }))}
+              placeholder="乡镇（街道）或村（社区）"
+            />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="result" label="调解结果">
+          <Form.Item name="result" label="调解结果" extra="办结前须登记；只有调解成功计为化解">
             <Select options={RESULT_OPTIONS} />
           </Form.Item>
         </Col>

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetail } from '../../../../shared/api/cases';
 import type { Grid, Village } from '../../../../shared/api/org';
-import type { CaseScale, CaseSource, CaseUrgency } from '../../../../shared/cases/codes';
+import type { CaseScale, CaseSource, CaseUrgency, MajorDisputeGround } from '../../../../shared/cases/codes';
 import type { Taxonomy } from '../../../../shared/cases/taxonomy';
 import { api } from '../../api/client';
 import { FormModal } from '../FormModal';
@@ -28,6 +28,8 @@ export interface CaseValues {
   orderDueDate?: Dayjs | null;
   emergency?: boolean;
   firstReport?: string;
+  majorDispute?: boolean;
+  majorGrounds?: MajorDisputeGround[];
 }
 
 interface Props {
@@ -53,6 +55,7 @@ const FIELD_OF = {
 export function RegisterCaseModal({ taxonomy, villages, grids, initial, visitId, onClose, onCreated }: Props) {
   const { message } = App.useApp();
   const save = async (v: CaseValues) => {
+    const dispute = isDisputeCategory(taxonomy, v.category);
     try {
       const detail = await api.cases.create({
         // Missing values go as they are, so the server names each missing field.
@@ -68,8 +71,9 @@ export function RegisterCaseModal({ taxonomy, villages, grids, initial, visitId,
         reporterName: v.reporterName || null,
         reporterContact: v.reporterContact || null,
         summary: v.summary ?? '',
-        // Parties typed before switching to a non-dispute category are not sent.
-        parties: isDisputeCategory(taxonomy, v.category)
+        // 重大 and parties entered before switching to a non-dispute category are not sent.
+        ...(dispute && v.majorDispute ? { majorDispute: true, majorGrounds: v.majorGrounds ?? [] } : {}),
+        parties: dispute
           ? (v.parties ?? []).map((p) => ({
               role: p.role as CasePartyRole,
               name: p.name ?? '',

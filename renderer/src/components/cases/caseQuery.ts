@@ -16,7 +16,8 @@ export type CaseFilter = Partial<
     | 'createdTo'
     | 'late'
     | 'onSpot'
-    | 'mediationResult'
+    | 'mediationResults'
+    | 'majorDispute'
     | 'q'
   >
 >;
@@ -34,7 +35,8 @@ const KEYS = [
   'createdTo',
   'late',
   'onSpot',
-  'mediationResult',
+  'mediationResults',
+  'majorDispute',
   'q',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
@@ -50,9 +52,9 @@ export function parseCaseQuery(hash: string): CaseFilter {
     const raw = params.get(key);
     if (!raw) continue;
     const value =
-      key === 'states'
+      key === 'states' || key === 'mediationResults'
         ? raw.split(',').filter(Boolean)
-        : key === 'late' || key === 'onSpot'
+        : key === 'late' || key === 'onSpot' || key === 'majorDispute'
           ? raw === 'true' || (raw === 'false' ? false : raw) // anything else fails the schema
           : raw;
     const parsed = caseListInputSchema.shape[key].safeParse(value);
