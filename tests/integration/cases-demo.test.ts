@@ -53,6 +53,28 @@ describe('demo cases', () => {
       expect(c.awaiting === null, c.state).toBe(final);
       expect(c.due_at !== null, c.state).toBe(STEP_CLOCK[c.state] !== null);
     }
+    // Every path the figures count occurs: 调解成功/不成/终止, 重大, 上级交办 with its deadline, 突发 reports.
+    const one = (q: string) => sqlite.prepare(q).pluck().get() as number;
+    for (const r of ['success', 'failure', 'terminated'])
+      expect(one(`SELECT count(*) FROM cases WHERE mediation_result = '${r}'`), r).toBeGreaterThan(0);
+    expect(one('SELECT count(*) FROM cases WHERE major_dispute = 1 AND dispute = 1')).toBeGreaterThan(0);
+    expect(one('SELECT count(*) FROM cases WHERE major_dispute = 1 AND dispute = 0')).toBe(0);
+    expect(one("SELECT count(*) FROM cases WHERE source = 'superior' AND order_due_date IS NULL")).toBe(0);
+    expect(one("SELECT count(*) FROM cases WHERE source = 'superior'")).toBeGreaterThan(0);
+    expect(one('SELECT count(*) FROM cases WHERE emergency = 1')).toBeGreaterThan(0);
+    // Each 突发事件 has its 首报, and a 终报 only once closed.
+    expect(
+      one(
+        `SELECT count(*) FROM cases c WHERE emergency = 1 AND NOT EXISTS
+           (SELECT 1 FROM case_emergency_reports r WHERE r.case_id = c.id AND r.kind = 'first')`,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        `SELECT count(*) FROM case_emergency_reports r JOIN cases c ON c.id = r.case_id
+         WHERE r.kind = 'final' AND c.state <> 'closed'`,
+      ),
+    ).toBe(0);
     const n = (s: CaseState) => result.byState[s] ?? 0;
     const open = cases.filter((c) => !FINAL_STATES.includes(c.state)).length;
     expect(n('closed') / 2000).toBeGreaterThan(0.9);

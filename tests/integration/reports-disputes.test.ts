@@ -122,7 +122,8 @@ const inPeriod = (s: Seed, from: string, village?: 'A' | 'B') =>
   s.at.slice(0, 10) <= '2026-10-31' &&
   (!village || (s.village ?? 'A') === village);
 const atLevel = (s: Seed, level: Level) => level === 'all' || s.level === level;
-const rate = (n: number, d: number) => (d > 0 ? Math.round((n * 10_000) / d) / 10_000 : null);
+// As the sheet holds a rate: the fraction rounded to 0.01 %, and `—` when nothing was found to rate.
+const rate = (n: number, d: number) => (d > 0 ? Math.round((n * 10_000) / d) / 10_000 : '—');
 
 /** The twelve cells of one period for the seeds a row takes. */
 function periodCells(rowTakes: (s: Seed) => boolean, from: string, village?: 'A' | 'B') {
@@ -217,7 +218,8 @@ describe('矛盾纠纷排查化解情况表', () => {
     expect(row[col('p', 'all', 0) - 1]).toBe(3);
     expect(row[col('y', 'all', 0) - 1]).toBe(4);
     const others = row.slice(3).filter((_, i) => i + 4 !== col('p', 'all', 0) && i + 4 !== col('y', 'all', 0));
-    expect(others.every((v) => v === null)).toBe(true);
+    // Counts left empty; the rate columns say there is nothing to rate.
+    expect(others.every((v) => v === null || v === '—')).toBe(true);
     expect(own(villageWs, SCREENING_ROW, col('p', 'all', 0))).toBe(1);
     expect(own(villageWs, SCREENING_ROW, col('y', 'all', 0))).toBe(1);
   });

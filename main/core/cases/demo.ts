@@ -13,7 +13,12 @@
  * a real township's history too) and the search index follows.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { MEDIATION_RESULT_LABELS, type CaseSource, type MediationResult } from '../../../shared/cases/codes';
+import {
+  EMERGENCY_REPORT_KIND_LABELS,
+  MEDIATION_RESULT_LABELS,
+  type CaseSource,
+  type MediationResult,
+} from '../../../shared/cases/codes';
 import { FINAL_STATES, STEP_CLOCK, nextState, type CaseState, type LoopAction } from '../../../shared/cases/loop';
 import { limitsFor, type Taxonomy } from '../../../shared/cases/taxonomy';
 import { ASSIGNEE_KIND_LABELS, type AssigneeKind } from '../../../shared/cases/loop-payloads';
@@ -27,7 +32,8 @@ import { getTownship } from '../setup/service';
 import { dropChangeCapture, installChangeCapture } from '../sync/triggers';
 import { awaitingOf } from './act';
 import { loadCalendar } from './calendar';
-import { clockInstants } from './deadline';
+import { clockInstants, fixedDueDateOf } from './deadline';
+import { emergencyReports, majorDisputeFacts, orderFacts } from './demo-facts';
 import { PARTY_COLUMNS, demoParties } from './demo-parties';
 import { FEEDBACK, FILE_REASONS, REJECT_REASONS, RESULTS, personName, placeFor, summaryFor } from './demo-words';
 import { loadTaxonomy } from './taxonomy-store';
@@ -175,10 +181,12 @@ function plannedPath(
   place: Place,
   duplicateOf: string | null,
   dispute: boolean,
+  emergency: boolean,
 ): { steps: Step[]; mediation: boolean } {
-  const steps: Step[] = [{ action: 'report', payload: {}, gap: [5 * 60_000, 2 * HOUR] }];
-  if (rand.next() < 0.3) steps.push({ action: 'receive', payload: {}, gap: [10 * 60_000, 4 * HOUR] });
-  const r = rand.next();
+  // A 突发事件 is taken on at registration (never screened), so its path starts at 交办.
+  const steps: Step[] = emergency ? [] : [{ action: 'report', payload: {}, gap: [5 * 60_000, 2 * HOUR] }];
+  if (!emergency && rand.next() < 0.3) steps.push({ action: 'receive', payload: {}, gap: [10 * 60_000, 4 * HOUR] });
+  const r = emergency ? 1 : rand.next();
   if (r < 0.02) {
     steps.push({
       action: 'reject',
@@ -202,10 +210,8 @@ function plannedPath(
       : rand.next() < 0.8
         ? { kind: 'village', id: place.villageId, name: place.villageName }
         : { kind: 'office', name: rand.pick(['派出所', '司法所', '综合执法队', '民政办', '应急办']) };
-  steps.push(
-    { action: 'accept', payload: {}, gap: [HOUR, 20 * HOUR] },
-    { action: 'assign', payload: { assignee }, gap: [10 * 60_000, 3 * HOUR] },
-  );
+  if (!emergency) steps.push({ action: 'accept', payload: {}, gap: [HOUR, 20 * HOUR] });
+  steps.push({ action: 'assign', payload: { assignee }, gap: [10 * 60_000, emergency ? HOUR : 3 * HOUR] });
   if (rand.next() < 0.4)
     steps.push({ action: 'progress', payload: { note: '已到现场核实情况' }, gap: [HOUR, 2 * DAY] });
   steps.push(
@@ -259,6 +265,11 @@ const CASE_COLUMNS = [
   'category_name',
   'subcategory_name',
   'dispute',
+  'emergency',
+  'order_ref',
+  'order_due_date',
+  'major_dispute',
+  'major_grounds',
   'scale',
   'urgency',
   'grid_id',
@@ -296,6 +307,19 @@ const CASE_COLUMNS = [
   'mediation_outcome',
   'closed_at',
 ] as const;
+const EMERGENCY_COLUMNS = [
+  'id',
+  'created_at',
+  'updated_at',
+  'updated_by',
+  'case_id',
+  'kind',
+  'reported_at',
+  'content',
+  'reporter_name',
+] as const;
+/** The 大类 of 突发事件 in the default taxonomy. */
+const EMERGENCY_CATEGORY = '06';
 const EVENT_COLUMNS = [
   'id',
   'created_at',
@@ -352,6 +376,7 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
   const insertCase = sqlite.prepare(insertSql('cases', CASE_COLUMNS));
   const insertEvent = sqlite.prepare(insertSql('case_events', EVENT_COLUMNS));
   const insertParty = sqlite.prepare(insertSql('case_parties', PARTY_COLUMNS));
+  const insertEmergency = sqlite.prepare(insertSql('case_emergency_reports', EMERGENCY_COLUMNS));
   const partyRand = seededRandom(`${opts.seed ?? 1}-parties`);
   const setCounter = sqlite.prepare(
     `INSERT INTO case_number_counters (township_code, year, last_seq) VALUES (?, ?, ?)
@@ -390,7 +415,8 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
     const key = `${category.code}/${sub.code}`;
     const dup = recent.get(key) ?? null;
     const dispute = category.dispute === true;
-    const { steps, mediation } = plannedPath(rand, place, dup?.number ?? null, dispute);
+    const emergency = category.code === EMERGENCY_CATEGORY;
+    const { steps, mediation } = plannedPath(rand, place, dup?.number ?? null, dispute, emergency);
     // Old cases are done; a few got stuck and are overdue, as in any township.
     const stuck = end - t0 > 30 * DAY && rand.next() < 0.0005 ? 1 + rand.int(5) : Infinity;
 
@@ -412,6 +438,8 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       category_name: category.name,
       subcategory_name: sub.name,
       dispute: dispute ? 1 : 0,
+      emergency: emergency ? 1 : 0,
+      ...orderFacts(rand, source, t0, township.countyName),
       scale,
       urgency: rand.weighted([
         ['normal', 90],
@@ -487,6 +515,21 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       text: `登记事件 ${number}`,
       payload: {},
     });
+    if (emergency) {
+      // As createCase does: reported up at once and taken on without 甄别 (the screen step's clock runs to 交办).
+      at = t0 + 1000;
+      event(at, actors.clerk, {
+        action: 'emergency',
+        from: 'registered',
+        to: 'accepted',
+        text: '突发事件：即时首报县综治中心，免予甄别，直接受理',
+        payload: {},
+      });
+      state = 'accepted';
+      clockStart = iso(at);
+      row.step_started_at = clockStart;
+      row.step_limit_days = limits[STEP_CLOCK.accepted!];
+    }
     for (const [i, step] of steps.entries()) {
       const next = at + rand.between(...step.gap);
       if (next > end || i >= stuck) break;
@@ -557,7 +600,15 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       Object.assign(row, { step_started_at: null, step_limit_days: null });
     } else {
       const clock = clockInstants(
-        { startedAt: clockStart!, limitDays: row.step_limit_days as number, extensionDays: 0 },
+        {
+          startedAt: clockStart!,
+          limitDays: row.step_limit_days as number,
+          extensionDays: 0,
+          fixedDueDate: fixedDueDateOf(
+            { source, orderDueDate: row.order_due_date as string | null },
+            STEP_CLOCK[state],
+          ),
+        },
         calendar,
       );
       Object.assign(row, { due_at: clock.dueAt, yellow_at: clock.yellowAt });
@@ -589,9 +640,42 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       : [];
     // The named parties are among the people involved.
     row.people_involved = Math.max(row.people_involved as number, parties.length);
+    Object.assign(row, majorDisputeFacts(rand, dispute, row.people_involved as number));
+    const reports = emergency
+      ? emergencyReports(rand, t0, state === 'closed' ? Date.parse(row.closed_at as string) : null, end)
+      : [];
+    const walked = [...timeline];
+    const reportRows = reports.map((r) => {
+      const content = r.content;
+      // The case's state when the report went: the latest step at or before it.
+      const before = walked.filter((e) => String(e.created_at) <= iso(r.at)).at(-1)!;
+      const then = before.to_state as CaseState;
+      event(r.at, actors.clerk, {
+        action: 'emergencyReport',
+        from: then,
+        to: then,
+        text: `突发事件${EMERGENCY_REPORT_KIND_LABELS[r.kind]}：${content}`,
+        payload: { kind: r.kind, content },
+      });
+      return {
+        id: uuidv7({ msecs: Math.floor(r.at), random: rand.bytes() }),
+        created_at: iso(r.at),
+        updated_at: iso(r.at),
+        updated_by: actors.clerk.id,
+        case_id: id,
+        kind: r.kind,
+        reported_at: iso(r.at),
+        content,
+        reporter_name: actors.clerk.name,
+      };
+    });
+    timeline.sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
+    const latest = timeline[timeline.length - 1]!;
+    Object.assign(row, { updated_at: latest.created_at, updated_by: latest.updated_by });
     insertCase.run(row);
     for (const e of timeline) insertEvent.run(e);
     for (const p of parties) insertParty.run(p);
+    for (const r of reportRows) insertEmergency.run(r);
     events += timeline.length;
     byState[state] = (byState[state] ?? 0) + 1;
     if (state !== 'merged') recent.set(key, { id, number });
