@@ -197,5 +197,6 @@ function caseLike(gridId: string) {
     place: '玉井村一组',
     occurredAt: '2026-09-30T08:00:00+08:00',
     summary: '自来水管道漏水',
+    discoverer: { kind: 'public', name: '李群众' },
   };
 }

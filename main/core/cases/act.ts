@@ -16,7 +16,7 @@ import { persons } from '../people/schema';
 import { loadCalendar } from './calendar';
 import { clockInstants } from './deadline';
 import { caseEvents, cases } from './schema';
-import { loadTaxonomy } from './taxonomy-store';
+import { taxonomyForCase } from './taxonomy-store';
 import type { CaseRow } from './view';
 
 /** Who the case waits for next; 待我处理 compares it with the caller's role. */
@@ -138,7 +138,7 @@ function clockChanges(ctx: HandlerContext, row: CaseRow, to: CaseState, extensio
   if (!restart && extensionDays === 0) return {};
   let clock;
   if (restart) {
-    const limits = limitsFor(loadTaxonomy(ctx.db), row.categoryCode, row.subcategoryCode);
+    const limits = limitsFor(taxonomyForCase(ctx.db, row.categoryCode), row.categoryCode, row.subcategoryCode);
     if (!limits) throw new ApiError('CONFLICT', `事件分类「${row.categoryLabel}」已不在分类表中，请先恢复该分类`);
     clock = { startedAt: ctx.now, limitDays: limits[toStep], extensionDays: 0 };
   } else {

@@ -3,6 +3,7 @@ import type { Handlers, Preparers } from '../context';
 import { addAttachment, getAttachment, listAttachments } from './attachments';
 import { deleteHoliday, listHolidays, upsertHoliday } from './calendar';
 import { listCases } from './list';
+import { recordOnSpot } from './on-spot';
 import { addParty, removeParty, revealParty, updateParty } from './parties';
 import { actOnCase, casesByContact, createCase, getCase, revealContact, setMediation } from './service';
 import { loadTaxonomy, saveTaxonomy } from './taxonomy-store';
@@ -13,6 +14,7 @@ type Received = Awaited<ReturnType<typeof receiveChunk>>;
 
 export const casesHandlers: Handlers<typeof casesApi> = {
   'cases.create': (input, ctx) => createCase(ctx, input),
+  'cases.recordOnSpot': (input, ctx) => recordOnSpot(ctx, input),
   'cases.get': (input, ctx) => getCase(ctx, input.id),
   'cases.act': (input, ctx) => actOnCase(ctx, input),
   'cases.setMediation': (input, ctx) => setMediation(ctx, input),

@@ -91,7 +91,8 @@ function filtered(f: CaseFilter): boolean {
     f.quick ||
     f.createdFrom ||
     f.createdTo ||
-    f.late !== undefined,
+    f.late !== undefined ||
+    f.onSpot !== undefined,
   );
 }
 
@@ -141,6 +142,7 @@ function conditions(ctx: CaseQueryContext, f: CaseFilter, search: Search | null,
       conds.push(eq(cases.awaiting, 'reviewer'));
       break;
   }
+  if (f.onSpot !== undefined) conds.push(eq(cases.onSpot, f.onSpot));
   if (f.createdFrom) conds.push(gte(cases.createdAt, shanghaiDayStart(f.createdFrom)));
   if (f.createdTo) conds.push(lt(cases.createdAt, shanghaiDayStart(f.createdTo, 1)));
   if (f.late !== undefined) {

@@ -1,6 +1,6 @@
 /** 事件: registration, reading, the contact reveal, the hotline lookup and the mediation record. */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { CaseDetail, CasePartyInput, CaseSummary } from '../../../shared/api/cases';
+import type { CaseDetail, CasePartyInput, CaseSummary, DiscovererInput } from '../../../shared/api/cases';
 import type {
   CaseScale,
   CaseSource,
@@ -24,8 +24,9 @@ import { listAttachments } from './attachments';
 import { allocateCaseNumber } from './numbering';
 import { linkNewCase } from '../fieldwork/visits';
 import { listParties, newPartyRows } from './parties';
+import { discovererOf } from './discoverer';
 import { caseEvents, caseParties, cases } from './schema';
-import { loadTaxonomy } from './taxonomy-store';
+import { loadTaxonomy, retiredCategory, retiredMessage } from './taxonomy-store';
 import { selectCases, toDetailCase, toSummary, type CaseRow } from './view';
 import { noteLookup } from '../audit/lookups';
 
@@ -116,14 +117,22 @@ export interface CreateCaseInput {
   peopleInvolved: number;
   summary: string;
   parties: CasePartyInput[];
+  discoverer?: DiscovererInput | null;
   then: { action: LoopAction; payload: Record<string, unknown> }[];
   /** 转为事件 from this 入户走访. */
   visitId?: string;
 }
 
-function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
+export function categoryOf(
+  ctx: HandlerContext,
+  input: Pick<CreateCaseInput, 'categoryCode' | 'subcategoryCode' | 'itemCode'>,
+) {
   const category = loadTaxonomy(ctx.db).categories.find((c) => c.code === input.categoryCode);
-  if (!category) throw fieldError(['categoryCode'], `事件大类 ${input.categoryCode} 不在分类表中`);
+  if (!category) {
+    const retired = retiredCategory(ctx.db, input.categoryCode);
+    if (retired) throw fieldError(['categoryCode'], retiredMessage(retired));
+    throw fieldError(['categoryCode'], `事件大类 ${input.categoryCode} 不在分类表中`);
+  }
   const sub = category.subcategories.find((s) => s.code === input.subcategoryCode);
   if (!sub) throw fieldError(['subcategoryCode'], `大类「${category.name}」中没有小类 ${input.subcategoryCode}`);
   const item = input.itemCode ? sub.items?.find((i) => i.code === input.itemCode) : undefined;
@@ -150,6 +159,7 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     throw fieldError(['occurredAt'], '发生时间不能晚于现在');
   }
   const contact = input.reporterContact ? normalContact(input.reporterContact, ['reporterContact']) : null;
+  const discoverer = discovererOf(ctx, input);
   if (input.parties.length > 0 && !category.dispute) {
     throw fieldError(['parties'], '只有矛盾纠纷类事件才能登记当事人');
   }
@@ -191,6 +201,7 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     reporterContactEnc: ctx.pii.encryptNullable(contact),
     reporterContactHash: contact === null ? null : ctx.pii.lookupHash(contact),
     peopleInvolved: input.peopleInvolved,
+    ...discoverer,
     summary: input.summary,
     state: 'registered' as const,
     awaiting: awaitingOf('registered', false),

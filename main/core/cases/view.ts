@@ -40,6 +40,10 @@ export function toSummary(ctx: Pick<HandlerContext, 'pii' | 'now'>, r: CaseRowWi
     occurredAt: r.occurredAt,
     reporterName: r.reporterName,
     contactMasked: contact === null ? null : maskPhone(contact),
+    discovererKind: r.discovererKind,
+    discovererId: r.discovererId,
+    discovererName: r.discovererName,
+    onSpot: r.onSpot,
     summary: r.summary,
     state: r.state,
     assigneeKind: r.assigneeKind,
@@ -68,6 +72,7 @@ export function toDetailCase(ctx: Pick<HandlerContext, 'pii' | 'now'>, r: CaseRo
     mediationLevel: r.mediationLevel,
     mediationResult: r.mediationResult,
     mediationOutcome: r.mediationOutcome,
+    resolution: r.resolution,
     closedAt: r.closedAt,
   };
 }
