@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ledgerPage } from '../../main/core/reports/figures/case-ledger';
+import { parsePeriod } from '../../main/core/reports/periods';
 import { caseInput, makeCaseTownship } from '../helpers/cases';
 
 type Township = ReturnType<typeof makeCaseTownship>;
@@ -197,5 +199,24 @@ describe('发现人', () => {
       refusal(t.call('cases.create', caseInput(t.gridA, { ...patrol, discoverer: { kind: 'public', name: '' } }), c)),
     ).toMatchObject({ path: ['discoverer', 'name'], message: '请填写发现人姓名' });
     expect(t.count('cases')).toBe(0);
+  });
+
+  it('prints the 发现人 in the 事件台账: a team member by name, 群众 marked, empty on older cases', () => {
+    t = makeCaseTownship();
+    const c = t.sessions.clerk;
+    const team = t.ok<Detail>('cases.recordOnSpot', onSpotInput(t), c).case.number;
+    const caller = t.ok<Detail>('cases.create', caseInput(t.gridA), c).case.number;
+    const old = t.ok<Detail>('cases.create', caseInput(t.gridA), c).case;
+    // Registered before the 发现人 was asked.
+    t.core.deps.conn.sqlite
+      .prepare('UPDATE cases SET discoverer_kind = NULL, discoverer_name = NULL WHERE id = ?')
+      .run(old.id);
+    const { conn, pii } = t.core.deps;
+    const source = { conn, db: conn.db, pii, now: new Date(t.clock.now()).toISOString() };
+    const rows = ledgerPage(source, { period: parsePeriod('2026-09'), villageId: null, reveal: false }, 10);
+    const by = new Map(rows.map((r) => [r.number, r]));
+    expect(by.get(team)).toMatchObject({ discoverer: '王网格', state: '已办结', result: '联系保洁员当场清运' });
+    expect(by.get(caller)?.discoverer).toBe('李群众（群众）');
+    expect(by.get(old.number)?.discoverer).toBe('');
   });
 });

@@ -25,16 +25,23 @@ export function teamDiscoverer(ctx: HandlerContext, personId: string, path: (str
 
 /**
  * The 发现人 columns of a new case. Left out, the reporter named on the form (caller, visitor) is the
- * 群众 who found it; a 上级交办 order may have none (the county found it, not anyone here).
+ * 群众 who found it, else a dispute's 申请人 who brought it; a 上级交办 order may have none (the
+ * county found it, not anyone here).
  */
 export function discovererOf(
   ctx: HandlerContext,
-  input: { discoverer?: DiscovererInput | null; reporterName: string | null; source: CaseSource },
+  input: {
+    discoverer?: DiscovererInput | null;
+    reporterName: string | null;
+    source: CaseSource;
+    parties?: readonly { role: string; name: string }[];
+  },
 ): DiscovererColumns {
   const d = input.discoverer;
   if (d?.kind === 'team') return teamDiscoverer(ctx, d.personId, ['discoverer', 'personId']);
   if (d?.kind === 'public') return { discovererKind: 'public', discovererId: null, discovererName: d.name };
-  if (input.reporterName) return { discovererKind: 'public', discovererId: null, discovererName: input.reporterName };
+  const named = input.reporterName ?? input.parties?.find((p) => p.role === 'applicant')?.name ?? null;
+  if (named) return { discovererKind: 'public', discovererId: null, discovererName: named };
   if (input.source === 'superior') return { discovererKind: null, discovererId: null, discovererName: null };
   throw fieldError(['discoverer'], '请选择发现人：网格力量请选择人员，群众请填写姓名');
 }

@@ -1,9 +1,14 @@
 import { Descriptions, Tag } from 'antd';
 import type { CaseDetail } from '../../../../shared/api/cases';
-import { CASE_SCALE_LABELS, CASE_SOURCE_LABELS, CASE_URGENCY_LABELS } from '../../../../shared/cases/codes';
+import {
+  CASE_SCALE_LABELS,
+  CASE_SOURCE_LABELS,
+  CASE_URGENCY_LABELS,
+  DISCOVERER_KIND_LABELS,
+} from '../../../../shared/cases/codes';
 import { LIMIT_STEP_LABELS, STEP_CLOCK } from '../../../../shared/cases/loop';
 import { ContactReveal } from './ContactReveal';
-import { LightTag, StateTag, SupervisionTag } from './CaseTags';
+import { LightTag, OnSpotTag, StateTag, SupervisionTag } from './CaseTags';
 import { formatTime } from './format';
 
 interface Props {
@@ -22,6 +27,7 @@ export function CaseFacts({ detail, canReveal }: Props) {
       </Descriptions.Item>
       <Descriptions.Item label="状态">
         <StateTag state={c.state} />
+        <OnSpotTag onSpot={c.onSpot} />
         <SupervisionTag level={c.supervisionLevel} />
       </Descriptions.Item>
       <Descriptions.Item label="办理时限" span={2}>
@@ -49,6 +55,11 @@ export function CaseFacts({ detail, canReveal }: Props) {
       <Descriptions.Item label="涉及人数">{c.peopleInvolved} 人</Descriptions.Item>
       <Descriptions.Item label="发生地点">{c.place}</Descriptions.Item>
       <Descriptions.Item label="发生时间">{formatTime(c.occurredAt)}</Descriptions.Item>
+      <Descriptions.Item label="发现人">
+        <span data-testid="case-discoverer">
+          {c.discovererName ? `${c.discovererName}（${DISCOVERER_KIND_LABELS[c.discovererKind ?? 'public']}）` : '—'}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label="报告人">{c.reporterName ?? '未登记'}</Descriptions.Item>
       <Descriptions.Item label="联系电话">
         <span data-testid="case-contact-masked" style={{ marginInlineEnd: 8 }}>
@@ -59,6 +70,11 @@ export function CaseFacts({ detail, canReveal }: Props) {
       <Descriptions.Item label="承办方">{c.assigneeLabel ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="登记时间">{formatTime(c.createdAt)}</Descriptions.Item>
       {c.closedAt && <Descriptions.Item label="办结时间">{formatTime(c.closedAt)}</Descriptions.Item>}
+      {c.onSpot && c.resolution && (
+        <Descriptions.Item label="处置结果" span={2}>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{c.resolution}</div>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="事件概要" span={2}>
         <div style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</div>
       </Descriptions.Item>

@@ -45,3 +45,13 @@ export function SupervisionTag({ level }: { level: SupervisionLevel | null }) {
   if (!level) return null;
   return <Tag color={SUPERVISION_COLORS[level]}>{SUPERVISION_LEVEL_LABELS[level]}</Tag>;
 }
+
+/** 就地化解: found and settled on the spot, registered already closed. */
+export function OnSpotTag({ onSpot }: { onSpot: boolean }) {
+  if (!onSpot) return null;
+  return (
+    <Tag color="green" data-testid="case-onspot">
+      就地化解
+    </Tag>
+  );
+}

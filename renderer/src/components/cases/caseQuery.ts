@@ -15,6 +15,7 @@ export type CaseFilter = Partial<
     | 'createdFrom'
     | 'createdTo'
     | 'late'
+    | 'onSpot'
     | 'q'
   >
 >;
@@ -31,6 +32,7 @@ const KEYS = [
   'createdFrom',
   'createdTo',
   'late',
+  'onSpot',
   'q',
 ] as const satisfies readonly (keyof CaseFilter)[];
 
@@ -48,7 +50,7 @@ export function parseCaseQuery(hash: string): CaseFilter {
     const value =
       key === 'states'
         ? raw.split(',').filter(Boolean)
-        : key === 'late'
+        : key === 'late' || key === 'onSpot'
           ? raw === 'true' || (raw === 'false' ? false : raw) // anything else fails the schema
           : raw;
     const parsed = caseListInputSchema.shape[key].safeParse(value);
