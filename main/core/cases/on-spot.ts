@@ -102,7 +102,7 @@ export function recordOnSpot(ctx: HandlerContext, input: OnSpotInput): CaseDetai
       ...(category.dispute
         ? {
             mediationMethod: 'people' as const,
-            mediationOrg: `${village?.name ?? ''}${grid.name}`,
+            mediationOrg: `${village?.name ?? ''}人民调解委员会`,
             mediationResponsible: discoverer.discovererName,
             mediationLevel: 'village' as const,
             mediationResult: 'success' as const,
