@@ -171,6 +171,8 @@ describe('发现人', () => {
       c,
     );
     expect(named.case).toMatchObject({ discovererKind: 'public', discovererName: '赵大爷' });
+    const anonymous = t.ok<Detail>('cases.create', caseInput(t.gridA, { reporterName: null }), c);
+    expect(anonymous.case).toMatchObject({ discovererKind: 'public', discovererName: '匿名来电人' });
     // A county order may have no 发现人 here.
     const order = t.ok<Detail>(
       'cases.create',

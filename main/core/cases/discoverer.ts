@@ -6,6 +6,9 @@ import { fieldError } from '../../../shared/errors';
 import type { HandlerContext } from '../context';
 import { persons } from '../people/schema';
 
+/** The 发现人 of a call whose caller left no name. */
+export const ANONYMOUS_CALLER = '匿名来电人';
+
 export interface DiscovererColumns {
   discovererKind: DiscovererKind | null;
   discovererId: string | null;
@@ -25,8 +28,8 @@ export function teamDiscoverer(ctx: HandlerContext, personId: string, path: (str
 
 /**
  * The 发现人 columns of a new case. Left out, the reporter named on the form (caller, visitor) is the
- * 群众 who found it, else a dispute's 申请人 who brought it; a 上级交办 order may have none (the
- * county found it, not anyone here).
+ * 群众 who found it, else a dispute's 申请人 who brought it, else an anonymous caller; a 上级交办
+ * order may have none (the county found it, not anyone here).
  */
 export function discovererOf(
   ctx: HandlerContext,
@@ -42,6 +45,10 @@ export function discovererOf(
   if (d?.kind === 'public') return { discovererKind: 'public', discovererId: null, discovererName: d.name };
   const named = input.reporterName ?? input.parties?.find((p) => p.role === 'applicant')?.name ?? null;
   if (named) return { discovererKind: 'public', discovererId: null, discovererName: named };
+  // A caller who gives no name (a 举报 may stay anonymous) still found it.
+  if (input.source === 'hotline' || input.source === 'transfer12345') {
+    return { discovererKind: 'public', discovererId: null, discovererName: ANONYMOUS_CALLER };
+  }
   if (input.source === 'superior') return { discovererKind: null, discovererId: null, discovererName: null };
   throw fieldError(['discoverer'], '请选择发现人：网格力量请选择人员，群众请填写姓名');
 }

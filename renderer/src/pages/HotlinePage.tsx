@@ -126,8 +126,9 @@ export function HotlinePage() {
       occurredAt: new Date().toISOString(),
       reporterName: v.name || null,
       reporterContact: v.phone,
-      // The caller found it (群众): their name and the number above, never asked twice; a 举报 may stay anonymous.
-      discoverer: { kind: 'public', name: v.name?.trim() || '匿名来电人' },
+      // The caller found it (群众): their name and the number above, never asked twice; a caller who
+      // gives no name (a 举报 may stay anonymous) is recorded so by core.
+      ...(v.name?.trim() ? { discoverer: { kind: 'public' as const, name: v.name.trim() } } : {}),
       summary: v.summary,
       then: [
         { action: 'report', payload: {} },
