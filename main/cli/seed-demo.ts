@@ -90,6 +90,6 @@ function seedTownship(
   out(
     `已生成演示数据：${r.villages} 个村（社区），${r.grids} 个网格，${r.partyGroups} 个党小组，` +
       `${r.people} 人（党员 ${r.partyMembers}），任职 ${r.posts} 条，培训记录 ${r.trainings} 条，` +
-      `入户走访 ${r.visits} 次，楼院 ${r.buildings} 个`,
+      `入户走访 ${r.visits} 次，楼院 ${r.buildings} 个，工作日志 ${r.workLogs} 条`,
   );
 }

@@ -12,11 +12,12 @@ export interface RouteDef {
 export const ROUTES: RouteDef[] = [
   { key: 'home', label: '工作台', roles: 'all' },
   { key: 'cases', label: '事件', roles: 'all' },
-  // 接警台 registers cases: whoever may call cases.create.
-  { key: 'hotline', label: '接警台', roles: casesApi['cases.create'].access as readonly Role[] },
+  // 热线受理 registers cases: whoever may call cases.create.
+  { key: 'hotline', label: '热线受理', roles: casesApi['cases.create'].access as readonly Role[] },
   { key: 'org', label: '网格与人员', roles: 'all' },
   { key: 'people', label: '人员管理', roles: 'all' },
   { key: 'fieldwork', label: '走访', roles: 'all' },
+  { key: 'worklogs', label: '工作日志', roles: 'all' },
   { key: 'reports', label: '报表', roles: 'all' },
   { key: 'users', label: '用户管理', roles: ['admin'] },
   { key: 'backups', label: '数据备份', roles: backupsApi['backups.overview'].access as readonly Role[] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_ROLES, type Role } from '../roles';
+import { ALL_ROLES, EDITORS, type Role } from '../roles';
 import { SEXES } from '../people/codes';
 import {
   CASE_QUICK_FILTERS,
@@ -7,6 +7,7 @@ import {
   CASE_SOURCES,
   CASE_URGENCIES,
   EMERGENCY_REPORT_KINDS,
+  DISCOVERER_KINDS,
   LEGACY_MEDIATION_METHODS,
   MAJOR_DISPUTE_GROUNDS,
   MEDIATION_LEVELS,
@@ -61,6 +62,12 @@ export const caseSummarySchema = z.object({
   occurredAt: z.string(),
   reporterName: z.string().nullable(),
   contactMasked: z.string().nullable(),
+  /** 发现人; null on cases registered before it was asked. */
+  discovererKind: z.enum(DISCOVERER_KINDS).nullable(),
+  discovererId: z.string().nullable(),
+  discovererName: z.string().nullable(),
+  /** 就地化解: found and settled on the spot, registered already closed. */
+  onSpot: z.boolean(),
   summary: z.string(),
   state: z.enum(CASE_STATES),
   assigneeKind: z.enum(ASSIGNEE_KINDS).nullable(),
@@ -138,6 +145,8 @@ export const caseDetailSchema = z.object({
     mediationLevel: z.enum(MEDIATION_LEVELS).nullable(),
     mediationResult: z.enum(MEDIATION_RESULTS).nullable(),
     mediationOutcome: z.string().nullable(),
+    /** 处置结果: the latest one recorded (for 就地化解, what was done on the spot). */
+    resolution: z.string().nullable(),
     closedAt: z.string().nullable(),
     emergency: z.boolean(),
     orderRef: z.string().nullable(),
@@ -279,6 +288,26 @@ const partyFields = {
   note: optionalText('当事人备注', 200),
 };
 export const casePartyInputSchema = z.object(partyFields);
+
+/**
+ * 发现人 as entered: a member of the grid team (a person on file) or 群众 by name. A 群众's phone is
+ * the reporter's contact, never asked twice.
+ */
+export const discovererInputSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('team'),
+      personId: z.string({ message: '请选择发现人' }).uuid({ message: '请选择发现人' }),
+    }),
+    z.object({ kind: z.literal('public'), name: nameSchema('发现人姓名', 30) }),
+  ],
+  { message: '发现人类型只能是 网格力量 或 群众' },
+);
+export type DiscovererInput = z.output<typeof discovererInputSchema>;
+
+/** Sources a 就地化解 may come from: found by the grid itself or brought to it in person. */
+export const ON_SPOT_SOURCES = ['patrol', 'visit', 'walkIn'] as const;
 export type CasePartyInput = z.output<typeof casePartyInputSchema>;
 
 export const casesApi = {
@@ -312,6 +341,8 @@ export const casesApi = {
         .array(casePartyInputSchema)
         .max(MAX_CASE_PARTIES, { message: `当事人最多登记 ${MAX_CASE_PARTIES} 人` })
         .default([]),
+      /** 发现人; left out, the named reporter (caller, visitor) is taken as 群众. */
+      discoverer: discovererInputSchema.nullish(),
       /** Loop steps taken at once in the same transaction (the hotline: 上报 → 受理 → 交办). */
       then: z.array(loopStepSchema).max(8).default([]),
       /** 转为事件: the 入户走访 this case comes from, linked to it in the same transaction. */
@@ -324,6 +355,33 @@ export const casesApi = {
       firstReport: optionalText('首报内容', EMERGENCY_REPORT_MAX),
       /** 重大矛盾纠纷, for a 矛盾纠纷 case only; flag and grounds checked together in core (majorDisputeIssue). */
       ...majorFields,
+    }),
+    output: caseDetailSchema,
+  }),
+  /** 就地化解: found and settled on the spot, registered already closed in one step. */
+  'cases.recordOnSpot': method({
+    title: '登记就地化解',
+    access: EDITORS,
+    write: true,
+    input: z.object({
+      source: z.enum(ON_SPOT_SOURCES, { message: '就地化解的来源只能是 网格员巡查上报、入户走访 或 群众来访' }),
+      categoryCode: z.string({ message: '请选择事件大类' }).max(8, { message: '事件大类代码过长' }),
+      subcategoryCode: z.string({ message: '请选择事件小类' }).max(8, { message: '事件小类代码过长' }),
+      itemCode: z.string().max(8, { message: '事件分类项代码过长' }).nullish(),
+      gridId: z.string({ message: '请选择所属网格' }).uuid({ message: '所属网格编号格式不正确' }),
+      place: nameSchema('发生地点', 200),
+      occurredAt: instantSchema('发生时间'),
+      /** 化解时间; left out, now. */
+      settledAt: instantSchema('化解时间').nullish(),
+      discovererId: z.string({ message: '请选择发现人' }).uuid({ message: '请选择发现人' }),
+      peopleInvolved: z
+        .number({ message: '涉及人数必须是数字' })
+        .int({ message: '涉及人数必须是整数' })
+        .min(1, { message: '涉及人数至少为 1' })
+        .max(100_000, { message: '涉及人数数值过大' })
+        .default(1),
+      summary: nameSchema('事件概要', 2000),
+      resolution: nameSchema('处置结果', 2000),
     }),
     output: caseDetailSchema,
   }),

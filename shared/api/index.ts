@@ -9,6 +9,7 @@ import { importApi, peopleApi } from './people';
 import { reportsApi } from './reports';
 import { setupApi } from './setup';
 import { syncApi } from './sync';
+import { worklogsApi } from './worklogs';
 
 /** The contract between renderer and main: every method, declared once. */
 export const apiTable = {
@@ -24,6 +25,7 @@ export const apiTable = {
   ...reportsApi,
   ...dashboardApi,
   ...fieldworkApi,
+  ...worklogsApi,
 };
 
 export type ApiTable = typeof apiTable;

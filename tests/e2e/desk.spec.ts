@@ -51,7 +51,7 @@ function hotlineCases(dataDir: string): HotlineCase[] {
   }
 }
 
-test('接警台 by keyboard alone → assigned to the grid worker → a repeat caller is seen → 工作台 numbers open their lists', async ({
+test('热线受理 by keyboard alone → assigned to the grid worker → a repeat caller is seen → 工作台 numbers open their lists', async ({
   page,
 }) => {
   const cspErrors: string[] = [];
@@ -66,7 +66,7 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
 
   // 工作台 is where a login lands.
   await expect(page).toHaveURL(/#\/home$/);
-  await page.getByRole('menuitem', { name: '接警台' }).click();
+  await page.getByRole('menuitem', { name: '热线受理' }).click();
 
   // Focus starts on the phone; Tab walks phone → name → grid, Enter on a picker chooses and moves on
   // (grid → category → place), Tab again to summary and urgency. Typed at speed, no waiting between
@@ -162,7 +162,7 @@ test('接警台 by keyboard alone → assigned to the grid worker → a repeat c
   const yearAtStart = shanghaiDateIso(host.now()).slice(0, 4);
   await host.open(page);
   await login(page, 'lu', seed.password);
-  await page.getByRole('menuitem', { name: '接警台' }).click();
+  await page.getByRole('menuitem', { name: '热线受理' }).click();
   await expect(phone).toBeFocused();
   await page.keyboard.type(CALLER);
   await expect(page.getByTestId('caller-history')).toContainText(first);

@@ -161,6 +161,41 @@ describe('demo cases', () => {
     });
   });
 
+  it('gives every case a 发现人 (the grid worker, else the caller) and settles some on the spot in one step', () => {
+    t = makeCaseTownship(NOW);
+    t.ok(
+      'posts.add',
+      { personId: t.worker, type: 'worker', gridId: t.gridA, employment: 'full_time', startDate: '2024-01-01' },
+      t.sessions.clerk,
+    );
+    seedDemoCases(t.core.deps, { count: 1000, seed: 5, years: 1, now: new Date(NOW).toISOString() });
+    const sqlite = t.core.deps.conn.sqlite;
+    const all = <T>(sql: string) => sqlite.prepare(sql).all() as T[];
+    // Patrol and visit finds in the grid with a 网格员 name him; callers and visitors are 群众.
+    expect(
+      all<{ n: number }>(
+        `SELECT count(*) AS n FROM cases WHERE source IN ('patrol', 'visit') AND grid_id = '${t.gridA}'
+         AND (discoverer_kind IS NOT 'team' OR discoverer_id IS NOT '${t.worker}' OR discoverer_name IS NOT '王网格')`,
+      )[0]!.n,
+    ).toBe(0);
+    expect(
+      all<{ n: number }>(
+        `SELECT count(*) AS n FROM cases WHERE source IN ('hotline', 'walkIn', 'transfer12345')
+         AND (discoverer_kind IS NOT 'public' OR discoverer_name IS NOT reporter_name)`,
+      )[0]!.n,
+    ).toBe(0);
+    const onSpot = all<{ id: string; state: string; source: string; grid_id: string; due_at: string | null }>(
+      'SELECT id, state, source, grid_id, due_at FROM cases WHERE on_spot = 1',
+    );
+    expect(onSpot.length).toBeGreaterThan(20);
+    for (const c of onSpot) {
+      expect(c).toMatchObject({ state: 'closed', grid_id: t.gridA, due_at: null });
+      expect(['patrol', 'visit']).toContain(c.source);
+      const events = all<{ action: string }>(`SELECT action FROM case_events WHERE case_id = '${c.id}'`);
+      expect(events.map((e) => e.action)).toEqual(['onSpot']);
+    }
+  });
+
   it('is deterministic by seed, and numbers follow any case already issued', () => {
     const first = seeded(300, 42);
     const rows = (sqlite: typeof first.sqlite) =>
@@ -219,5 +254,6 @@ function caseLike(gridId: string) {
     place: '玉井村一组',
     occurredAt: '2026-09-30T08:00:00+08:00',
     summary: '自来水管道漏水',
+    discoverer: { kind: 'public', name: '李群众' },
   };
 }

@@ -84,8 +84,30 @@ describe('seed-demo', () => {
       one<number>("SELECT count(*) FROM household_visits WHERE phone_enc IS NOT NULL AND phone_enc NOT LIKE 'v1:%'"),
     ).toBe(0);
     expect(t.ok<{ total: number }>('buildings.list', {}, admin).total).toBe(r.buildings);
+    // 工作日志 of every kind in every grid over the year, with 2–3 集中排查 per village a month.
+    expect(t.count('work_logs')).toBe(r.workLogs);
+    expect(one<number>('SELECT count(DISTINCT kind) FROM work_logs')).toBe(4);
+    expect(one<number>('SELECT count(DISTINCT grid_id) FROM work_logs')).toBe(24);
+    const screenings = t.core.deps.conn.sqlite
+      .prepare(
+        "SELECT village_id, substr(worked_on, 1, 7) AS month, count(*) AS n FROM work_logs WHERE kind = 'disputeScreening' GROUP BY 1, 2",
+      )
+      .all() as { n: number }[];
+    expect(screenings).toHaveLength(18 * 12);
+    expect(screenings.every((m) => m.n >= 2)).toBe(true);
+    expect(one<string>('SELECT max(worked_on) FROM work_logs') <= today).toBe(true);
     // Every written row is in the change log, so the county receives the demo township whole.
-    for (const table of ['grids', 'party_groups', 'persons', 'posts', 'trainings', 'household_visits', 'buildings']) {
+    const tables = [
+      'grids',
+      'party_groups',
+      'persons',
+      'posts',
+      'trainings',
+      'household_visits',
+      'buildings',
+      'work_logs',
+    ];
+    for (const table of tables) {
       const missing = one<number>(
         `SELECT count(*) FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = '${table}' AND c.row_id = x.id)`,
       );

@@ -44,6 +44,7 @@ interface State {
   partyId: string;
   visitId: string;
   buildingId: string;
+  workLogId: string;
 }
 interface Step {
   method: string;
@@ -290,6 +291,7 @@ const STEPS: Step[] = [
         place: '新城社区 5 号楼',
         occurredAt: new Date(testNow().getTime() - 3_600_000).toISOString(),
         summary: '走访中反映楼道堆放杂物',
+        discoverer: { kind: 'team', personId: s.personId },
         visitId: s.visitId,
       },
       session: s.admin,
@@ -308,6 +310,55 @@ const STEPS: Step[] = [
   },
   { method: 'buildings.reveal', call: (s) => ({ input: { id: s.buildingId }, session: s.admin }) },
   { method: 'buildings.delete', call: (s) => ({ input: { id: s.buildingId }, session: s.admin }) },
+  // 就地化解: the case already closed and its one timeline row.
+  {
+    method: 'cases.recordOnSpot',
+    call: (s) => ({
+      input: {
+        source: 'patrol',
+        categoryCode: '03',
+        subcategoryCode: '09',
+        gridId: s.gridId,
+        place: '新城社区广场',
+        occurredAt: new Date(testNow().getTime() - 3_600_000).toISOString(),
+        discovererId: s.personId,
+        summary: '广场垃圾桶满溢',
+        resolution: '联系保洁员当场清运',
+      },
+      session: s.admin,
+    }),
+  },
+  {
+    method: 'worklogs.create',
+    call: (s) => ({
+      input: {
+        workedOn: '2026-11-04',
+        gridId: s.gridId,
+        workerId: s.personId,
+        kind: 'publicity',
+        content: '开展反诈宣传',
+        peopleReached: 30,
+      },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.workLogId = out.id),
+  },
+  {
+    method: 'worklogs.update',
+    call: (s) => ({
+      input: {
+        id: s.workLogId,
+        workedOn: '2026-11-04',
+        gridId: s.gridId,
+        workerId: s.personId,
+        kind: 'disputeScreening',
+        content: '开展矛盾纠纷集中排查',
+        peopleReached: 12,
+      },
+      session: s.admin,
+    }),
+  },
+  { method: 'worklogs.delete', call: (s) => ({ input: { id: s.workLogId }, session: s.admin }) },
   { method: 'org.setGridRetired', call: (s) => ({ input: { id: s.gridId, retired: true }, session: s.admin }) },
   { method: 'org.setVillageRetired', call: (s) => ({ input: { id: s.villageId, retired: true }, session: s.admin }) },
   {
@@ -401,19 +452,20 @@ describe('change capture', () => {
       }
       total += logged.length;
     }
-    // 19 rows at setup and the 7 default 大类, a village added and renamed, grid insert + village seq, grid edit,
+    // 19 rows at setup and the 5 default 大类, a village added and renamed, grid insert + village seq, grid edit,
     // 3 party-group changes, a person added and edited, a post added and ended, a training added and deleted,
     // a case registered with 3 timeline rows, assigned (case + row), mediation (case + row), a party added,
     // edited and removed (party + case + row each), an attachment and its timeline row, one 大类 edited,
     // one roster row (person + post), a visit added, edited, turned into a case (case + register row + the
-    // visit's link) and deleted, a compound added, edited and deleted, 2 retirements.
-    expect(total).toBe(19 + 7 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 3 + 3 + 3 + 2);
+    // visit's link) and deleted, a compound added, edited and deleted, a 就地化解 (case + its one row),
+    // a 工作日志 added, edited and deleted, 2 retirements.
+    expect(total).toBe(19 + 5 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 3 + 3 + 3 + 2 + 3 + 2);
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
-      { op: 'delete', n: 5 },
-      { op: 'insert', n: 50 },
-      { op: 'update', n: 18 },
+      { op: 'delete', n: 6 },
+      { op: 'insert', n: 51 },
+      { op: 'update', n: 19 },
     ]);
   });
 

@@ -24,7 +24,7 @@ import { persons } from '../people/schema';
 import { loadCalendar } from './calendar';
 import { clockInstants, fixedDueDateOf } from './deadline';
 import { caseEvents, cases } from './schema';
-import { loadTaxonomy } from './taxonomy-store';
+import { taxonomyForCase } from './taxonomy-store';
 import type { CaseRow } from './view';
 
 /** Who the case waits for next; 待我处理 compares it with the caller's role. */
@@ -83,7 +83,7 @@ function rebase(err: ApiError, prefix: (string | number)[]): ApiError {
 
 /** One 延期 may add at most the kind's bound (taxonomy extensionMaxDays); the form's own cap is wider. */
 function checkExtensionBound(ctx: HandlerContext, row: CaseRow, days: number, at: (string | number)[]): void {
-  const category = loadTaxonomy(ctx.db).categories.find((c) => c.code === row.categoryCode);
+  const category = taxonomyForCase(ctx.db, row.categoryCode).categories.find((c) => c.code === row.categoryCode);
   if (!category) throw new ApiError('CONFLICT', `事件分类「${row.categoryLabel}」已不在分类表中，请先恢复该分类`);
   const max = extensionMaxFor(category);
   if (days <= max) return;
@@ -165,7 +165,12 @@ export function clockChanges(ctx: HandlerContext, row: CaseRow, to: CaseState, e
   const fixedDueDate = fixedDueDateOf(row, toStep);
   let clock;
   if (restart) {
-    const limits = limitsFor(loadTaxonomy(ctx.db), row.categoryCode, row.subcategoryCode, row.source);
+    const limits = limitsFor(
+      taxonomyForCase(ctx.db, row.categoryCode),
+      row.categoryCode,
+      row.subcategoryCode,
+      row.source,
+    );
     if (!limits) throw new ApiError('CONFLICT', `事件分类「${row.categoryLabel}」已不在分类表中，请先恢复该分类`);
     // An order's own date is shown as the working days it leaves (never negative once it has passed).
     const limitDays = fixedDueDate

@@ -4,6 +4,7 @@ import { addAttachment, getAttachment, listAttachments } from './attachments';
 import { deleteHoliday, listHolidays, upsertHoliday } from './calendar';
 import { listCases } from './list';
 import { setMajorDispute } from './major';
+import { recordOnSpot } from './on-spot';
 import { addParty, removeParty, revealParty, updateParty } from './parties';
 import {
   actOnCase,
@@ -22,6 +23,7 @@ type Received = Awaited<ReturnType<typeof receiveChunk>>;
 
 export const casesHandlers: Handlers<typeof casesApi> = {
   'cases.create': (input, ctx) => createCase(ctx, input),
+  'cases.recordOnSpot': (input, ctx) => recordOnSpot(ctx, input),
   'cases.get': (input, ctx) => getCase(ctx, input.id),
   'cases.act': (input, ctx) => actOnCase(ctx, input),
   'cases.setMediation': (input, ctx) => setMediation(ctx, input),

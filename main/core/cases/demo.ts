@@ -280,6 +280,10 @@ const CASE_COLUMNS = [
   'reporter_contact_enc',
   'reporter_contact_hash',
   'people_involved',
+  'discoverer_kind',
+  'discoverer_id',
+  'discoverer_name',
+  'on_spot',
   'summary',
   'state',
   'awaiting',
@@ -334,6 +338,97 @@ const EVENT_COLUMNS = [
   'text',
   'payload',
 ] as const;
+/** The share of patrol and visit finds (grids with a 网格员) settled on the spot. */
+const ON_SPOT_SHARE = 0.25;
+const ON_SPOT_RESULTS = [
+  '网格员现场劝导，当事人当场整改',
+  '联系村委会当场清理完毕',
+  '现场调解，双方达成一致',
+  '当场解答政策，群众表示满意',
+  '协助群众当场联系维修人员处理',
+] as const;
+
+function discovererOf(source: CaseSource, place: Place, reporterName: string | null) {
+  if ((source === 'patrol' || source === 'visit') && place.worker) {
+    return { discoverer_kind: 'team', discoverer_id: place.worker.id, discoverer_name: place.worker.name };
+  }
+  if (reporterName) return { discoverer_kind: 'public', discoverer_id: null, discoverer_name: reporterName };
+  return { discoverer_kind: null, discoverer_id: null, discoverer_name: null };
+}
+
+/** As cases.recordOnSpot allows: found by the grid's worker, never a 突发事件. */
+function onSpotFits(source: CaseSource, category: { name: string }, place: Place): boolean {
+  return (source === 'patrol' || source === 'visit') && place.worker !== null && category.name !== '突发事件';
+}
+
+/** Turns a generated case into a 就地化解, as cases.recordOnSpot writes one. */
+function settleOnSpot(
+  row: Record<string, unknown>,
+  timeline: Record<string, unknown>[],
+  o: {
+    onSpotRand: { next(): number; pick<T>(items: readonly T[]): T };
+    t0: number;
+    number: string;
+    worker: { id: string; name: string };
+    villageName: string;
+    actor: { id: string; name: string };
+    dispute: boolean;
+  },
+): void {
+  const at = new Date(o.t0).toISOString();
+  const resolution = o.onSpotRand.pick(ON_SPOT_RESULTS);
+  Object.assign(row, {
+    on_spot: 1,
+    state: 'closed',
+    awaiting: null,
+    assignee_kind: null,
+    assignee_id: null,
+    assignee_label: null,
+    step_started_at: null,
+    step_limit_days: null,
+    due_at: null,
+    yellow_at: null,
+    supervision_level: null,
+    supervision_count: 0,
+    auto_supervised_due: null,
+    follow_up_satisfaction: null,
+    follow_up_performance: null,
+    merged_into_id: null,
+    resolution,
+    closed_at: at,
+    ...(o.dispute
+      ? {
+          mediation_method: 'people',
+          mediation_org: `${o.villageName}人民调解委员会`,
+          mediation_responsible: o.worker.name,
+          mediation_level: 'village',
+          mediation_result: 'success',
+          mediation_outcome: resolution,
+        }
+      : {
+          mediation_method: null,
+          mediation_org: null,
+          mediation_responsible: null,
+          mediation_level: null,
+          mediation_result: null,
+          mediation_outcome: null,
+        }),
+  });
+  const first = timeline[0]!;
+  timeline.length = 0;
+  timeline.push({
+    ...first,
+    updated_by: o.actor.id,
+    action: 'onSpot',
+    from_state: null,
+    to_state: 'closed',
+    actor_id: o.actor.id,
+    actor_name: o.actor.name,
+    text: `就地化解：${resolution}（事件 ${o.number}，发现人 ${o.worker.name}）`,
+    payload: JSON.stringify({ resolution, discovererId: o.worker.id }),
+  });
+}
+
 const insertSql = (table: string, cols: readonly string[]) =>
   `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
 
@@ -378,6 +473,7 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
   const insertParty = sqlite.prepare(insertSql('case_parties', PARTY_COLUMNS));
   const insertEmergency = sqlite.prepare(insertSql('case_emergency_reports', EMERGENCY_COLUMNS));
   const partyRand = seededRandom(`${opts.seed ?? 1}-parties`);
+  const onSpotRand = seededRandom(`${opts.seed ?? 1}-onspot`);
   const setCounter = sqlite.prepare(
     `INSERT INTO case_number_counters (township_code, year, last_seq) VALUES (?, ?, ?)
      ON CONFLICT (township_code, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
@@ -454,6 +550,7 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       reporter_contact_enc: pii.encryptNullable(contact),
       reporter_contact_hash: contact ? pii.lookupHash(contact) : null,
       people_involved: scale === '01' ? 1 + rand.int(4) : scale === '02' ? 6 + rand.int(55) : 50 + rand.int(550),
+      on_spot: 0,
       summary: summaryFor(rand.pick, category.code, sub.code),
       assignee_kind: null,
       assignee_id: null,
@@ -479,6 +576,9 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
       mediation_outcome: null,
       closed_at: null,
     };
+    // 发现人: the grid's own worker for what the grid found, the caller or visitor otherwise; none for a
+    // county order. Decided without the main stream, so the cases themselves stay as they were.
+    Object.assign(row, discovererOf(source, place, row.reporter_name as string | null));
     const timeline: Record<string, unknown>[] = [];
     const event = (
       ms: number,
@@ -624,6 +724,20 @@ export function seedDemoCases(deps: { conn: Connection; pii: PiiCipher }, opts: 
         event(at, system, result.entry);
         Object.assign(row, { supervision_level: 'yellow', auto_supervised_due: clock.dueAt });
       }
+    }
+    // 就地化解: about a quarter of what a 网格员 finds on patrol or a visit is settled there and then,
+    // registered already closed with one timeline row. Its own stream, like the parties'.
+    if (onSpotFits(source, category, place) && onSpotRand.next() < ON_SPOT_SHARE) {
+      state = 'closed';
+      settleOnSpot(row, timeline, {
+        onSpotRand,
+        t0,
+        number,
+        worker: place.worker!,
+        villageName: place.villageName,
+        actor: actors.clerk,
+        dispute,
+      });
     }
     const last = timeline[timeline.length - 1]!;
     Object.assign(row, { updated_at: last.created_at, updated_by: last.updated_by });

@@ -1,6 +1,12 @@
 /** 事件: registration, reading, the contact reveal, the hotline lookup and the mediation record. */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { majorDisputeIssue, type CaseDetail, type CasePartyInput, type CaseSummary } from '../../../shared/api/cases';
+import {
+  majorDisputeIssue,
+  type CaseDetail,
+  type CasePartyInput,
+  type CaseSummary,
+  type DiscovererInput,
+} from '../../../shared/api/cases';
 import type {
   CaseScale,
   CaseSource,
@@ -27,8 +33,9 @@ import { listAttachments } from './attachments';
 import { allocateCaseNumber } from './numbering';
 import { linkNewCase } from '../fieldwork/visits';
 import { listParties, newPartyRows } from './parties';
+import { discovererOf } from './discoverer';
 import { caseEvents, caseParties, cases } from './schema';
-import { loadTaxonomy } from './taxonomy-store';
+import { loadTaxonomy, retiredCategory, retiredMessage } from './taxonomy-store';
 import { selectCases, toDetailCase, toSummary, type CaseRow } from './view';
 import { noteLookup } from '../audit/lookups';
 
@@ -121,6 +128,7 @@ export interface CreateCaseInput {
   peopleInvolved: number;
   summary: string;
   parties: CasePartyInput[];
+  discoverer?: DiscovererInput | null;
   then: { action: LoopAction; payload: Record<string, unknown> }[];
   /** 转为事件 from this 入户走访. */
   visitId?: string;
@@ -151,9 +159,16 @@ function orderOf(ctx: HandlerContext, input: CreateCaseInput) {
   return { orderRef: ref, orderDueDate: due };
 }
 
-function categoryOf(ctx: HandlerContext, input: CreateCaseInput) {
+export function categoryOf(
+  ctx: HandlerContext,
+  input: Pick<CreateCaseInput, 'categoryCode' | 'subcategoryCode' | 'itemCode'>,
+) {
   const category = loadTaxonomy(ctx.db).categories.find((c) => c.code === input.categoryCode);
-  if (!category) throw fieldError(['categoryCode'], `事件大类 ${input.categoryCode} 不在分类表中`);
+  if (!category) {
+    const retired = retiredCategory(ctx.db, input.categoryCode);
+    if (retired) throw fieldError(['categoryCode'], retiredMessage(retired));
+    throw fieldError(['categoryCode'], `事件大类 ${input.categoryCode} 不在分类表中`);
+  }
   const sub = category.subcategories.find((s) => s.code === input.subcategoryCode);
   if (!sub) throw fieldError(['subcategoryCode'], `大类「${category.name}」中没有小类 ${input.subcategoryCode}`);
   const item = input.itemCode ? sub.items?.find((i) => i.code === input.itemCode) : undefined;
@@ -211,6 +226,7 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
   if (input.majorDispute && !category.dispute) {
     throw fieldError(['majorDispute'], '只有矛盾纠纷类事件才能认定为重大矛盾纠纷');
   }
+  const discoverer = discovererOf(ctx, input);
   if (input.parties.length > 0 && !category.dispute) {
     throw fieldError(['parties'], '只有矛盾纠纷类事件才能登记当事人');
   }
@@ -254,6 +270,7 @@ export function createCase(ctx: HandlerContext, input: CreateCaseInput): CaseDet
     peopleInvolved: input.peopleInvolved,
     majorDispute: input.majorDispute === true,
     majorGrounds: input.majorDispute ? JSON.stringify(input.majorGrounds ?? []) : null,
+    ...discoverer,
     summary: input.summary,
     ...order,
     emergency,

@@ -1,5 +1,5 @@
 /** The taxonomy in the database, one row per 大类, read and written as shared/cases/taxonomy.ts's shape. */
-import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import {
   extensionMaxFor,
   sourceLimitsSchema,
@@ -41,6 +41,73 @@ export function loadTaxonomy(db: Db): Taxonomy {
   return { version: 1, categories: rows.map(toCategory) };
 }
 
+/** 大类 whose work is logged as 工作日志 rather than registered as cases. */
+const WORK_LOG_CATEGORY_NAMES = ['政策宣传', '社情民意'];
+
+/**
+ * A retired 大类: removed from the taxonomy (its row tombstoned) with no live 大类 of its code since.
+ * New cases cannot take it; its old cases keep their names, their limits and their place on the forms.
+ */
+export function retiredCategory(db: Db, code: string): Category | null {
+  const live = db
+    .select({ id: caseCategories.id })
+    .from(caseCategories)
+    .where(and(eq(caseCategories.code, code), isNull(caseCategories.deletedAt)))
+    .get();
+  if (live) return null;
+  const row = db
+    .select()
+    .from(caseCategories)
+    .where(and(eq(caseCategories.code, code), isNotNull(caseCategories.deletedAt)))
+    .orderBy(desc(caseCategories.deletedAt))
+    .get();
+  return row ? toCategory(row) : null;
+}
+
+/** Why a case cannot be registered under a retired 大类, and where that work goes instead. */
+export function retiredMessage(category: Category): string {
+  const instead = WORK_LOG_CATEGORY_NAMES.includes(category.name) ? '，请记入「工作日志」' : '';
+  return `事件大类「${category.name}」已停用，不能再登记为事件${instead}`;
+}
+
+/**
+ * The taxonomy a stored case is read against: the live one, then the retired 大类 its open cases may
+ * still belong to (their next step's limits come from there).
+ */
+export function taxonomyForCase(db: Db, categoryCode: string): Taxonomy {
+  const live = loadTaxonomy(db);
+  if (live.categories.some((c) => c.code === categoryCode)) return live;
+  const retired = retiredCategory(db, categoryCode);
+  return retired ? { ...live, categories: [...live.categories, retired] } : live;
+}
+
+/**
+ * 政策宣传 and 社情民意 are grid work logged as 工作日志, not matters for the loop (the default taxonomy
+ * no longer has them). A database set up with the older default still offers them: retire each once,
+ * when its live row still has the old name and it was never removed before — so a centre that adds
+ * it back on purpose keeps it. Idempotent; runs with the other defaults when the core opens.
+ */
+export function retireWorkLogCategories(db: Db, now: string, by: string): void {
+  for (const name of WORK_LOG_CATEGORY_NAMES) {
+    const row = db
+      .select()
+      .from(caseCategories)
+      .where(and(eq(caseCategories.name, name), isNull(caseCategories.deletedAt)))
+      .get();
+    if (!row) continue;
+    const before = db
+      .select({ id: caseCategories.id })
+      .from(caseCategories)
+      .where(and(eq(caseCategories.code, row.code), isNotNull(caseCategories.deletedAt)))
+      .get();
+    if (before) continue;
+    db.update(caseCategories)
+      .set({ deletedAt: now, updatedAt: now, updatedBy: by })
+      .where(eq(caseCategories.id, row.id))
+      .run();
+  }
+}
+
 function columnsOf(c: Category, sortOrder: number) {
   return {
     code: c.code,
@@ -65,7 +132,9 @@ function checkRemovals(db: Db, next: Taxonomy): void {
     .where(and(isNull(cases.deletedAt), notInArray(cases.state, [...FINAL_STATES])))
     .groupBy(cases.categoryCode, cases.subcategoryCode)
     .all();
-  const lost = inUse.filter((u) => !kept.has(`${u.category}/${u.sub}`));
+  // A 大类 retired before (not in the stored taxonomy) is not being removed now.
+  const live = new Set(loadTaxonomy(db).categories.map((c) => c.code));
+  const lost = inUse.filter((u) => live.has(u.category) && !kept.has(`${u.category}/${u.sub}`));
   if (lost.length) {
     throw new ApiError(
       'CONFLICT',

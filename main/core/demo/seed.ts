@@ -11,6 +11,7 @@ import type { Core } from '../app';
 import { appendAudit } from '../audit/append';
 import type { HandlerContext } from '../context';
 import { seedVillageFieldwork } from '../fieldwork/demo';
+import { seedVillageWorkLogs } from '../worklogs/demo';
 import { grids } from '../org/schema';
 import { createGrid, listVillages, savePartyGroup } from '../org/service';
 import { addPost } from '../people/posts';
@@ -48,6 +49,7 @@ export interface SeedDemoResult {
   trainings: number;
   visits: number;
   buildings: number;
+  workLogs: number;
 }
 
 function contextOf(core: Core): HandlerContext {
@@ -120,9 +122,15 @@ export function seedDemoTownship(core: Core, opts: SeedDemoOptions = {}): SeedDe
     trainings: 0,
     visits: 0,
     buildings: 0,
+    workLogs: 0,
   };
   // Its own stream, so adding 走访 left the township's people and structure as they were.
-  const fieldwork = { random: seededRandom(`${seed}:fieldwork`), today, visitsPerMonth: opts.visitsPerMonth ?? 6 };
+  const fieldwork = {
+    random: seededRandom(`${seed}:fieldwork`),
+    workLogRandom: seededRandom(`${seed}:worklogs`),
+    today,
+    visitsPerMonth: opts.visitsPerMonth ?? 6,
+  };
   for (const plan of plans) {
     const written = inTransaction(core, (ctx) => writeVillage(ctx, plan, fieldwork));
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += written[k];
@@ -133,7 +141,7 @@ export function seedDemoTownship(core: Core, opts: SeedDemoOptions = {}): SeedDe
 function writeVillage(
   ctx: HandlerContext,
   plan: VillagePlan,
-  fieldwork: { random: Random; today: string; visitsPerMonth: number },
+  fieldwork: { random: Random; workLogRandom: Random; today: string; visitsPerMonth: number },
 ) {
   const { village } = plan;
   const head = plan.people.find((p) => p.post.type === 'head')!;
@@ -201,6 +209,10 @@ function writeVillage(
     today: fieldwork.today,
     visitsPerMonth: fieldwork.visitsPerMonth,
   });
+  const logged = seedVillageWorkLogs(ctx, fieldwork.workLogRandom, {
+    grids: gridIds.map((id, g) => ({ id, workerId: visitors.get(g)! })),
+    today: fieldwork.today,
+  });
   const result = {
     grids: plan.grids.length,
     partyGroups,
@@ -209,6 +221,7 @@ function writeVillage(
     posts: plan.people.length,
     trainings,
     ...walked,
+    ...logged,
   };
   appendAudit(ctx.conn, {
     at: ctx.now,

@@ -38,7 +38,7 @@ const PII_MASKS: Record<string, (v: string) => string> = {
   idNumber: maskIdNumber,
   phone: maskPhone,
   address: maskAddress,
-  /** A case's caller number (cases.create, the 接警台). */
+  /** A case's caller number (cases.create, the 热线受理 desk). */
   reporterContact: maskPhone,
   /** A compound's 安全联络人 (buildings.create/update). */
   safetyContactPhone: maskPhone,

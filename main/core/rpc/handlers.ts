@@ -11,6 +11,7 @@ import { importHandlers, importPreparers, peopleHandlers } from '../people/api';
 import { reportsHandlers, reportsPreparers } from '../reports/api';
 import { setupHandlers } from '../setup/api';
 import { syncHandlers } from '../sync/api';
+import { worklogsHandlers } from '../worklogs/api';
 
 /** Every declared method bound to its handler; a missing one fails to compile. */
 export const handlers: Handlers<ApiTable> = {
@@ -26,6 +27,7 @@ export const handlers: Handlers<ApiTable> = {
   ...reportsHandlers,
   ...dashboardHandlers,
   ...fieldworkHandlers,
+  ...worklogsHandlers,
 };
 
 /** Async steps some methods take before their transaction (reading an uploaded workbook). */

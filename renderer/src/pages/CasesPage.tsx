@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { CASE_REVEAL_ROLES } from '../../../shared/api/cases';
+import { CASE_REVEAL_ROLES, casesApi } from '../../../shared/api/cases';
 import { api } from '../api/client';
 import { useAuth } from '../auth';
 import { PageFrame } from '../components/PageFrame';
@@ -9,6 +9,7 @@ import { CaseDrawer } from '../components/cases/CaseDrawer';
 import { CaseFilters } from '../components/cases/CaseFilters';
 import { caseQueryString, parseCaseQuery, type CaseFilter } from '../components/cases/caseQuery';
 import { CaseTable } from '../components/cases/CaseTable';
+import { OnSpotModal } from '../components/cases/OnSpotModal';
 import { RegisterCaseModal } from '../components/cases/RegisterCaseModal';
 import { useLoader } from '../hooks/useLoader';
 
@@ -26,6 +27,8 @@ export function CasesPage() {
   const [total, setTotal] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
   const [registering, setRegistering] = useState(false);
+  const [onSpot, setOnSpot] = useState(false);
+  const canOnSpot = (casesApi['cases.recordOnSpot'].access as readonly string[]).includes(user.role);
   const [drawer, setDrawer] = useState<{ caseId: string; openId: number } | null>(null);
   const openCount = useRef(0);
 
@@ -57,9 +60,16 @@ export function CasesPage() {
     <PageFrame
       title="事件"
       toolbar={
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setRegistering(true)}>
-          登记事件
-        </Button>
+        <Space>
+          {canOnSpot && (
+            <Button icon={<CheckCircleOutlined aria-hidden />} onClick={() => setOnSpot(true)}>
+              就地化解
+            </Button>
+          )}
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setRegistering(true)}>
+            登记事件
+          </Button>
+        </Space>
       }
     >
       <div style={{ display: 'flex', flexDirection: 'column', gap: 12, height: '100%' }}>
@@ -77,6 +87,18 @@ export function CasesPage() {
           villages={villages}
           grids={grids}
           onClose={() => setRegistering(false)}
+          onCreated={(detail) => {
+            refresh();
+            openCase(detail.case.id);
+          }}
+        />
+      )}
+      {onSpot && (
+        <OnSpotModal
+          taxonomy={taxonomy}
+          villages={villages}
+          grids={grids}
+          onClose={() => setOnSpot(false)}
           onCreated={(detail) => {
             refresh();
             openCase(detail.case.id);

@@ -71,7 +71,7 @@ function useGridTeam(gridId: string | undefined) {
   return team;
 }
 
-/** 接警台: a keyboard-first intake form for hotline calls; saving registers, reports and assigns at once. */
+/** 热线受理: a keyboard-first intake form for hotline calls; saving registers, reports and assigns at once. */
 export function HotlinePage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -126,10 +126,13 @@ export function HotlinePage() {
       occurredAt: new Date().toISOString(),
       reporterName: v.name || null,
       reporterContact: v.phone,
+      // The caller found it (群众): their name and the number above, never asked twice; a caller who
+      // gives no name (a 举报 may stay anonymous) is recorded so by core.
+      ...(v.name?.trim() ? { discoverer: { kind: 'public' as const, name: v.name.trim() } } : {}),
       summary: v.summary,
       then: [
         { action: 'report', payload: {} },
-        { action: 'accept', payload: { note: '接警台来电' } },
+        { action: 'accept', payload: { note: '热线来电' } },
         { action: 'assign', payload: { assignee: to } },
       ],
     });
@@ -168,7 +171,7 @@ export function HotlinePage() {
 
   return (
     <PageFrame
-      title="接警台"
+      title="热线受理"
       toolbar={
         <Typography.Text type="secondary">
           Tab 下一项 · 在网格、类别中按 Enter 选定并跳到下一项 · Enter（在紧急程度上）或 Ctrl+Enter 保存 · Esc 清空

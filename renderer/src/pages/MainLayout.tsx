@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   PhoneOutlined,
+  ProfileOutlined,
   SaveOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ import { SyncPage } from './SyncPage';
 import { PeoplePage } from './PeoplePage';
 import { ReportsPage } from './ReportsPage';
 import { UsersPage } from './UsersPage';
+import { WorkLogsPage } from './WorkLogsPage';
 
 const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   home: { icon: <DashboardOutlined aria-hidden />, page: () => <HomePage /> },
@@ -37,6 +39,7 @@ const PAGES: Record<string, { icon: ReactNode; page: () => ReactNode }> = {
   org: { icon: <ApartmentOutlined aria-hidden />, page: () => <OrgPage /> },
   people: { icon: <IdcardOutlined aria-hidden />, page: () => <PeoplePage /> },
   fieldwork: { icon: <HomeOutlined aria-hidden />, page: () => <FieldworkPage /> },
+  worklogs: { icon: <ProfileOutlined aria-hidden />, page: () => <WorkLogsPage /> },
   reports: { icon: <FileTextOutlined aria-hidden />, page: () => <ReportsPage /> },
   users: { icon: <TeamOutlined aria-hidden />, page: () => <UsersPage /> },
   backups: { icon: <SaveOutlined aria-hidden />, page: () => <BackupsPage /> },

@@ -10,7 +10,7 @@ import { CASE_FIGURES } from '../../../../shared/cases/figures';
 import { figureColumns } from '../../cases/figures';
 import { caseConditions, type CaseQueryContext } from '../../cases/list';
 import { cases } from '../../cases/schema';
-import { loadTaxonomy } from '../../cases/taxonomy-store';
+import { loadTaxonomy, retiredCategory } from '../../cases/taxonomy-store';
 
 /** The form's count columns, in print order. */
 export const CASE_HANDLING_KEYS = [
@@ -68,14 +68,15 @@ function perCategory(ctx: CaseQueryContext, base: CaseFilter): Map<string, CaseH
 
 /**
  * Every 大类 of the taxonomy in its order, with zeros where nothing came in (the county reads the
- * same rows every month); a 大类 since removed still shows its cases, under its code.
+ * same rows every month); a 大类 since removed (retired) still shows its cases, under its last name.
  */
 export function caseHandlingFigures(ctx: CaseQueryContext, q: CaseHandlingQuery): CategoryCounts[] {
   const counts = perCategory(ctx, caseHandlingFilter(q));
   const named = loadTaxonomy(ctx.db).categories.map((c) => ({ code: c.code, name: c.name }));
   const known = new Set(named.map((c) => c.code));
   const extra = [...counts.keys()].filter((code) => !known.has(code)).sort();
-  return [...named, ...extra.map((code) => ({ code, name: `大类 ${code}` }))].map((c) => {
+  const gone = extra.map((code) => ({ code, name: retiredCategory(ctx.db, code)?.name ?? `大类 ${code}` }));
+  return [...named, ...gone].map((c) => {
     const row = { ...c } as CategoryCounts;
     for (const k of CASE_HANDLING_KEYS) row[k] = counts.get(c.code)?.[k] ?? 0;
     return row;

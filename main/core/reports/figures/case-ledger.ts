@@ -11,6 +11,7 @@ import {
   MEDIATION_RESULT_LABELS,
   PERFORMANCE_RESULT_LABELS,
   SATISFACTION_LEVEL_LABELS,
+  type DiscovererKind,
   type MediationResult,
   type PerformanceResult,
   type SatisfactionLevel,
@@ -41,6 +42,8 @@ function fields(now: string) {
     place: cases.place,
     occurredAt: cases.occurredAt,
     reporterName: cases.reporterName,
+    discovererKind: cases.discovererKind,
+    discovererName: cases.discovererName,
     contactEnc: cases.reporterContactEnc,
     peopleInvolved: cases.peopleInvolved,
     summary: cases.summary,
@@ -137,6 +140,10 @@ const mediationResultLabel = (r: MediationResult | null) => (r ? MEDIATION_RESUL
 const followUpLabel = (satisfaction: SatisfactionLevel | null, performance: PerformanceResult | null) =>
   performance ? PERFORMANCE_RESULT_LABELS[performance] : satisfaction ? SATISFACTION_LEVEL_LABELS[satisfaction] : '';
 
+/** 发现人: the team member's name, or the 群众's marked so; empty on cases from before it was asked. */
+const discovererLabel = (kind: DiscovererKind | null, name: string | null) =>
+  name ? (kind === 'public' ? `${name}（群众）` : name) : '';
+
 function supervision(level: CaseFields['supervisionLevel'], times: number): string {
   if (!level) return times > 0 ? `${times}次` : '';
   return times > 1 ? `${SUPERVISION_LEVEL_LABELS[level]}（${times}次）` : SUPERVISION_LEVEL_LABELS[level];
@@ -160,6 +167,7 @@ function ledgerRow(raw: RawRow, pii: PiiCipher, reveal: boolean, lines: (iso: st
     grid: col(raw, 'gridName'),
     place: col(raw, 'place'),
     occurredAt: dateTimeZh(lines, col(raw, 'occurredAt')),
+    discoverer: discovererLabel(col(raw, 'discovererKind'), col(raw, 'discovererName')),
     reporter: col(raw, 'reporterName') ?? '',
     contact: contact === null ? '' : reveal ? contact : maskPhone(contact),
     people: col(raw, 'peopleInvolved'),

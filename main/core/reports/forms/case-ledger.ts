@@ -25,6 +25,7 @@ export const caseLedgerDefinition = defineReport({
     centred('grid', '网格', 5.5),
     { key: 'place', header: '发生地点', width: 8 },
     centred('occurredAt', '发生时间', 7.5),
+    centred('discoverer', '发现人', 5),
     centred('reporter', '反映人', 4),
     centred('contact', '联系电话', 6),
     { key: 'people', header: '涉及\n人数', width: 2.6, format: 'integer', total: 'none' },

@@ -5,10 +5,11 @@ import {
   CASE_SOURCE_LABELS,
   CASE_URGENCY_LABELS,
   majorGroundsText,
+  DISCOVERER_KIND_LABELS,
 } from '../../../../shared/cases/codes';
 import { LIMIT_STEP_LABELS, STEP_CLOCK } from '../../../../shared/cases/loop';
 import { ContactReveal } from './ContactReveal';
-import { LightTag, MajorDisputeTag, StateTag, SupervisionTag } from './CaseTags';
+import { LightTag, MajorDisputeTag, OnSpotTag, StateTag, SupervisionTag } from './CaseTags';
 import { formatDateZh } from '../../../../shared/dates';
 import { formatTime } from './format';
 
@@ -28,6 +29,7 @@ export function CaseFacts({ detail, canReveal }: Props) {
       </Descriptions.Item>
       <Descriptions.Item label="状态">
         <StateTag state={c.state} />
+        <OnSpotTag onSpot={c.onSpot} />
         <SupervisionTag level={c.supervisionLevel} />
         {c.emergency && <Tag color="red">突发事件</Tag>}
         {c.escalatedAt && (
@@ -75,6 +77,11 @@ export function CaseFacts({ detail, canReveal }: Props) {
       <Descriptions.Item label="涉及人数">{c.peopleInvolved} 人</Descriptions.Item>
       <Descriptions.Item label="发生地点">{c.place}</Descriptions.Item>
       <Descriptions.Item label="发生时间">{formatTime(c.occurredAt)}</Descriptions.Item>
+      <Descriptions.Item label="发现人">
+        <span data-testid="case-discoverer">
+          {c.discovererName ? `${c.discovererName}（${DISCOVERER_KIND_LABELS[c.discovererKind ?? 'public']}）` : '—'}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label="报告人">{c.reporterName ?? '未登记'}</Descriptions.Item>
       <Descriptions.Item label="联系电话">
         <span data-testid="case-contact-masked" style={{ marginInlineEnd: 8 }}>
@@ -85,6 +92,11 @@ export function CaseFacts({ detail, canReveal }: Props) {
       <Descriptions.Item label="承办方">{c.assigneeLabel ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="登记时间">{formatTime(c.createdAt)}</Descriptions.Item>
       {c.closedAt && <Descriptions.Item label="办结时间">{formatTime(c.closedAt)}</Descriptions.Item>}
+      {c.onSpot && c.resolution && (
+        <Descriptions.Item label="处置结果" span={2}>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{c.resolution}</div>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="事件概要" span={2}>
         <div style={{ whiteSpace: 'pre-wrap' }}>{c.summary}</div>
       </Descriptions.Item>

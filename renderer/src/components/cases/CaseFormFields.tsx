@@ -7,10 +7,12 @@ import {
   CASE_SOURCES,
   CASE_URGENCIES,
   CASE_URGENCY_LABELS,
+  type CaseSource,
 } from '../../../../shared/cases/codes';
 import type { Taxonomy } from '../../../../shared/cases/taxonomy';
 import { CasePartiesField } from './CasePartiesField';
 import { MajorDisputeFields } from './MajorDisputeFields';
+import { defaultDiscovererKind, DiscovererFields } from './DiscovererFields';
 
 interface Props {
   taxonomy: Taxonomy | undefined;
@@ -25,9 +27,11 @@ export function isDisputeCategory(taxonomy: Taxonomy | undefined, category: stri
 
 /** The 登记事件 fields; names match cases.create except the two cascaders (category, grid). */
 export function CaseFormFields({ taxonomy, villages, grids }: Props) {
+  const form = Form.useFormInstance();
   const category = Form.useWatch<string[] | undefined>('category');
   const source = Form.useWatch<string | undefined>('source');
   const emergency = Form.useWatch<boolean | undefined>('emergency');
+  const grid = Form.useWatch<string[] | undefined>('grid');
   const dispute = isDisputeCategory(taxonomy, category);
   const categoryOptions =
     taxonomy?.categories.map((c) => ({
@@ -49,7 +53,10 @@ export function CaseFormFields({ taxonomy, villages, grids }: Props) {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="source" label="事件来源">
-            <Select options={CASE_SOURCES.map((s) => ({ value: s, label: CASE_SOURCE_LABELS[s] }))} />
+            <Select
+              options={CASE_SOURCES.map((s) => ({ value: s, label: CASE_SOURCE_LABELS[s] }))}
+              onChange={(source: CaseSource) => form.setFieldValue('discovererKind', defaultDiscovererKind(source))}
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -115,6 +122,7 @@ export function CaseFormFields({ taxonomy, villages, grids }: Props) {
           </Form.Item>
         </Col>
       </Row>
+      <DiscovererFields gridId={grid?.[1]} />
       <Form.Item name="place" label="发生地点">
         <Input maxLength={200} />
       </Form.Item>

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useApiError } from '../../hooks/useApiError';
 import { DataGrid } from '../DataGrid';
 import type { CaseFilter } from './caseQuery';
-import { LightTag, MajorDisputeTag, StateTag, SupervisionTag } from './CaseTags';
+import { LightTag, MajorDisputeTag, OnSpotTag, StateTag, SupervisionTag } from './CaseTags';
 import { formatTime } from './format';
 
 type Cell = ICellRendererParams<CaseSummary>;
@@ -19,8 +19,14 @@ const COLUMNS: ColDef<CaseSummary>[] = [
   {
     colId: 'state',
     headerName: '状态',
-    width: 100,
-    cellRenderer: (p: Cell) => p.data && <StateTag state={p.data.state} />,
+    width: 170,
+    cellRenderer: (p: Cell) =>
+      p.data && (
+        <>
+          <StateTag state={p.data.state} />
+          <OnSpotTag onSpot={p.data.onSpot} />
+        </>
+      ),
   },
   {
     colId: 'light',
@@ -53,6 +59,14 @@ const COLUMNS: ColDef<CaseSummary>[] = [
     headerName: '来源',
     width: 140,
     valueGetter: (p) => (p.data ? CASE_SOURCE_LABELS[p.data.source] : ''),
+  },
+  {
+    colId: 'discoverer',
+    headerName: '发现人',
+    width: 110,
+    // 群众 is said so; older cases registered before the 发现人 was asked show nothing.
+    valueGetter: (p) =>
+      p.data?.discovererName ? p.data.discovererName + (p.data.discovererKind === 'public' ? '（群众）' : '') : '',
   },
   { field: 'place', headerName: '发生地点', width: 160 },
   { field: 'summary', headerName: '事件概要', flex: 1, minWidth: 220, tooltipField: 'summary' },

@@ -58,3 +58,13 @@ export function MajorDisputeTag({ c }: { c: Pick<CaseSummary, 'majorDispute' | '
     </Tooltip>
   );
 }
+
+/** 就地化解: found and settled on the spot, registered already closed. */
+export function OnSpotTag({ onSpot }: { onSpot: boolean }) {
+  if (!onSpot) return null;
+  return (
+    <Tag color="green" data-testid="case-onspot">
+      就地化解
+    </Tag>
+  );
+}

@@ -6,6 +6,7 @@ import { formatTime } from './format';
 // Timeline rows that are not loop actions.
 const OTHER_LABELS: Record<string, string> = {
   register: '登记',
+  onSpot: '就地化解',
   mediation: '调解情况',
   majorDispute: '重大矛盾纠纷',
   attach: '上传附件',
@@ -20,6 +21,7 @@ const COLORS: Record<string, string> = {
   denyExtension: 'red',
   supervise: 'orange',
   close: 'green',
+  onSpot: 'green',
 };
 
 /** Who did what and when, oldest first, with the state change each step made. */

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../FormModal';
 import type { CasePartyRole } from '../../../../shared/cases/parties';
 import { CaseFormFields, isDisputeCategory } from './CaseFormFields';
+import { defaultDiscovererKind } from './DiscovererFields';
 import type { PartyValues } from './PartyFields';
 import { remapIssues } from './remapIssues';
 
@@ -22,6 +23,8 @@ export interface CaseValues {
   place?: string;
   reporterName?: string;
   reporterContact?: string;
+  discovererKind?: 'team' | 'public';
+  discovererId?: string;
   summary?: string;
   parties?: PartyValues[];
   orderRef?: string;
@@ -70,6 +73,10 @@ export function RegisterCaseModal({ taxonomy, villages, grids, initial, visitId,
         place: v.place ?? '',
         reporterName: v.reporterName || null,
         reporterContact: v.reporterContact || null,
+        // 群众: the reporter named on the form is the 发现人 (core takes it), so nothing is typed twice.
+        ...(v.discovererKind === 'team'
+          ? { discoverer: { kind: 'team' as const, personId: v.discovererId ?? '' } }
+          : {}),
         summary: v.summary ?? '',
         // 重大 and parties entered before switching to a non-dispute category are not sent.
         ...(dispute && v.majorDispute ? { majorDispute: true, majorGrounds: v.majorGrounds ?? [] } : {}),
@@ -93,7 +100,10 @@ export function RegisterCaseModal({ taxonomy, villages, grids, initial, visitId,
       message.success(`已登记事件 ${detail.case.number}`);
       onCreated(detail);
     } catch (err) {
-      throw remapIssues(err, FIELD_OF);
+      throw remapIssues(err, {
+        ...FIELD_OF,
+        discoverer: v.discovererKind === 'team' ? ['discovererId'] : ['discovererKind'],
+      });
     }
   };
   return (
@@ -101,7 +111,14 @@ export function RegisterCaseModal({ taxonomy, villages, grids, initial, visitId,
       title="登记事件"
       name="case"
       width={720}
-      initialValues={{ scale: '01', urgency: 'normal', peopleInvolved: 1, occurredAt: dayjs(), ...initial }}
+      initialValues={{
+        scale: '01',
+        urgency: 'normal',
+        peopleInvolved: 1,
+        occurredAt: dayjs(),
+        discovererKind: defaultDiscovererKind(initial?.source),
+        ...initial,
+      }}
       onSave={save}
       onClose={onClose}
     >

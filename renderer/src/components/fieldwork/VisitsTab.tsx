@@ -162,6 +162,8 @@ export function VisitsTab({ filter, villages, grids, people, taxonomy, can }: Pr
             occurredAt: occurredAtOf(converting.visitedOn),
             place: converting.address,
             reporterName: converting.subjectName,
+            // The visitor found it.
+            discovererId: converting.visitorId,
             summary: converting.issues ?? converting.content,
           }}
           visitId={converting.id}
