@@ -22,7 +22,7 @@ import { makeCore, tempDir } from '../helpers/core';
 import { expectPrintSetup, expectTableBorders, own, readXlsxBytes, rowValues } from '../helpers/report-xlsx';
 
 const NOW = '2026-09-30T10:00:00+08:00';
-const LAST_COL = 27; // 序号 + 26 columns
+const LAST_COL = 28; // 序号 + 27 columns
 const FIRST_BODY = 5; // title, 填报单位 line, two header rows
 const FILTER_2026 = { createdFrom: '2026-01-01', createdTo: '2026-12-31' };
 
@@ -136,12 +136,12 @@ describe('事件台账', () => {
     expect(own(ws, 1, 1)).toBe('2026年度玉井镇事件台账');
     expect(rowValues(ws, 3, LAST_COL).filter(Boolean)).toEqual([
       '序号', '事件编号', '登记时间', '事件来源', '事件大类', '事件小类', '事件规模', '紧急\n程度', '村（社区）', '网格',
-      '发生地点', '发生时间', '反映人', '联系电话', '涉及\n人数', '事件概要', '当前\n状态', '承办人/\n承办单位', '办理期限',
+      '发生地点', '发生时间', '发现人', '反映人', '联系电话', '涉及\n人数', '事件概要', '当前\n状态', '承办人/\n承办单位', '办理期限',
       '是否\n超期', '处置结果', '办结时间', '调解情况', '回访\n结果', '督办',
     ]); // prettier-ignore
     expect(rowValues(ws, 4, LAST_COL).filter(Boolean)).toEqual(['方式', '组织', '结果']);
     const merges = [...ws.model.merges];
-    expect(merges).toEqual(expect.arrayContaining(['A1:AA1', 'A3:A4', 'B3:B4', 'W3:Y3', 'AA3:AA4']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:AB1', 'A3:A4', 'B3:B4', 'M3:M4', 'X3:Z3', 'AB3:AB4']));
   });
 
   it('prints A3 landscape, fitted to the width, the header rows on every page, every cell bordered', () => {
@@ -161,10 +161,10 @@ describe('事件台账', () => {
     >;
     expect(own(ws, r, 9)).toBe(known.village);
     expect(own(ws, r, 11)).toBe(row.place);
-    expect(own(ws, r, 14)).toBe(maskPhone(known.contact));
-    expect(own(ws, r, 14)).not.toBe(known.contact);
-    expect(own(ws, r, 15)).toBe(row.people_involved);
-    expect(own(ws, r, 16)).toBe(row.summary);
+    expect(own(ws, r, 15)).toBe(maskPhone(known.contact));
+    expect(own(ws, r, 15)).not.toBe(known.contact);
+    expect(own(ws, r, 16)).toBe(row.people_involved);
+    expect(own(ws, r, 17)).toBe(row.summary);
     // 大类 and 小类 by their codes in the taxonomy, never by splitting the label (治安/安全隐患 holds a "/").
     const names = t.core.deps.conn.sqlite
       .prepare(
@@ -201,9 +201,9 @@ describe('事件台账', () => {
       )
       .get() as { number: string; result: string };
     const r = rowOf(ws, closed.number);
-    expect(own(ws, r, 17)).toBe('已办结');
-    expect(own(ws, r, 21)).toBe(closed.result);
-    expect(String(own(ws, r, 22))).toMatch(/^2026年\d\d月\d\d日$/);
+    expect(own(ws, r, 18)).toBe('已办结');
+    expect(own(ws, r, 22)).toBe(closed.result);
+    expect(String(own(ws, r, 23))).toMatch(/^2026年\d\d月\d\d日$/);
     const dispute = t.core.deps.conn.sqlite
       .prepare(
         `SELECT number, mediation_org AS org, mediation_result AS result FROM cases WHERE dispute = 1 AND mediation_org IS NOT NULL
@@ -212,9 +212,9 @@ describe('事件台账', () => {
       .get() as { number: string; org: string; result: 'success' | 'failure' | 'terminated' | null } | undefined;
     if (dispute) {
       const d = rowOf(ws, dispute.number);
-      expect(own(ws, d, 24)).toBe(dispute.org);
+      expect(own(ws, d, 25)).toBe(dispute.org);
       const said = { success: '调解成功', failure: '调解不成', terminated: '终止调解' } as const;
-      expect(own(ws, d, 25) ?? '').toBe(dispute.result === null ? '' : said[dispute.result]);
+      expect(own(ws, d, 26) ?? '').toBe(dispute.result === null ? '' : said[dispute.result]);
     }
   });
 
@@ -239,14 +239,14 @@ describe('事件台账', () => {
     facts.forEach((f, i) => {
       const r = FIRST_BODY + i;
       expect(own(ws, r, 2)).toBe(f.number);
-      expect(own(ws, r, 21) ?? '').toBe(f.result ?? '');
-      expect(own(ws, r, 26) ?? '').toBe(f.rating === null ? '' : FOLLOW_UP_SAID[f.rating]);
-      const supervision = String(own(ws, r, 27) ?? '');
+      expect(own(ws, r, 22) ?? '').toBe(f.result ?? '');
+      expect(own(ws, r, 27) ?? '').toBe(f.rating === null ? '' : FOLLOW_UP_SAID[f.rating]);
+      const supervision = String(own(ws, r, 28) ?? '');
       if (f.times === 0 && !f.level) expect(supervision).toBe('');
       else if (f.times > 1) expect(supervision).toMatch(new RegExp(`${f.times}次`));
       else expect(supervision).not.toBe('');
     });
-    expect(facts.map((f, i) => (f.times > 1 ? own(ws, FIRST_BODY + i, 27) : null)).filter(Boolean)).toContain(
+    expect(facts.map((f, i) => (f.times > 1 ? own(ws, FIRST_BODY + i, 28) : null)).filter(Boolean)).toContain(
       '红牌督办（2次）',
     );
   });
@@ -255,7 +255,7 @@ describe('事件台账', () => {
     const run = await runJob(t.sessions.reviewer, { form: 'case-ledger', period: '2026', reveal: true });
     expect(run.job).toMatchObject({ state: 'done', total });
     const sheet = await sheetOf(run.job!, 'shen');
-    expect(own(sheet.ws, rowOf(sheet.ws, known.number), 14)).toBe(known.contact);
+    expect(own(sheet.ws, rowOf(sheet.ws, known.number), 15)).toBe(known.contact);
     const history = t.ok<{ id: string; revealed: boolean; sha256: string; size: number; formId: string }[]>(
       'reports.history',
       {},

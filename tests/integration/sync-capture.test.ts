@@ -40,6 +40,7 @@ interface State {
   trainingId: string;
   rosterFile: string;
   caseId: string;
+  emergencyId: string;
   uploadId: string;
   partyId: string;
   visitId: string;
@@ -209,6 +210,37 @@ const STEPS: Step[] = [
         level: 'township',
         result: 'success',
       },
+      session: s.admin,
+    }),
+  },
+  {
+    method: 'cases.setMajorDispute',
+    call: (s) => ({ input: { id: s.caseId, majorDispute: true, majorGrounds: ['amount'] }, session: s.admin }),
+  },
+  // A 突发事件: taken on at registration with its 首报, then a 续报.
+  {
+    method: 'cases.create',
+    call: (s) => ({
+      input: {
+        source: 'patrol',
+        categoryCode: '06',
+        subcategoryCode: '01',
+        gridId: s.gridId,
+        place: '新城社区 5 号楼',
+        occurredAt: new Date(testNow().getTime() - 600_000).toISOString(),
+        discoverer: { kind: 'team', personId: s.personId },
+        summary: '楼道电动车起火',
+        emergency: true,
+        firstReport: '明火已扑灭，无人员伤亡',
+      },
+      session: s.admin,
+    }),
+    keep: (s, out) => (s.emergencyId = out.case.id),
+  },
+  {
+    method: 'cases.addEmergencyReport',
+    call: (s) => ({
+      input: { caseId: s.emergencyId, kind: 'followUp', content: '住户已安置，楼道清理完毕' },
       session: s.admin,
     }),
   },
@@ -458,14 +490,17 @@ describe('change capture', () => {
     // edited and removed (party + case + row each), an attachment and its timeline row, one 大类 edited,
     // one roster row (person + post), a visit added, edited, turned into a case (case + register row + the
     // visit's link) and deleted, a compound added, edited and deleted, a 就地化解 (case + its one row),
-    // a 工作日志 added, edited and deleted, 2 retirements.
-    expect(total).toBe(19 + 5 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 3 + 3 + 3 + 2 + 3 + 2);
+    // a 工作日志 added, edited and deleted, 2 retirements, 重大 set (case + row), a 突发事件 registered (case,
+    // register, 免予甄别 and 首报 rows, the 首报 itself) and its 续报 (report + row).
+    expect(total).toBe(
+      19 + 5 + 2 + 2 + 1 + 3 + 2 + 2 + 2 + 4 + 2 + 2 + 9 + 2 + 1 + 2 + 3 + 3 + 3 + 2 + 3 + 2 + 2 + 5 + 2,
+    );
     expect(lastSeq(sqlite)).toBe(total);
     const ops = sqlite.prepare('SELECT op, count(*) AS n FROM change_log GROUP BY op ORDER BY op').all();
     expect(ops).toEqual([
       { op: 'delete', n: 6 },
-      { op: 'insert', n: 51 },
-      { op: 'update', n: 19 },
+      { op: 'insert', n: 59 },
+      { op: 'update', n: 20 },
     ]);
   });
 
