@@ -176,7 +176,13 @@ describe('发现人', () => {
     // A county order may have no 发现人 here.
     const order = t.ok<Detail>(
       'cases.create',
-      caseInput(t.gridA, { source: 'superior', reporterName: null, reporterContact: null }),
+      caseInput(t.gridA, {
+        source: 'superior',
+        reporterName: null,
+        reporterContact: null,
+        orderRef: '县综治办〔2026〕12号',
+        orderDueDate: '2026-10-30',
+      }),
       c,
     );
     expect(order.case.discovererKind).toBeNull();
