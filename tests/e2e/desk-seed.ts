@@ -71,7 +71,7 @@ export function seedDesk(dataDir: string): DeskSeed {
     ['01', '02'],
     ['02', '01'],
     ['03', '01'],
-    ['05', '02'],
+    ['99', '99'],
   ];
   let thisMonth = 0;
   const month = { accepted: 0, closed: 0, resolved: 0 };
