@@ -25,7 +25,7 @@ export const caseLedgerDefinition = defineReport({
     centred('grid', '网格', 5.5),
     { key: 'place', header: '发生地点', width: 8 },
     centred('occurredAt', '发生时间', 7.5),
-    centred('discoverer', '发现人', 5),
+    centred('discoverer', '发现人', 7),
     centred('reporter', '反映人', 4),
     centred('contact', '联系电话', 6),
     { key: 'people', header: '涉及\n人数', width: 2.6, format: 'integer', total: 'none' },
@@ -41,7 +41,7 @@ export const caseLedgerDefinition = defineReport({
       children: [
         centred('mediationMethod', '方式', 4.2),
         centred('mediationOrg', '组织', 6),
-        centred('mediationResult', '结果', 3.6),
+        centred('mediationResult', '结果', 4.4),
       ],
     },
     centred('followUp', '回访\n结果', 3.6),
