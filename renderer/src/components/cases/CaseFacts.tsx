@@ -23,15 +23,26 @@ export function CaseFacts({ detail, canReveal }: Props) {
   const c = detail.case;
   const step = STEP_CLOCK[c.state];
   return (
-    <Descriptions size="small" column={2} bordered data-testid="case-facts">
+    // Labels on one line: a long value (a 文号 with its 办理时限) must not squeeze them into two.
+    <Descriptions
+      size="small"
+      column={2}
+      bordered
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="case-facts"
+    >
       <Descriptions.Item label="事件编号">
-        <span style={{ fontFamily: 'monospace' }}>{c.number}</span>
+        <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{c.number}</span>
       </Descriptions.Item>
       <Descriptions.Item label="状态">
         <StateTag state={c.state} />
         <OnSpotTag onSpot={c.onSpot} />
         <SupervisionTag level={c.supervisionLevel} />
-        {c.emergency && <Tag color="red">突发事件</Tag>}
+        {c.emergency && (
+          <Tag color="red" data-testid="case-emergency">
+            突发事件
+          </Tag>
+        )}
         {c.escalatedAt && (
           <Tag color="volcano" title={`提级于 ${formatTime(c.escalatedAt)}`} data-testid="case-escalated">
             已提级
@@ -43,7 +54,8 @@ export function CaseFacts({ detail, canReveal }: Props) {
         <span data-testid="case-deadline">
           {c.light && <LightTag light={c.light} />}
           {step && c.dueAt
-            ? `${LIMIT_STEP_LABELS[step]}环节 ${c.stepLimitDays ?? 0} 个工作日` +
+            ? // A limit of 0 working days (突发事件's 甄别交办) means within the day.
+              `${LIMIT_STEP_LABELS[step]}环节 ${c.stepLimitDays ? `${c.stepLimitDays} 个工作日` : '当日内'}` +
               (c.extensionDays > 0 ? `（已延期 ${c.extensionDays} 个工作日）` : '') +
               `，截止 ${formatTime(c.dueAt)}`
             : '当前环节不计时'}

@@ -11,6 +11,8 @@ const OTHER_LABELS: Record<string, string> = {
   majorDispute: '重大矛盾纠纷',
   attach: '上传附件',
   party: '当事人',
+  emergency: '突发事件',
+  emergencyReport: '突发事件报告',
 };
 
 const actionLabel = (action: string) => LOOP_ACTION_LABELS[action as LoopAction] ?? OTHER_LABELS[action] ?? action;
